@@ -1,0 +1,112 @@
+// `hindsight build`: the whole pipeline, then the atomic write of the site.
+#include <chrono>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
+#include "cli/print_diagnostics.hpp"
+#include "output/output_guard.hpp"
+#include "output/write_site.hpp"
+#include "render/render_site.hpp"
+#include "render/theme.hpp"
+
+namespace fs = std::filesystem;
+
+namespace hindsight {
+namespace {
+
+struct BuildOptions {
+    PipelineOptions pipeline;
+    fs::path output = "public";
+    std::optional<fs::path> theme;
+    bool quiet = false;
+};
+
+std::optional<fs::path> theme_dir(const BuildOptions& options, const SiteConfig& config) {
+    if (options.theme) {
+        return options.theme;
+    }
+    if (!config.theme.empty()) {
+        return options.pipeline.content / config.theme;  // relative to the config's folder
+    }
+    return std::nullopt;
+}
+
+int run_build(const BuildOptions& options) {
+    const auto start = std::chrono::steady_clock::now();
+    if (auto refusal = check_output_dir(options.output, options.pipeline.content)) {
+        print_tool_error(refusal->message, refusal->hint);
+        return 2;
+    }
+    PipelineResult loaded = load_archive(options.pipeline);
+    Diagnostics diagnostics = std::move(loaded.diagnostics);
+    if (loaded.io_error) {
+        print_diagnostics(diagnostics);
+        return 2;
+    }
+    const int content_status = content_exit_code(diagnostics, options.pipeline.strict);
+    if (content_status != 0) {
+        print_diagnostics(diagnostics);
+        fmt::print(stderr, "{}; the site was not written\n", problem_summary(diagnostics));
+        return content_status;
+    }
+    ThemeResult theme = load_theme(theme_dir(options, loaded.config));
+    RenderResult rendered;
+    if (theme.diagnostics.empty()) {
+        rendered = render_site(loaded.archive, loaded.config, theme.theme);
+    }
+    diagnostics.insert(diagnostics.end(), theme.diagnostics.begin(), theme.diagnostics.end());
+    diagnostics.insert(diagnostics.end(), rendered.diagnostics.begin(), rendered.diagnostics.end());
+    print_diagnostics(diagnostics);
+    if (count_errors(diagnostics) > 0) {
+        fmt::print(stderr, "{}; the site was not written\n", problem_summary(diagnostics));
+        return 1;
+    }
+    if (auto error = write_site(options.output, rendered.files); !error.empty()) {
+        print_tool_error(error, "the previous site, if any, was left as it was");
+        return 2;
+    }
+    if (!options.quiet) {
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const auto count = loaded.archive.postmortems.size();
+        fmt::print("built {} postmortem{}, {} pages in {:.2f} s", count, count == 1 ? "" : "s",
+                   rendered.pages, seconds);
+        if (!diagnostics.empty()) {
+            fmt::print(" ({})", problem_summary(diagnostics));
+        }
+        fmt::print("\n");
+    }
+    return 0;
+}
+
+}  // namespace
+
+void add_build_command(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<BuildOptions>();
+    CLI::App* cmd =
+        app.add_subcommand("build", "Build the static site from a folder of postmortems");
+    cmd->add_option("content", options->pipeline.content,
+                    "Folder of postmortems (*.md, *.markdown, *.txt)")
+        ->capture_default_str();
+    cmd->add_option("-o,--output", options->output, "Output folder, replaced atomically")
+        ->capture_default_str();
+    cmd->add_option("--config", options->pipeline.config_file,
+                    "Site configuration file [default: CONTENT/hindsight.yaml]");
+    cmd->add_option("--theme", options->theme,
+                    "Theme folder whose files override the default theme's by name");
+    cmd->add_option("--base-url", options->pipeline.base_url,
+                    "Absolute URL the site is published at (overrides base_url)");
+    cmd->add_flag("--drafts", options->pipeline.drafts, "Include postmortems with status: draft");
+    cmd->add_flag("--strict", options->pipeline.strict,
+                  "Treat warnings as errors and warn about unknown front-matter keys");
+    cmd->add_option("-j,--jobs", options->pipeline.jobs,
+                    "Parallel parse jobs [default: number of cores]")
+        ->check(CLI::Range(1u, 1024u));
+    cmd->add_flag("-q,--quiet", options->quiet, "Print only problems");
+    cmd->callback([options, &exit_code] { exit_code = run_build(*options); });
+}
+
+}  // namespace hindsight

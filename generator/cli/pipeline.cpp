@@ -1,0 +1,115 @@
+// Runs config, discover, parse and analyze; parse fans out over a fixed pool of threads.
+#include "cli/pipeline.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "analyze/analyze.hpp"
+#include "core/file_system.hpp"
+#include "discover/discover.hpp"
+#include "parse/parse_postmortem.hpp"
+
+namespace fs = std::filesystem;
+
+namespace hindsight {
+namespace {
+
+bool load_config(const PipelineOptions& options, PipelineResult& result) {
+    fs::path path;
+    std::error_code ec;
+    if (options.config_file) {
+        path = *options.config_file;
+    } else if (fs::exists(options.content / "hindsight.yaml", ec)) {
+        path = options.content / "hindsight.yaml";
+    } else {
+        return true;
+    }
+    auto read = read_file(path);
+    if (!read.bytes) {
+        result.diagnostics.push_back(
+            make_error({path.generic_string()},
+                       fmt::format("cannot read site configuration: {}", read.error)));
+        result.io_error = true;
+        return false;
+    }
+    auto parsed = parse_site_config(path.generic_string(), *read.bytes);
+    result.config = std::move(parsed.config);
+    result.diagnostics.insert(result.diagnostics.end(), parsed.diagnostics.begin(),
+                              parsed.diagnostics.end());
+    return true;
+}
+
+// Each worker takes the next file index; results land in their file's slot, so the output
+// is the same whatever the number of threads.
+std::vector<ParseResult> parse_all(const std::vector<SourceFile>& files, const SiteConfig& config,
+                                   const ParseOptions& options, unsigned jobs) {
+    std::vector<ParseResult> results(files.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            results[i] = parse_postmortem(files[i], config, options);
+        }
+    };
+    const unsigned threads =
+        std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+        pool.emplace_back(work);
+    }
+    work();
+    return results;
+}
+
+}  // namespace
+
+PipelineResult load_archive(const PipelineOptions& options) {
+    PipelineResult result;
+    std::error_code ec;
+    if (!fs::is_directory(options.content, ec)) {
+        result.diagnostics.push_back(make_error({options.content.generic_string()},
+                                                "content folder does not exist",
+                                                "pass the folder holding the postmortems"));
+        result.io_error = true;
+        return result;
+    }
+    if (!load_config(options, result)) {
+        return result;
+    }
+    if (options.base_url) {
+        result.config.base_url = *options.base_url;
+    }
+    DiscoverResult discovered = discover_sources(options.content);
+    result.sources = static_cast<int>(discovered.files.size());
+    result.diagnostics.insert(result.diagnostics.end(), discovered.diagnostics.begin(),
+                              discovered.diagnostics.end());
+
+    const unsigned jobs =
+        options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    auto parsed = parse_all(discovered.files, result.config, ParseOptions{options.strict}, jobs);
+    std::vector<Postmortem> postmortems;
+    for (auto& one : parsed) {
+        result.diagnostics.insert(result.diagnostics.end(), one.diagnostics.begin(),
+                                  one.diagnostics.end());
+        if (one.postmortem) {
+            postmortems.push_back(std::move(*one.postmortem));
+        }
+    }
+    auto analyzed = analyze(std::move(postmortems), result.config, AnalyzeOptions{options.drafts});
+    result.archive = std::move(analyzed.archive);
+    result.diagnostics.insert(result.diagnostics.end(), analyzed.diagnostics.begin(),
+                              analyzed.diagnostics.end());
+    sort_diagnostics(result.diagnostics);
+    return result;
+}
+
+int content_exit_code(const Diagnostics& diagnostics, bool strict) {
+    if (count_errors(diagnostics) > 0 || (strict && !diagnostics.empty())) {
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace hindsight

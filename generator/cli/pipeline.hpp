@@ -1,0 +1,36 @@
+// The stages up to the archive, in order: config, discover, parse (in parallel), analyze.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "config/site_config.hpp"
+#include "core/diagnostic.hpp"
+#include "model/archive.hpp"
+
+namespace hindsight {
+
+struct PipelineOptions {
+    std::filesystem::path content = "content";
+    std::optional<std::filesystem::path> config_file;  // default: CONTENT/hindsight.yaml if present
+    std::optional<std::string> base_url;               // overrides the config's
+    bool strict = false;
+    bool drafts = false;
+    unsigned jobs = 0;  // 0: one per core
+};
+
+struct PipelineResult {
+    SiteConfig config;
+    Archive archive;
+    Diagnostics diagnostics;
+    bool io_error = false;  // the content or config could not be read at all: exit 2
+    int sources = 0;        // files discovered
+};
+
+PipelineResult load_archive(const PipelineOptions& options);
+
+// Exit status for content diagnostics: 1 on errors, or on warnings when strict; else 0.
+int content_exit_code(const Diagnostics& diagnostics, bool strict);
+
+}  // namespace hindsight

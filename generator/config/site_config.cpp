@@ -1,0 +1,242 @@
+// Reading and validating hindsight.yaml with yaml-cpp.
+#include "config/site_config.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "core/slug.hpp"
+#include "core/suggest.hpp"
+#include "core/yaml_guard.hpp"
+
+namespace hindsight {
+namespace {
+
+const std::vector<std::string> kKnownKeys = {"title",      "base_url",    "time_zone", "theme",
+                                             "severities", "unsafe_html", "taxonomy"};
+
+class ConfigReader {
+  public:
+    ConfigReader(std::string_view path, Diagnostics& diagnostics)
+        : path_(path), diagnostics_(diagnostics) {}
+
+    Location at(const YAML::Node& node) const {
+        const auto mark = node.Mark();
+        return {path_, mark.line + 1, mark.column + 1};
+    }
+
+    void error(const YAML::Node& node, std::string message, std::string hint = {}) {
+        diagnostics_.push_back(make_error(at(node), std::move(message), std::move(hint)));
+    }
+
+    bool read_string(const YAML::Node& node, std::string_view key, std::string& out) {
+        if (!node.IsScalar()) {
+            error(node, fmt::format("'{}' must be a string", key));
+            return false;
+        }
+        out = node.Scalar();
+        return true;
+    }
+
+    void read_string_list(const YAML::Node& node, std::string_view key,
+                          std::vector<std::string>& out) {
+        if (!node.IsSequence()) {
+            error(node, fmt::format("'{}' must be a list of strings", key));
+            return;
+        }
+        std::vector<std::string> values;
+        for (const auto& item : node) {
+            if (!item.IsScalar()) {
+                error(item, fmt::format("'{}' must be a list of strings", key));
+                return;
+            }
+            values.push_back(item.Scalar());
+        }
+        out = std::move(values);
+    }
+
+    // Each entry is a name, or a mapping {name, aliases}; a list replaces the default ladder.
+    void read_severities(const YAML::Node& node, std::vector<SeverityLevel>& out) {
+        if (!node.IsSequence() || node.size() == 0) {
+            error(node, "'severities' must be a non-empty list, worst first");
+            return;
+        }
+        std::vector<SeverityLevel> levels;
+        for (const auto& item : node) {
+            SeverityLevel level;
+            if (item.IsScalar()) {
+                level.name = item.Scalar();
+            } else if (item.IsMap() && item["name"] && item["name"].IsScalar()) {
+                level.name = item["name"].Scalar();
+                if (item["aliases"]) {
+                    read_string_list(item["aliases"], "aliases", level.aliases);
+                }
+            } else {
+                error(item, "a severity is a name, or a mapping with 'name' and 'aliases'");
+                return;
+            }
+            levels.push_back(std::move(level));
+        }
+        out = std::move(levels);
+    }
+
+    void read_cause(const std::string& key, const YAML::Node& node, Taxonomy& taxonomy) {
+        if (!is_slug(key)) {
+            error(node, fmt::format("cause key '{}' is not a slug", key),
+                  fmt::format("use lower-case letters, digits and '-', e.g. '{}'", slugify(key)));
+            return;
+        }
+        auto it = std::find_if(taxonomy.causes.begin(), taxonomy.causes.end(),
+                               [&](const auto& c) { return c.key == key; });
+        if (it == taxonomy.causes.end()) {
+            taxonomy.causes.push_back({key, key, {}, {}});
+            it = std::prev(taxonomy.causes.end());
+        }
+        if (node.IsNull()) {
+            return;
+        }
+        if (!node.IsMap()) {
+            error(node,
+                  fmt::format("cause '{}' must be a mapping of label, aliases, keywords", key));
+            return;
+        }
+        for (const auto& field : node) {
+            const std::string name = field.first.Scalar();
+            if (name == "label") {
+                read_string(field.second, "label", it->label);
+            } else if (name == "aliases") {
+                read_string_list(field.second, "aliases", it->aliases);
+            } else if (name == "keywords") {
+                read_string_list(field.second, "keywords", it->keywords);
+            } else {
+                diagnostics_.push_back(make_warning(at(field.first),
+                                                    fmt::format("unknown cause field '{}'", name),
+                                                    "a cause takes label, aliases and keywords"));
+            }
+        }
+    }
+
+    void read_taxonomy(const YAML::Node& node, Taxonomy& taxonomy) {
+        const YAML::Node causes = node.IsMap() ? node["causes"] : YAML::Node();
+        if (!causes || !causes.IsMap()) {
+            error(node, "'taxonomy' must be a mapping with a 'causes' mapping");
+            return;
+        }
+        for (const auto& entry : causes) {
+            read_cause(entry.first.Scalar(), entry.second, taxonomy);
+        }
+        std::sort(taxonomy.causes.begin(), taxonomy.causes.end(),
+                  [](const auto& a, const auto& b) { return a.key < b.key; });
+    }
+
+    void read_key(const std::string& key, const YAML::Node& value, SiteConfig& config) {
+        if (key == "title") {
+            read_string(value, key, config.title);
+        } else if (key == "base_url") {
+            read_string(value, key, config.base_url);
+        } else if (key == "theme") {
+            read_string(value, key, config.theme);
+        } else if (key == "time_zone") {
+            std::string name;
+            if (read_string(value, key, name)) {
+                if (auto zone = TimeZone::from_name(name)) {
+                    config.time_zone = *zone;
+                } else {
+                    error(value, fmt::format("unknown time zone '{}'", name),
+                          "use UTC, an offset like +02:00, or an IANA name like Europe/Berlin");
+                }
+            }
+        } else if (key == "severities") {
+            read_severities(value, config.severities);
+        } else if (key == "unsafe_html") {
+            bool flag = false;
+            if (value.IsScalar() && YAML::convert<bool>::decode(value, flag)) {
+                config.unsafe_html = flag;
+            } else {
+                error(value, "'unsafe_html' must be true or false");
+            }
+        } else if (key == "taxonomy") {
+            read_taxonomy(value, config.taxonomy);
+        } else {
+            const auto suggestion = closest_match(key, kKnownKeys);
+            diagnostics_.push_back(make_warning(
+                at(value), fmt::format("unknown site setting '{}'", key),
+                suggestion ? fmt::format("did you mean '{}'?", *suggestion) : std::string{}));
+        }
+    }
+
+  private:
+    std::string path_;
+    Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+std::vector<SeverityLevel> default_severities() {
+    return {
+        {"SEV1", {"critical", "p1", "p0", "sev0", "down", "major-outage", "outage"}},
+        {"SEV2", {"high", "major", "p2", "disrupted", "partial-outage"}},
+        {"SEV3", {"medium", "moderate", "p3", "degraded", "degraded-performance", "minor"}},
+        {"SEV4", {"low", "p4", "notice"}},
+        {"SEV5", {"info", "informational", "p5", "maintenance"}},
+    };
+}
+
+const SeverityLevel* SiteConfig::find_severity(std::string_view text) const {
+    const std::string wanted = slugify(text);
+    for (const auto& level : severities) {
+        const std::string name = slugify(level.name);
+        if (wanted == name || "sev" + wanted == name || "sev-" + wanted == name ||
+            wanted == "sev-" + name.substr(std::min<std::size_t>(3, name.size()))) {
+            return &level;
+        }
+        for (const auto& alias : level.aliases) {
+            if (slugify(alias) == wanted) {
+                return &level;
+            }
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> SiteConfig::severity_names() const {
+    std::vector<std::string> names;
+    for (const auto& level : severities) {
+        names.push_back(level.name);
+    }
+    return names;
+}
+
+ConfigResult parse_site_config(std::string_view path, std::string_view text) {
+    ConfigResult result;
+    if (const auto violation = check_yaml_limits(text)) {
+        result.diagnostics.push_back(make_error(
+            {std::string(path), violation->line, violation->column}, violation->message));
+        return result;
+    }
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+        result.diagnostics.push_back(
+            make_error({std::string(path), e.mark.line + 1, e.mark.column + 1},
+                       fmt::format("invalid YAML: {}", e.msg)));
+        return result;
+    }
+    if (root.IsNull()) {
+        return result;
+    }
+    if (!root.IsMap()) {
+        result.diagnostics.push_back(
+            make_error({std::string(path), 1, 1}, "site configuration must be a YAML mapping"));
+        return result;
+    }
+    ConfigReader reader(path, result.diagnostics);
+    for (const auto& entry : root) {
+        reader.read_key(entry.first.Scalar(), entry.second, result.config);
+    }
+    return result;
+}
+
+}  // namespace hindsight

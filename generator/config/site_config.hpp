@@ -1,0 +1,45 @@
+// hindsight.yaml: the site's title, time zone, severities, taxonomy and rendering switches.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/taxonomy.hpp"
+#include "core/dates.hpp"
+#include "core/diagnostic.hpp"
+
+namespace hindsight {
+
+struct SeverityLevel {
+    std::string name;                  // as shown: SEV1
+    std::vector<std::string> aliases;  // other spellings that mean it: critical, P1, down
+};
+
+// The default ladder, worst first, with the names PagerDuty, Statuspage and cState use.
+std::vector<SeverityLevel> default_severities();
+
+struct SiteConfig {
+    std::string title = "Incident archive";
+    std::string base_url;  // absolute URL of the published site, used for the feed and 404 page
+    TimeZone time_zone = TimeZone::utc();
+    std::string theme;  // a theme folder overriding the default theme's files, "" for none
+    std::vector<SeverityLevel> severities = default_severities();  // worst first
+    bool unsafe_html = false;
+    Taxonomy taxonomy = default_taxonomy();
+
+    // Case-insensitive on the name and its aliases; "1" and "sev-1" also name SEV1.
+    const SeverityLevel* find_severity(std::string_view text) const;
+    std::vector<std::string> severity_names() const;
+};
+
+struct ConfigResult {
+    SiteConfig config;
+    Diagnostics diagnostics;
+};
+
+// Reads hindsight.yaml text; `path` only names the file in diagnostics. Unknown keys are
+// warnings with a suggestion; a value of the wrong type is an error and keeps the default.
+ConfigResult parse_site_config(std::string_view path, std::string_view text);
+
+}  // namespace hindsight

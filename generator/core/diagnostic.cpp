@@ -1,0 +1,53 @@
+// Formatting and ordering of diagnostics.
+#include "core/diagnostic.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace hindsight {
+
+Diagnostic make_error(Location location, std::string message, std::string hint) {
+    return {Severity::error, std::move(location), std::move(message), std::move(hint)};
+}
+
+Diagnostic make_warning(Location location, std::string message, std::string hint) {
+    return {Severity::warning, std::move(location), std::move(message), std::move(hint)};
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+    std::string where = d.location.path;
+    if (d.location.line > 0) {
+        where += fmt::format(":{}", d.location.line);
+        if (d.location.column > 0) {
+            where += fmt::format(":{}", d.location.column);
+        }
+    }
+    const char* kind = d.severity == Severity::error ? "error" : "warning";
+    std::string text = fmt::format("{}: {}: {}", where, kind, d.message);
+    if (!d.hint.empty()) {
+        text += fmt::format("\n    hint: {}", d.hint);
+    }
+    return text;
+}
+
+void sort_diagnostics(Diagnostics& diagnostics) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.location.path, a.location.line, a.location.column, a.severity,
+                        a.message) <
+               std::tie(b.location.path, b.location.line, b.location.column, b.severity, b.message);
+    });
+}
+
+int count_errors(const Diagnostics& diagnostics) {
+    return static_cast<int>(
+        std::count_if(diagnostics.begin(), diagnostics.end(),
+                      [](const auto& d) { return d.severity == Severity::error; }));
+}
+
+int count_warnings(const Diagnostics& diagnostics) {
+    return static_cast<int>(diagnostics.size()) - count_errors(diagnostics);
+}
+
+}  // namespace hindsight

@@ -1,0 +1,150 @@
+// UTF-8 validation, Windows-1252 fallback and line-end normalisation.
+#include "core/text.hpp"
+
+#include <array>
+
+namespace hindsight {
+namespace {
+
+// Windows-1252 bytes 0x80..0x9F; the five unassigned ones become U+FFFD.
+constexpr std::array<char32_t, 32> kCp1252High = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+char32_t cp1252_to_code_point(unsigned char byte) {
+    if (byte >= 0x80 && byte < 0xA0) {
+        return kCp1252High[byte - 0x80];
+    }
+    return byte;
+}
+
+}  // namespace
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::size_t valid_utf8_sequence_length(std::string_view s) {
+    if (s.empty()) {
+        return 0;
+    }
+    const auto b0 = static_cast<unsigned char>(s[0]);
+    if (b0 < 0x80) {
+        return 1;
+    }
+    std::size_t length = 0;
+    char32_t cp = 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        length = 2;
+        cp = b0 & 0x1F;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        length = 3;
+        cp = b0 & 0x0F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        length = 4;
+        cp = b0 & 0x07;
+    } else {
+        return 0;
+    }
+    if (s.size() < length) {
+        return 0;
+    }
+    for (std::size_t i = 1; i < length; ++i) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if ((b & 0xC0) != 0x80) {
+            return 0;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    // Reject overlong forms, surrogates and code points past U+10FFFF.
+    if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return 0;
+    }
+    return length;
+}
+
+DecodedText decode_source(std::string_view bytes) {
+    DecodedText result;
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+        result.had_bom = true;
+        bytes.remove_prefix(3);
+    }
+    result.text.reserve(bytes.size());
+    int line = 1;
+    std::size_t line_start = 0;
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        const char c = bytes[i];
+        const auto position = [&] {
+            return TextPosition{line, static_cast<int>(i - line_start) + 1};
+        };
+        if (c == '\r' || c == '\n') {
+            result.text += '\n';
+            i += (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') ? 2 : 1;
+            ++line;
+            line_start = i;
+            continue;
+        }
+        if (c == '\0') {
+            if (!result.first_nul) {
+                result.first_nul = position();
+            }
+            ++result.nul_bytes;
+            append_utf8(result.text, 0xFFFD);
+            ++i;
+            continue;
+        }
+        const std::size_t length = valid_utf8_sequence_length(bytes.substr(i));
+        if (length == 0) {
+            if (!result.first_invalid_utf8) {
+                result.first_invalid_utf8 = position();
+            }
+            ++result.invalid_utf8_bytes;
+            append_utf8(result.text, cp1252_to_code_point(static_cast<unsigned char>(c)));
+            ++i;
+            continue;
+        }
+        result.text.append(bytes.substr(i, length));
+        i += length;
+    }
+    return result;
+}
+
+std::string_view trim(std::string_view s) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!s.empty() && is_space(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && is_space(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+std::string to_lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+}  // namespace hindsight

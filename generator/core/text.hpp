@@ -1,0 +1,38 @@
+// Turning a file's bytes into clean UTF-8 text with LF line ends, noting what had to be repaired.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hindsight {
+
+struct TextPosition {
+    int line = 1;    // 1-based
+    int column = 1;  // 1-based, in bytes of the original line
+};
+
+struct DecodedText {
+    std::string text;                                // valid UTF-8, LF line ends, no BOM, no NUL
+    std::optional<TextPosition> first_invalid_utf8;  // set when bytes were decoded as Windows-1252
+    int invalid_utf8_bytes = 0;
+    std::optional<TextPosition> first_nul;  // set when NUL bytes were replaced by U+FFFD
+    int nul_bytes = 0;
+    bool had_bom = false;
+};
+
+// Line numbers are preserved: CRLF and lone CR both become one LF, so line N of the result is
+// line N of the file as an editor shows it. Invalid UTF-8 is decoded byte by byte as
+// Windows-1252, since that is what text pasted from Office or old web pages nearly always is.
+DecodedText decode_source(std::string_view bytes);
+
+// Appends the UTF-8 encoding of a code point.
+void append_utf8(std::string& out, char32_t code_point);
+
+// Length in bytes of the valid UTF-8 sequence starting at s[0], or 0 when it is not valid.
+std::size_t valid_utf8_sequence_length(std::string_view s);
+
+std::string_view trim(std::string_view s);
+std::string to_lower_ascii(std::string_view s);
+
+}  // namespace hindsight

@@ -1,0 +1,28 @@
+// Refuses YAML that could exhaust yaml-cpp (deep nesting, alias bombs, huge blocks) before it
+// parses.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hindsight {
+
+struct YamlLimits {
+    std::size_t max_bytes = 64 * 1024;
+    int max_depth = 32;
+    int max_aliases = 64;
+};
+
+struct YamlLimitViolation {
+    std::string message;
+    int line = 1;  // 1-based, within the YAML text
+    int column = 1;
+};
+
+// A conservative textual scan: indentation and flow brackets bound the depth, '*name' tokens
+// count aliases. It may overestimate depth (never under), which only matters past the limit.
+std::optional<YamlLimitViolation> check_yaml_limits(std::string_view yaml,
+                                                    const YamlLimits& limits = {});
+
+}  // namespace hindsight

@@ -1,0 +1,67 @@
+// A postmortem as every stage after parse sees it: plain data, no behaviour beyond accessors.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/dates.hpp"
+
+namespace hindsight {
+
+enum class ActionStatus { open, in_progress, done, wont_do };
+
+const char* to_string(ActionStatus status);
+std::optional<ActionStatus> parse_action_status(std::string_view text);
+
+struct ActionItem {
+    std::string title;
+    std::string owner;
+    ActionStatus status = ActionStatus::open;
+    std::optional<date::sys_days> due;
+    std::string link;
+    int line = 0;  // where it is written, for diagnostics
+};
+
+struct Heading {
+    int level = 1;
+    std::string id;    // unique within the page
+    std::string text;  // plain text of the heading
+};
+
+struct Postmortem {
+    std::string source;       // path relative to the content dir, '/' separated
+    std::string source_path;  // as diagnostics name it (content dir joined with source)
+    std::string slug;
+    int slug_line = 0;  // line of the key the slug came from, 0 when from the file name
+    std::string id;
+    std::string title;
+    std::optional<date::sys_days> date;
+    std::optional<Timestamp> started;
+    std::optional<Timestamp> detected;
+    std::optional<Timestamp> mitigated;
+    std::optional<Timestamp> resolved;
+    std::optional<std::chrono::minutes> duration;
+    std::string severity;
+    bool draft = false;
+    std::optional<double> users_affected_pct;
+    std::string impact_summary;
+    std::vector<std::string> causes;  // taxonomy keys
+    std::vector<std::string> tags;    // labels from other tools that are not causes
+    std::vector<std::string> services;
+    std::vector<std::string> authors;
+    std::vector<ActionItem> action_items;
+    nlohmann::json extra = nlohmann::json::object();  // unknown front-matter keys, as written
+
+    std::string body_html;           // rendered Markdown, front matter excluded
+    std::vector<Heading> headings;   // in document order
+    std::set<std::string> inferred;  // fields taken from the text, not declared
+
+    bool is_inferred(const std::string& field) const { return inferred.count(field) > 0; }
+};
+
+}  // namespace hindsight

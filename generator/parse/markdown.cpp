@@ -1,0 +1,192 @@
+// cmark-gfm glue: parse, rewrite the AST (heading ids, escaped raw HTML), render.
+#include "parse/markdown.hpp"
+
+#include <cstdlib>
+#include <memory>
+#include <set>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <fmt/format.h>
+
+#include "core/slug.hpp"
+#include "core/text.hpp"
+
+namespace hindsight {
+namespace {
+
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist",
+                                       "tagfilter"};
+
+struct ParserDeleter {
+    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+void ensure_extensions_registered() {
+    // The registry is global; a function-local static makes the one registration thread-safe.
+    static const bool registered = [] {
+        cmark_gfm_core_extensions_ensure_registered();
+        return true;
+    }();
+    (void)registered;
+}
+
+std::string plain_text(cmark_node* node) {
+    std::string text;
+    cmark_iter* iter = cmark_iter_new(node);
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node* current = cmark_iter_get_node(iter);
+        if (event != CMARK_EVENT_ENTER) {
+            continue;
+        }
+        switch (cmark_node_get_type(current)) {
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE:
+            case CMARK_NODE_HTML_INLINE:
+                text += cmark_node_get_literal(current);
+                break;
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK:
+                text += ' ';
+                break;
+            default:
+                break;
+        }
+    }
+    cmark_iter_free(iter);
+    return std::string(trim(text));
+}
+
+std::vector<cmark_node*> collect(cmark_node* root, bool (*wanted)(cmark_node*)) {
+    std::vector<cmark_node*> nodes;
+    cmark_iter* iter = cmark_iter_new(root);
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node* node = cmark_iter_get_node(iter);
+        if (event == CMARK_EVENT_ENTER && wanted(node)) {
+            nodes.push_back(node);
+        }
+    }
+    cmark_iter_free(iter);
+    return nodes;
+}
+
+// Raw HTML becomes literal text, so a postmortem that quotes "<script>" shows it instead of
+// running it; cmark's own safe mode would silently drop it.
+void escape_raw_html(cmark_node* root) {
+    const auto is_raw = [](cmark_node* n) {
+        const auto type = cmark_node_get_type(n);
+        return type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE;
+    };
+    for (cmark_node* node : collect(root, is_raw)) {
+        std::string literal = cmark_node_get_literal(node);
+        cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+        if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+            while (!literal.empty() && literal.back() == '\n') {
+                literal.pop_back();
+            }
+            cmark_node_set_literal(text, literal.c_str());
+            cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
+            cmark_node_append_child(paragraph, text);
+            cmark_node_replace(node, paragraph);
+        } else {
+            cmark_node_set_literal(text, literal.c_str());
+            cmark_node_replace(node, text);
+        }
+        cmark_node_free(node);
+    }
+}
+
+std::string unique_id(const std::string& text, std::set<std::string>& used) {
+    std::string base = slugify(text);
+    if (base.empty()) {
+        base = "section";
+    }
+    if (base.rfind("hs-", 0) == 0) {
+        base = "h-" + base;  // "hs-" ids belong to the theme
+    }
+    std::string id = base;
+    for (int n = 1; used.count(id) > 0; ++n) {
+        id = fmt::format("{}-{}", base, n);
+    }
+    used.insert(id);
+    return id;
+}
+
+// cmark's HTML renderer writes headings without attributes. A custom inline carrying the tags
+// keeps the heading's inline children and lets the id through in every rendering mode; the
+// custom block around it (with no text of its own) puts it on a line of its own.
+std::vector<Heading> add_heading_ids(cmark_node* root) {
+    const auto is_heading = [](cmark_node* n) {
+        return cmark_node_get_type(n) == CMARK_NODE_HEADING;
+    };
+    std::vector<Heading> headings;
+    // Ids the theme's own page structure uses are taken from the start.
+    std::set<std::string> used = {"main", "top", "content", "toc", "search"};
+    for (cmark_node* heading : collect(root, is_heading)) {
+        const int level = cmark_node_get_heading_level(heading);
+        const std::string text = plain_text(heading);
+        const std::string id = unique_id(text, used);
+        headings.push_back({level, id, text});
+        cmark_node* tags = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+        cmark_node_set_on_enter(tags, fmt::format("<h{} id=\"{}\">", level, id).c_str());
+        cmark_node_set_on_exit(tags, fmt::format("</h{}>", level).c_str());
+        while (cmark_node* child = cmark_node_first_child(heading)) {
+            cmark_node_unlink(child);
+            cmark_node_append_child(tags, child);
+        }
+        cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+        cmark_node_append_child(block, tags);
+        cmark_node_replace(heading, block);
+        cmark_node_free(heading);
+    }
+    return headings;
+}
+
+std::optional<std::string> take_leading_h1(cmark_node* root, const MarkdownOptions& options) {
+    cmark_node* first = cmark_node_first_child(root);
+    if (first == nullptr || cmark_node_get_type(first) != CMARK_NODE_HEADING ||
+        cmark_node_get_heading_level(first) != 1) {
+        return std::nullopt;
+    }
+    std::string text = plain_text(first);
+    if (options.known_title && to_lower_ascii(trim(*options.known_title)) != to_lower_ascii(text)) {
+        return text;
+    }
+    cmark_node_unlink(first);
+    cmark_node_free(first);
+    return text;
+}
+
+}  // namespace
+
+MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& options) {
+    ensure_extensions_registered();
+    const int cmark_options = CMARK_OPT_FOOTNOTES | (options.unsafe_html ? CMARK_OPT_UNSAFE : 0);
+    std::unique_ptr<cmark_parser, ParserDeleter> parser{cmark_parser_new(cmark_options)};
+    for (const char* name : kExtensions) {
+        if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
+            cmark_parser_attach_syntax_extension(parser.get(), extension);
+        }
+    }
+    cmark_parser_feed(parser.get(), text.data(), text.size());
+    std::unique_ptr<cmark_node, NodeDeleter> document{cmark_parser_finish(parser.get())};
+
+    MarkdownResult result;
+    result.leading_h1 = take_leading_h1(document.get(), options);
+    if (!options.unsafe_html) {
+        escape_raw_html(document.get());
+    }
+    result.headings = add_heading_ids(document.get());
+    char* html = cmark_render_html(document.get(), cmark_options,
+                                   cmark_parser_get_syntax_extensions(parser.get()));
+    result.html = html;
+    std::free(html);
+    return result;
+}
+
+}  // namespace hindsight

@@ -1,0 +1,28 @@
+// Markdown to HTML with cmark-gfm and its GFM extensions, with stable heading ids.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/postmortem.hpp"
+
+namespace hindsight {
+
+struct MarkdownOptions {
+    bool unsafe_html = false;  // false: raw HTML is shown as text, dangerous URLs are dropped
+    // The leading H1 is taken out of the body when it is the title (the page prints the title
+    // itself): always when no title is known yet, else only when it says the same thing.
+    std::optional<std::string> known_title;
+};
+
+struct MarkdownResult {
+    std::string html;
+    std::vector<Heading> headings;
+    std::optional<std::string> leading_h1;  // text of an H1 that opened the document
+};
+
+MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& options);
+
+}  // namespace hindsight

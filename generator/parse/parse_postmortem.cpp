@@ -1,0 +1,193 @@
+// The parse stage: decode, split front matter, read fields, render Markdown, fill in the title.
+#include "parse/parse_postmortem.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "core/slug.hpp"
+#include "core/text.hpp"
+#include "core/yaml_guard.hpp"
+#include "parse/front_matter.hpp"
+#include "parse/markdown.hpp"
+#include "parse/read_fields.hpp"
+
+namespace hindsight {
+namespace {
+
+constexpr std::size_t kMaxTitleLength = 120;
+
+std::string file_stem(const std::string& relative) {
+    const auto slash = relative.rfind('/');
+    std::string name = slash == std::string::npos ? relative : relative.substr(slash + 1);
+    const auto dot = name.rfind('.');
+    return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+// Cuts at a word boundary and marks the cut, so a paragraph used as a title stays readable.
+std::string shorten(std::string text) {
+    if (text.size() <= kMaxTitleLength) {
+        return text;
+    }
+    std::size_t cut = text.rfind(' ', kMaxTitleLength);
+    if (cut == std::string::npos || cut < kMaxTitleLength / 2) {
+        cut = kMaxTitleLength;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+            --cut;  // never split a UTF-8 sequence
+        }
+    }
+    return text.substr(0, cut) + "…";
+}
+
+// The first line with words in it, without Markdown markers around it.
+std::string first_text_line(std::string_view body) {
+    std::size_t pos = 0;
+    while (pos < body.size()) {
+        auto end = body.find('\n', pos);
+        if (end == std::string_view::npos) {
+            end = body.size();
+        }
+        std::string_view line = trim(body.substr(pos, end - pos));
+        pos = end + 1;
+        while (!line.empty() &&
+               std::string_view("#*_>-=` ").find(line.front()) != std::string_view::npos) {
+            line.remove_prefix(1);
+        }
+        while (!line.empty() &&
+               std::string_view("#*_` ").find(line.back()) != std::string_view::npos) {
+            line.remove_suffix(1);
+        }
+        if (!line.empty()) {
+            return shorten(std::string(line));
+        }
+    }
+    return {};
+}
+
+void report_decoding(const DecodedText& decoded, const std::string& path, Diagnostics& out) {
+    if (decoded.first_invalid_utf8) {
+        out.push_back(make_warning(
+            {path, decoded.first_invalid_utf8->line, decoded.first_invalid_utf8->column},
+            fmt::format("file is not valid UTF-8 ({} bad byte{}); read it as Windows-1252",
+                        decoded.invalid_utf8_bytes, decoded.invalid_utf8_bytes == 1 ? "" : "s"),
+            "save the file as UTF-8"));
+    }
+    if (decoded.first_nul) {
+        out.push_back(
+            make_warning({path, decoded.first_nul->line, decoded.first_nul->column},
+                         fmt::format("file contains {} NUL byte{}; replaced with U+FFFD",
+                                     decoded.nul_bytes, decoded.nul_bytes == 1 ? "" : "s"),
+                         "is this a binary file? Postmortems are text"));
+    }
+}
+
+// Returns false when the front matter is unusable; the body is still rendered then, so that
+// `check` goes on to report what else is wrong.
+bool read_yaml(const FrontMatterSplit& split, FieldContext& context, Postmortem& postmortem) {
+    const int offset = split.yaml_first_line - 1;
+    if (const auto violation = check_yaml_limits(split.yaml)) {
+        context.diagnostics.push_back(make_error(
+            {context.path, violation->line + offset, violation->column}, violation->message,
+            "front matter holds a postmortem's metadata; keep long text in the body"));
+        return false;
+    }
+    if (const auto tab = find_indentation_tab(split.yaml)) {
+        context.diagnostics.push_back(
+            make_error({context.path, tab->line + offset, tab->column},
+                       "tab character in front-matter indentation",
+                       "YAML indents with spaces only; replace the tab with spaces"));
+        return false;
+    }
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(split.yaml));
+    } catch (const YAML::Exception& e) {
+        context.diagnostics.push_back(make_error(
+            {context.path, e.mark.line + 1 + offset, e.mark.column + 1},
+            fmt::format("invalid YAML in front matter: {}", e.msg),
+            "front matter is YAML between two '---' lines; check quoting and indentation"));
+        return false;
+    }
+    if (root.IsNull()) {
+        return true;
+    }
+    if (!root.IsMap()) {
+        context.diagnostics.push_back(make_error({context.path, split.yaml_first_line, 1},
+                                                 "front matter must be a mapping of keys to values",
+                                                 "write it as 'title: ...' lines"));
+        return false;
+    }
+    read_front_matter(root, context, postmortem);
+    return true;
+}
+
+}  // namespace
+
+ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
+                             const ParseOptions& options) {
+    ParseResult result;
+    const DecodedText decoded = decode_source(file.bytes);
+    report_decoding(decoded, file.display, result.diagnostics);
+    if (trim(decoded.text).empty()) {
+        result.diagnostics.push_back(make_warning(
+            {file.display}, "file is empty; skipped",
+            "write the postmortem, or start its name with '_' to keep it out of the site"));
+        return result;
+    }
+
+    Postmortem pm;
+    pm.source = file.relative;
+    pm.source_path = file.display;
+    FieldContext context{file.display, 0, config, options.strict, result.diagnostics};
+
+    const FrontMatterSplit split = split_front_matter(decoded.text);
+    if (split.present && !split.terminated) {
+        result.diagnostics.push_back(
+            make_error({file.display, 1, 1}, "front matter opened on line 1 is never closed",
+                       "add a line '---' after the last front-matter field"));
+    } else if (split.present) {
+        context.line_offset = split.yaml_first_line - 1;
+        read_yaml(split, context, pm);
+        if (trim(split.body).empty()) {
+            result.diagnostics.push_back(
+                make_warning({file.display, split.body_first_line - 1, 1},
+                             "postmortem has front matter but no text",
+                             "write what happened below the closing '---'"));
+        }
+    }
+
+    MarkdownOptions markdown_options;
+    markdown_options.unsafe_html = config.unsafe_html;
+    if (!pm.title.empty()) {
+        markdown_options.known_title = pm.title;
+    }
+    MarkdownResult markdown = render_markdown(split.body, markdown_options);
+    pm.body_html = std::move(markdown.html);
+    pm.headings = std::move(markdown.headings);
+
+    if (pm.title.empty()) {
+        pm.inferred.insert("title");
+        if (markdown.leading_h1 && !markdown.leading_h1->empty()) {
+            pm.title = shorten(*markdown.leading_h1);
+        } else if (std::string line = first_text_line(split.body); !line.empty()) {
+            pm.title = line;
+        } else {
+            pm.title = file_stem(file.relative);
+        }
+    }
+    if (pm.slug.empty() && pm.slug_line == 0) {
+        pm.slug = slugify(file_stem(file.relative));
+        if (pm.slug.empty()) {
+            result.diagnostics.push_back(make_error(
+                {file.display},
+                fmt::format("file name '{}' gives an empty slug", file_stem(file.relative)),
+                "rename the file with letters or digits, or set 'slug:' in its front matter"));
+        }
+    }
+    if (!pm.date && pm.started) {
+        pm.date = date::floor<date::days>(*pm.started);
+    }
+    result.postmortem = std::move(pm);
+    return result;
+}
+
+}  // namespace hindsight

@@ -1,0 +1,24 @@
+// One source file to one Postmortem: a pure function of (path, bytes, config), safe to run in
+// parallel.
+#pragma once
+
+#include "config/site_config.hpp"
+#include "core/diagnostic.hpp"
+#include "discover/discover.hpp"
+#include "model/postmortem.hpp"
+
+namespace hindsight {
+
+struct ParseOptions {
+    bool strict = false;
+};
+
+struct ParseResult {
+    std::optional<Postmortem> postmortem;  // empty when the file is skipped (an empty file)
+    Diagnostics diagnostics;
+};
+
+ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
+                             const ParseOptions& options);
+
+}  // namespace hindsight

@@ -1,0 +1,89 @@
+// Renders each page through its template and adds the theme's assets and the exports.
+#include "render/render_site.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "render/exports.hpp"
+#include "render/mustache_data.hpp"
+#include "render/view_models.hpp"
+
+namespace hindsight {
+namespace {
+
+constexpr std::string_view kPartialsDir = "partials/";
+constexpr std::string_view kPartialSuffix = ".mustache";
+
+std::map<std::string, std::string> partials_of(const Theme& theme) {
+    std::map<std::string, std::string> partials;
+    for (const auto& [name, text] : theme.files) {
+        if (name.rfind(kPartialsDir, 0) == 0 && name.size() > kPartialSuffix.size() &&
+            name.compare(name.size() - kPartialSuffix.size(), kPartialSuffix.size(),
+                         kPartialSuffix) == 0) {
+            const auto stem = name.substr(
+                kPartialsDir.size(), name.size() - kPartialsDir.size() - kPartialSuffix.size());
+            partials.emplace(stem, text);
+        }
+    }
+    return partials;
+}
+
+class PageRenderer {
+  public:
+    PageRenderer(const Theme& theme, RenderResult& result)
+        : theme_(theme), partials_(partials_of(theme)), result_(result) {}
+
+    void render(const std::string& template_name, const nlohmann::json& view,
+                const std::string& output_path) {
+        const std::string name = "templates/" + template_name + ".mustache";
+        const std::string* text = theme_.find(name);
+        if (text == nullptr) {
+            result_.diagnostics.push_back(make_error(
+                {theme_.display_path(name)}, "template is missing from the theme",
+                "a theme folder overrides the default theme's files; do not delete them"));
+            return;
+        }
+        TemplateOutput output = render_template(*text, view, partials_);
+        if (!output.error.empty()) {
+            result_.diagnostics.push_back(make_error(
+                {theme_.display_path(name)}, fmt::format("template error: {}", output.error)));
+            return;
+        }
+        result_.files.push_back({output_path, std::move(output.text)});
+        ++result_.pages;
+    }
+
+  private:
+    const Theme& theme_;
+    std::map<std::string, std::string> partials_;
+    RenderResult& result_;
+};
+
+void add_assets(const Theme& theme, RenderResult& result) {
+    for (const auto& [name, text] : theme.files) {
+        if (name.rfind("assets/", 0) == 0) {
+            result.files.push_back({name, text});
+        }
+    }
+}
+
+}  // namespace
+
+RenderResult render_site(const Archive& archive, const SiteConfig& config, const Theme& theme) {
+    RenderResult result;
+    PageRenderer pages(theme, result);
+    pages.render("home", home_view(archive, config), "index.html");
+    for (const auto& pm : archive.postmortems) {
+        pages.render("postmortem", postmortem_view(pm, config), postmortem_url(pm));
+    }
+    pages.render("404", not_found_view(config), "404.html");
+    add_assets(theme, result);
+    result.files.push_back({"postmortems.json", postmortems_json(archive)});
+    result.files.push_back({"postmortems.csv", postmortems_csv(archive)});
+    std::sort(result.files.begin(), result.files.end(),
+              [](const auto& a, const auto& b) { return a.path < b.path; });
+    return result;
+}
+
+}  // namespace hindsight

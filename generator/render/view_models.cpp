@@ -1,0 +1,239 @@
+// Building the view models of the home page, postmortem pages and the 404 page.
+#include "render/view_models.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/slug.hpp"
+#include "core/version.hpp"
+
+namespace hindsight {
+namespace {
+
+using json = nlohmann::json;
+
+std::string cause_label(const std::string& key, const SiteConfig& config) {
+    const auto* cause = config.taxonomy.find(key);
+    return cause != nullptr ? cause->label : key;
+}
+
+json causes_view(const Postmortem& pm, const SiteConfig& config) {
+    json causes = json::array();
+    for (const auto& key : pm.causes) {
+        causes.push_back({{"key", key}, {"label", cause_label(key, config)}});
+    }
+    return causes;
+}
+
+json names_view(const std::vector<std::string>& names) {
+    json list = json::array();
+    for (const auto& name : names) {
+        list.push_back({{"name", name}});
+    }
+    return list;
+}
+
+std::string join(const std::vector<std::string>& values) {
+    return fmt::format("{}", fmt::join(values, ", "));
+}
+
+std::string date_text(const std::optional<date::sys_days>& day) {
+    return day ? format_date(*day) : std::string{};
+}
+
+std::string date_display(const std::optional<date::sys_days>& day) {
+    return day ? format_display_date(*day) : std::string{};
+}
+
+std::string duration_text(const Postmortem& pm) {
+    return pm.duration ? format_duration(*pm.duration) : std::string{};
+}
+
+std::string users_text(const Postmortem& pm) {
+    return pm.users_affected_pct ? format_percent(*pm.users_affected_pct) : std::string{};
+}
+
+class MetaRows {
+  public:
+    explicit MetaRows(const Postmortem& pm) : pm_(pm) {}
+
+    void add(const char* label, const std::string& value, const char* field) {
+        if (!value.empty()) {
+            rows_.push_back(
+                {{"label", label}, {"value", value}, {"inferred", pm_.is_inferred(field)}});
+        }
+    }
+
+    void add_time(const char* label, const std::optional<Timestamp>& time, const char* field) {
+        add(label, time ? format_display_time(*time) : std::string{}, field);
+    }
+
+    json take() { return std::move(rows_); }
+
+  private:
+    const Postmortem& pm_;
+    json rows_ = json::array();
+};
+
+json meta_view(const Postmortem& pm) {
+    MetaRows rows(pm);
+    rows.add("Date", date_display(pm.date), "date");
+    rows.add("Severity", pm.severity, "severity");
+    rows.add_time("Started", pm.started, "started");
+    rows.add_time("Detected", pm.detected, "detected");
+    rows.add_time("Mitigated", pm.mitigated, "mitigated");
+    rows.add_time("Resolved", pm.resolved, "resolved");
+    rows.add("Duration", duration_text(pm), "duration_minutes");
+    rows.add("Users affected", users_text(pm), "users_affected_pct");
+    rows.add("Impact", pm.impact_summary, "impact");
+    rows.add("Services", join(pm.services), "services");
+    rows.add("Authors", join(pm.authors), "authors");
+    rows.add("ID", pm.id, "id");
+    rows.add("Source", pm.source, "source");
+    return rows.take();
+}
+
+json action_items_view(const Postmortem& pm) {
+    json items = json::array();
+    for (const auto& item : pm.action_items) {
+        items.push_back({{"title", item.title},
+                         {"owner", item.owner},
+                         {"status", to_string(item.status)},
+                         {"due", date_text(item.due)},
+                         {"link", item.link},
+                         {"done", item.status == ActionStatus::done}});
+    }
+    return items;
+}
+
+json toc_view(const Postmortem& pm) {
+    json toc = json::array();
+    for (const auto& heading : pm.headings) {
+        if (heading.level >= 2 && heading.level <= 4) {
+            toc.push_back({{"level", heading.level}, {"id", heading.id}, {"text", heading.text}});
+        }
+    }
+    return toc;
+}
+
+std::string scalar_text(const json& value) {
+    if (value.is_string()) {
+        return value.get<std::string>();
+    }
+    if (value.is_array()) {
+        std::vector<std::string> parts;
+        for (const auto& item : value) {
+            parts.push_back(scalar_text(item));
+        }
+        return join(parts);
+    }
+    return value.is_null() ? std::string{} : value.dump();
+}
+
+json extra_view(const Postmortem& pm) {
+    json extra = json::array();
+    for (const auto& [key, value] : pm.extra.items()) {
+        extra.push_back({{"key", key}, {"value", scalar_text(value)}});
+    }
+    return extra;
+}
+
+std::string severity_class(const std::string& severity) {
+    return slugify(severity);
+}
+
+json list_item_view(const Postmortem& pm, const SiteConfig& config) {
+    return {{"title", pm.title},
+            {"url", postmortem_url(pm)},
+            {"date", date_text(pm.date)},
+            {"date_display", date_display(pm.date)},
+            {"duration", duration_text(pm)},
+            {"users_affected", users_text(pm)},
+            {"impact_summary", pm.impact_summary},
+            {"severity", pm.severity},
+            {"severity_class", severity_class(pm.severity)},
+            {"causes", causes_view(pm, config)},
+            {"services", names_view(pm.services)}};
+}
+
+}  // namespace
+
+std::string postmortem_url(const Postmortem& postmortem) {
+    return "postmortems/" + postmortem.slug + "/index.html";
+}
+
+std::string format_percent(double value) {
+    const double rounded = std::round(value * 10) / 10;
+    if (rounded == std::floor(rounded)) {
+        return fmt::format("{}%", static_cast<long long>(rounded));
+    }
+    return fmt::format("{:.1f}%", rounded);
+}
+
+json page_frame(const SiteConfig& config, const std::string& root, const std::string& page_title) {
+    return {
+        {"site", {{"title", config.title}, {"generator", fmt::format("Hindsight {}", kVersion)}}},
+        {"root", root},
+        {"page_title", page_title}};
+}
+
+json home_view(const Archive& archive, const SiteConfig& config) {
+    json view = page_frame(config, "", config.title);
+    json years = json::array();
+    for (const std::size_t index : archive.newest_first) {
+        const Postmortem& pm = archive.postmortems[index];
+        const std::string year =
+            pm.date ? fmt::format("{}", static_cast<int>(date::year_month_day{*pm.date}.year()))
+                    : "Undated";
+        if (years.empty() || years.back()["year"] != year) {
+            years.push_back({{"year", year}, {"count", 0}, {"postmortems", json::array()}});
+        }
+        years.back()["postmortems"].push_back(list_item_view(pm, config));
+        years.back()["count"] = years.back()["count"].get<int>() + 1;
+    }
+    view["count"] = archive.postmortems.size();
+    view["has_postmortems"] = !archive.postmortems.empty();
+    view["years"] = std::move(years);
+    return view;
+}
+
+json postmortem_view(const Postmortem& pm, const SiteConfig& config) {
+    json view = page_frame(config, "../../", fmt::format("{} · {}", pm.title, config.title));
+    json causes = causes_view(pm, config);
+    json toc = toc_view(pm);
+    json items = action_items_view(pm);
+    json extra = extra_view(pm);
+    view["page"] = {{"title", pm.title},
+                    {"slug", pm.slug},
+                    {"source", pm.source},
+                    {"date", date_text(pm.date)},
+                    {"date_display", date_display(pm.date)},
+                    {"severity", pm.severity},
+                    {"severity_class", severity_class(pm.severity)},
+                    {"status", pm.draft ? "draft" : "published"},
+                    {"meta", meta_view(pm)},
+                    {"has_causes", !causes.empty()},
+                    {"causes", std::move(causes)},
+                    {"has_services", !pm.services.empty()},
+                    {"services", names_view(pm.services)},
+                    {"has_action_items", !items.empty()},
+                    {"action_items", std::move(items)},
+                    {"has_toc", toc.size() >= 2},
+                    {"toc", std::move(toc)},
+                    {"has_extra", !extra.empty()},
+                    {"extra", std::move(extra)},
+                    {"body_html", pm.body_html}};
+    return view;
+}
+
+json not_found_view(const SiteConfig& config) {
+    // The 404 page is served at any depth, so its links cannot be relative.
+    std::string root = config.base_url.empty() ? "/" : config.base_url;
+    if (root.back() != '/') {
+        root += '/';
+    }
+    return page_frame(config, root, fmt::format("Page not found · {}", config.title));
+}
+
+}  // namespace hindsight

@@ -1,0 +1,27 @@
+// Plain JSON view models for the templates: every value already formatted for display.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "config/site_config.hpp"
+#include "model/archive.hpp"
+
+namespace hindsight {
+
+// Where a postmortem's page lives, relative to the site root.
+std::string postmortem_url(const Postmortem& postmortem);
+
+// site, root and page_title: the keys every template receives.
+nlohmann::json page_frame(const SiteConfig& config, const std::string& root,
+                          const std::string& page_title);
+
+nlohmann::json home_view(const Archive& archive, const SiteConfig& config);
+nlohmann::json postmortem_view(const Postmortem& postmortem, const SiteConfig& config);
+nlohmann::json not_found_view(const SiteConfig& config);
+
+// "30%", "12.5%": at most one decimal, no trailing zero.
+std::string format_percent(double value);
+
+}  // namespace hindsight

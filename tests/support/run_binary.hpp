@@ -1,0 +1,25 @@
+// Running the real hindsight binary from tests: arguments in, exit status and output out.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "support/temp_dir.hpp"
+
+namespace hindsight::test {
+
+struct RunResult {
+    int exit_code = -1;  // -1 when killed by a signal
+    int signal = 0;      // the signal that ended it, if any
+    std::string out;
+    std::string err;
+};
+
+RunResult run_hindsight(const std::vector<std::string>& args,
+                        const std::filesystem::path& cwd = {});
+
+std::filesystem::path source_dir();
+std::filesystem::path shared_dir();  // ../shared beside the checkout; may not exist
+
+}  // namespace hindsight::test

@@ -1,0 +1,64 @@
+// Tests for config/site_config: hindsight.yaml reading and validation.
+#include <catch2/catch.hpp>
+
+#include "config/site_config.hpp"
+
+using namespace hindsight;
+
+TEST_CASE("an empty config keeps every default", "[site_config]") {
+    const auto result = parse_site_config("hindsight.yaml", "");
+    CHECK(result.diagnostics.empty());
+    CHECK(result.config.title == "Incident archive");
+    CHECK(result.config.severity_names().front() == "SEV1");
+    CHECK(result.config.taxonomy.find("race-condition") != nullptr);
+    CHECK_FALSE(result.config.unsafe_html);
+}
+
+TEST_CASE("settings are read", "[site_config]") {
+    const auto result =
+        parse_site_config("h.yaml",
+                          "title: Acme incidents\n"
+                          "time_zone: Europe/Berlin\n"
+                          "unsafe_html: true\n"
+                          "severities: [P1, {name: P2, aliases: [major]}]\n"
+                          "taxonomy:\n"
+                          "  causes:\n"
+                          "    flaky-vendor: {label: Flaky vendor, aliases: [vendor-x]}\n");
+    REQUIRE(result.diagnostics.empty());
+    CHECK(result.config.title == "Acme incidents");
+    CHECK(result.config.time_zone.name() == "Europe/Berlin");
+    CHECK(result.config.unsafe_html);
+    REQUIRE(result.config.find_severity("major") != nullptr);
+    CHECK(result.config.find_severity("major")->name == "P2");
+    CHECK(result.config.find_severity("SEV1") == nullptr);
+    REQUIRE(result.config.taxonomy.find("vendor-x") != nullptr);
+    CHECK(result.config.taxonomy.find("vendor-x")->label == "Flaky vendor");
+    CHECK(result.config.taxonomy.find("dns") != nullptr);  // defaults stay
+}
+
+TEST_CASE("default severities understand other tools' names", "[site_config]") {
+    const SiteConfig config;
+    CHECK(config.find_severity("sev2")->name == "SEV2");
+    CHECK(config.find_severity("2")->name == "SEV2");
+    CHECK(config.find_severity("Critical")->name == "SEV1");
+    CHECK(config.find_severity("disrupted")->name == "SEV2");
+    CHECK(config.find_severity("notice")->name == "SEV4");
+    CHECK(config.find_severity("catastrophic") == nullptr);
+}
+
+TEST_CASE("config problems are located and explained", "[site_config]") {
+    const auto result = parse_site_config("h.yaml", "titel: x\ntime_zone: Mars/Base\n");
+    REQUIRE(result.diagnostics.size() == 2);
+    CHECK(format_diagnostic(result.diagnostics[0]) ==
+          "h.yaml:1:8: warning: unknown site setting 'titel'\n    hint: did you mean 'title'?");
+    CHECK(format_diagnostic(result.diagnostics[1]) ==
+          "h.yaml:2:12: error: unknown time zone 'Mars/Base'\n    hint: use UTC, an offset like "
+          "+02:00, or an IANA name like Europe/Berlin");
+}
+
+TEST_CASE("invalid YAML in the config is an error, not an exception", "[site_config]") {
+    const auto result = parse_site_config("h.yaml", "title: [unclosed\n");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].severity == Severity::error);
+    CHECK(result.diagnostics[0].message.rfind("invalid YAML: ", 0) == 0);
+}

@@ -1,0 +1,54 @@
+// Tests for core/text: decoding, repair and line preservation.
+#include <catch2/catch.hpp>
+
+#include "core/text.hpp"
+
+using namespace hindsight;
+
+TEST_CASE("valid UTF-8 passes through unchanged", "[text]") {
+    const auto decoded = decode_source("Caf\xC3\xA9 \xE2\x80\x94 ok\n");
+    CHECK(decoded.text == "Caf\xC3\xA9 \xE2\x80\x94 ok\n");
+    CHECK_FALSE(decoded.first_invalid_utf8);
+    CHECK_FALSE(decoded.had_bom);
+}
+
+TEST_CASE("a BOM is dropped", "[text]") {
+    const auto decoded = decode_source("\xEF\xBB\xBF# Title\n");
+    CHECK(decoded.had_bom);
+    CHECK(decoded.text == "# Title\n");
+}
+
+TEST_CASE("CRLF and lone CR become LF, keeping line numbers", "[text]") {
+    CHECK(decode_source("a\r\nb\rc\n").text == "a\nb\nc\n");
+}
+
+TEST_CASE("invalid UTF-8 is read as Windows-1252 and located", "[text]") {
+    // "it\x92s" is Windows-1252 for it's with a right single quote.
+    const auto decoded = decode_source("line one\nit\x92s \x80 5\n");
+    CHECK(decoded.text == "line one\nit\xE2\x80\x99s \xE2\x82\xAC 5\n");
+    REQUIRE(decoded.first_invalid_utf8);
+    CHECK(decoded.first_invalid_utf8->line == 2);
+    CHECK(decoded.first_invalid_utf8->column == 3);
+    CHECK(decoded.invalid_utf8_bytes == 2);
+}
+
+TEST_CASE("overlong and surrogate encodings are invalid", "[text]") {
+    CHECK(valid_utf8_sequence_length("\xC0\xAF") == 0);
+    CHECK(valid_utf8_sequence_length("\xED\xA0\x80") == 0);
+    CHECK(valid_utf8_sequence_length("\xF0\x9F\x98\x80") == 4);
+}
+
+TEST_CASE("NUL bytes become U+FFFD and are counted", "[text]") {
+    const auto decoded = decode_source(std::string("a\0b\0", 4));
+    CHECK(decoded.text ==
+          "a\xEF\xBF\xBD"
+          "b\xEF\xBF\xBD");
+    CHECK(decoded.nul_bytes == 2);
+    REQUIRE(decoded.first_nul);
+    CHECK(decoded.first_nul->column == 2);
+}
+
+TEST_CASE("trim and lower-casing", "[text]") {
+    CHECK(trim("  \tx y\n ") == "x y");
+    CHECK(to_lower_ascii("SEV1 Ü") == "sev1 Ü");
+}

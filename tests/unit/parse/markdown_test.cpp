@@ -1,0 +1,62 @@
+// Tests for parse/markdown: GFM rendering, raw HTML, heading ids.
+#include <catch2/catch.hpp>
+
+#include "parse/markdown.hpp"
+
+using namespace hindsight;
+
+namespace {
+std::string html(std::string_view text, bool unsafe = false) {
+    MarkdownOptions options;
+    options.unsafe_html = unsafe;
+    options.known_title = "keep";
+    return render_markdown(text, options).html;
+}
+}  // namespace
+
+TEST_CASE("GFM extensions are on", "[markdown]") {
+    CHECK(html("| a | b |\n|---|---|\n| 1 | 2 |\n").find("<table>") != std::string::npos);
+    CHECK(html("~~gone~~") == "<p><del>gone</del></p>\n");
+    CHECK(html("see https://example.com now").find("<a href=\"https://example.com\">") !=
+          std::string::npos);
+    CHECK(html("- [x] done\n- [ ] open\n").find("type=\"checkbox\" checked=\"\" disabled=\"\"") !=
+          std::string::npos);
+}
+
+TEST_CASE("raw HTML is shown as text by default", "[markdown]") {
+    CHECK(html("<script>alert(1)</script>\n") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
+    CHECK(html("a <b onclick=x>b</b>") == "<p>a &lt;b onclick=x&gt;b&lt;/b&gt;</p>\n");
+    CHECK(html("[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n");
+}
+
+TEST_CASE("unsafe_html lets HTML through, minus the tag filter", "[markdown]") {
+    CHECK(html("a <b>bold</b>", true) == "<p>a <b>bold</b></p>\n");
+    CHECK(html("<script>x</script>\n", true).find("&lt;script>") != std::string::npos);
+}
+
+TEST_CASE("headings get stable, unique ids", "[markdown]") {
+    MarkdownOptions options;
+    options.known_title = "x";
+    const auto result = render_markdown(
+        "## Root Cause\n\n## Root cause\n\n### `code` & *more*\n\n## Main\n", options);
+    CHECK(result.html ==
+          "<h2 id=\"root-cause\">Root Cause</h2>\n<h2 id=\"root-cause-1\">Root cause</h2>\n"
+          "<h3 id=\"code-more\"><code>code</code> &amp; <em>more</em></h3>\n"
+          "<h2 id=\"main-1\">Main</h2>\n");
+    REQUIRE(result.headings.size() == 4);
+    CHECK(result.headings[2].text == "code & more");
+    CHECK(result.headings[2].level == 3);
+}
+
+TEST_CASE("a leading H1 is taken as the title", "[markdown]") {
+    const auto result = render_markdown("# Outage: DB\n\nText\n", {});
+    CHECK(result.leading_h1 == "Outage: DB");
+    CHECK(result.html == "<p>Text</p>\n");
+}
+
+TEST_CASE("a leading H1 that differs from the declared title stays", "[markdown]") {
+    MarkdownOptions options;
+    options.known_title = "Something else";
+    const auto result = render_markdown("# Outage\n", options);
+    CHECK(result.html == "<h1 id=\"outage\">Outage</h1>\n");
+}

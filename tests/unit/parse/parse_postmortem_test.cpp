@@ -1,0 +1,134 @@
+// Tests for parse/parse_postmortem: fields, title fallback, and what it infers.
+#include <catch2/catch.hpp>
+
+#include "parse/parse_postmortem.hpp"
+
+using namespace hindsight;
+
+namespace {
+
+ParseResult parse(const std::string& bytes, const std::string& name = "pm.md",
+                  bool strict = false) {
+    static const SiteConfig config;
+    return parse_postmortem({name, "content/" + name, bytes}, config, ParseOptions{strict});
+}
+
+std::vector<std::string> messages(const ParseResult& result) {
+    std::vector<std::string> out;
+    for (const auto& d : result.diagnostics) {
+        out.push_back(format_diagnostic(d));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("every front-matter field of DESIGN.md section 2 is read", "[parse_postmortem]") {
+    const auto result = parse(R"(---
+title: Sessions shared between users
+id: INC-2023-042
+date: 2023-08-10
+started: 2023-08-10T13:45:00Z
+detected: 2023-08-10T13:50:00Z
+mitigated: 2023-08-11T08:15:00Z
+resolved: 2023-08-11T09:20:00Z
+severity: sev1
+status: published
+impact:
+  users_affected_pct: 30
+  summary: HTTP 500s on every page
+causes: [race-condition, Load Balancer]
+services: [web, sessions]
+authors: [platform-team]
+action_items:
+  - title: Audit session handling for races
+    owner: platform-team
+    status: in-progress
+    due: 2023-09-15
+    link: https://tracker.example/PLAT-123
+  - Add a canary stage
+customer_tickets: 42
+---
+Body text.
+)");
+    CHECK(messages(result).empty());
+    REQUIRE(result.postmortem);
+    const Postmortem& pm = *result.postmortem;
+    CHECK(pm.title == "Sessions shared between users");
+    CHECK(pm.slug == "inc-2023-042");
+    CHECK(pm.slug_line == 3);
+    CHECK(format_date(*pm.date) == "2023-08-10");
+    CHECK(format_iso_utc(*pm.detected) == "2023-08-10T13:50:00Z");
+    CHECK(format_iso_utc(*pm.mitigated) == "2023-08-11T08:15:00Z");
+    CHECK(pm.duration->count() == 19 * 60 + 35);
+    CHECK(pm.severity == "SEV1");
+    CHECK_FALSE(pm.draft);
+    CHECK(*pm.users_affected_pct == 30);
+    CHECK(pm.impact_summary == "HTTP 500s on every page");
+    CHECK(pm.causes == std::vector<std::string>{"race-condition", "load-balancer"});
+    CHECK(pm.services == std::vector<std::string>{"web", "sessions"});
+    CHECK(pm.authors == std::vector<std::string>{"platform-team"});
+    REQUIRE(pm.action_items.size() == 2);
+    CHECK(pm.action_items[0].status == ActionStatus::in_progress);
+    CHECK(format_date(*pm.action_items[0].due) == "2023-09-15");
+    CHECK(pm.action_items[0].link == "https://tracker.example/PLAT-123");
+    CHECK(pm.action_items[1].title == "Add a canary stage");
+    CHECK(pm.extra["customer_tickets"] == 42);
+    CHECK(pm.inferred.empty());
+    CHECK(pm.body_html == "<p>Body text.</p>\n");
+}
+
+TEST_CASE("title falls back to H1, then first line, then file name", "[parse_postmortem]") {
+    CHECK(parse("# Real title\n\ntext\n").postmortem->title == "Real title");
+    CHECK(parse("\n\n**Outage of the API**\n\nmore\n").postmortem->title == "Outage of the API");
+    CHECK(parse("---\nseverity: SEV2\n---\n\n").postmortem->title == "pm");
+    CHECK(parse("# Real title\n").postmortem->is_inferred("title"));
+}
+
+TEST_CASE("a long first line is cut at a word", "[parse_postmortem]") {
+    std::string words;
+    for (int i = 0; i < 30; ++i) {
+        words += "alpha ";
+    }
+    const auto title = parse(words + "\n").postmortem->title;
+    CHECK(title == words.substr(0, 119) + "…");
+    const auto unbroken = parse(std::string(300, 'a') + "\n").postmortem->title;
+    CHECK(unbroken == std::string(120, 'a') + "…");
+}
+
+TEST_CASE("date comes from started when not declared; duration field", "[parse_postmortem]") {
+    const auto result = parse("---\nstarted: 2024-01-16T23:30:00-02:00\nduration: 5h05m\n---\nx\n");
+    CHECK(messages(result).empty());
+    CHECK(format_date(*result.postmortem->date) == "2024-01-17");
+    CHECK(result.postmortem->duration->count() == 305);
+}
+
+TEST_CASE("impact as a plain string gives the users share", "[parse_postmortem]") {
+    const auto result = parse("---\nimpact: 30% of users could not log in\n---\nx\n");
+    CHECK(*result.postmortem->users_affected_pct == 30);
+    CHECK(result.postmortem->impact_summary == "30% of users could not log in");
+}
+
+TEST_CASE("drafts are marked", "[parse_postmortem]") {
+    CHECK(parse("---\nstatus: draft\n---\nx\n").postmortem->draft);
+}
+
+TEST_CASE("other tools' keys are read as aliases", "[parse_postmortem]") {
+    const auto result = parse(
+        "---\ntitle: t\nstart_time: 2024-08-14T23:02:00Z\nend_time: 2024-08-14T23:38:00Z\n"
+        "categories: [config-change, dns]\naffected: [ci]\nresolved: true\n---\nx\n");
+    CHECK(messages(result).empty());
+    const auto& pm = *result.postmortem;
+    CHECK(pm.duration->count() == 36);
+    CHECK(pm.causes == std::vector<std::string>{"dns"});
+    CHECK(pm.tags == std::vector<std::string>{"config-change"});
+    CHECK(pm.services == std::vector<std::string>{"ci"});
+}
+
+TEST_CASE("unknown keys warn only in strict mode, with a suggestion", "[parse_postmortem]") {
+    const std::string text = "---\nserverity: SEV1\n---\nx\n";
+    CHECK(messages(parse(text)).empty());
+    CHECK(messages(parse(text, "pm.md", true)) ==
+          std::vector<std::string>{"content/pm.md:2:1: warning: unknown front-matter key "
+                                   "'serverity'\n    hint: did you mean 'severity'?"});
+}

@@ -1,0 +1,70 @@
+// Tests for render/view_models: what templates receive.
+#include <catch2/catch.hpp>
+
+#include "render/view_models.hpp"
+
+using namespace hindsight;
+
+TEST_CASE("percentages print like a person writes them", "[view_models]") {
+    CHECK(format_percent(30) == "30%");
+    CHECK(format_percent(12.5) == "12.5%");
+    CHECK(format_percent(33.333) == "33.3%");
+}
+
+TEST_CASE("a postmortem view marks inferred values", "[view_models]") {
+    SiteConfig config;
+    config.title = "Acme";
+    Postmortem pm;
+    pm.slug = "x";
+    pm.title = "T";
+    pm.severity = "SEV2";
+    pm.duration = std::chrono::minutes{135};
+    pm.causes = {"dns", "made-up"};
+    pm.inferred = {"duration_minutes"};
+    pm.headings = {{2, "a", "A"}, {3, "b", "B"}, {5, "c", "C"}};
+    const auto view = postmortem_view(pm, config);
+    CHECK(view["root"] == "../../");
+    CHECK(view["page_title"] == "T · Acme");
+    const auto& page = view["page"];
+    CHECK(page["severity_class"] == "sev2");
+    CHECK(page["causes"][0]["label"] == "DNS");
+    CHECK(page["causes"][1]["label"] == "made-up");
+    bool found = false;
+    for (const auto& row : page["meta"]) {
+        if (row["label"] == "Duration") {
+            found = true;
+            CHECK(row["value"] == "2 h 15 min");
+            CHECK(row["inferred"] == true);
+        }
+        CHECK(row["label"] != "Detected");  // unknown values leave no empty row
+    }
+    CHECK(found);
+    CHECK(page["toc"].size() == 2);
+}
+
+TEST_CASE("the home view groups by year, newest first", "[view_models]") {
+    const SiteConfig config;
+    Archive archive;
+    for (const auto& [slug, day] : std::vector<std::pair<std::string, const char*>>{
+             {"a", "2023-03-01"}, {"b", "2024-01-01"}, {"c", "2023-09-01"}}) {
+        Postmortem pm;
+        pm.slug = slug;
+        pm.title = slug;
+        pm.date = parse_date(day);
+        archive.postmortems.push_back(pm);
+    }
+    archive.newest_first = {1, 2, 0};
+    const auto view = home_view(archive, config);
+    REQUIRE(view["years"].size() == 2);
+    CHECK(view["years"][0]["year"] == "2024");
+    CHECK(view["years"][1]["count"] == 2);
+    CHECK(view["years"][1]["postmortems"][0]["title"] == "c");
+    CHECK(view["root"] == "");
+}
+
+TEST_CASE("the 404 page links from the site root", "[view_models]") {
+    SiteConfig config;
+    CHECK(not_found_view(config)["root"] == "/");
+    config.base_url = "https://wiki.example.com/incidents";
+    CHECK(not_found_view(config)["root"] == "https://wiki.example.com/incidents/");
+}
