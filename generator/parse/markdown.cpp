@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <set>
 
 #include <cmark-gfm-core-extensions.h>
@@ -173,8 +174,18 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
             cmark_parser_attach_syntax_extension(parser.get(), extension);
         }
     }
-    cmark_parser_feed(parser.get(), text.data(), text.size());
-    std::unique_ptr<cmark_node, NodeDeleter> document{cmark_parser_finish(parser.get())};
+    std::unique_ptr<cmark_node, NodeDeleter> document;
+    {
+        // cmark-gfm keeps its table of inline special characters in a global that every
+        // cmark_parser_finish rewrites (adding, then removing, '~' and the other extension
+        // characters; github/cmark-gfm PR #176 was never merged). Parsers running at once
+        // then miss strikethrough at random, so parsing is one at a time; the AST rewrites
+        // and HTML rendering below, and everything else in parse, still run in parallel.
+        static std::mutex cmark_parse_mutex;
+        const std::lock_guard lock(cmark_parse_mutex);
+        cmark_parser_feed(parser.get(), text.data(), text.size());
+        document.reset(cmark_parser_finish(parser.get()));
+    }
 
     MarkdownResult result;
     result.leading_h1 = take_leading_h1(document.get(), options);

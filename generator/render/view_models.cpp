@@ -87,11 +87,24 @@ json meta_view(const Postmortem& pm) {
     rows.add("Duration", duration_text(pm), "duration_minutes");
     rows.add("Users affected", users_text(pm), "users_affected_pct");
     rows.add("Impact", pm.impact_summary, "impact");
-    rows.add("Services", join(pm.services), "services");
     rows.add("Authors", join(pm.authors), "authors");
     rows.add("ID", pm.id, "id");
     rows.add("Source", pm.source, "source");
     return rows.take();
+}
+
+const char* status_label(ActionStatus status) {
+    switch (status) {
+        case ActionStatus::open:
+            return "Open";
+        case ActionStatus::in_progress:
+            return "In progress";
+        case ActionStatus::done:
+            return "Done";
+        case ActionStatus::wont_do:
+            return "Won't do";
+    }
+    return "Open";
 }
 
 json action_items_view(const Postmortem& pm) {
@@ -100,9 +113,14 @@ json action_items_view(const Postmortem& pm) {
         items.push_back({{"title", item.title},
                          {"owner", item.owner},
                          {"status", to_string(item.status)},
+                         {"status_label", status_label(item.status)},
                          {"due", date_text(item.due)},
                          {"link", item.link},
-                         {"done", item.status == ActionStatus::done}});
+                         {"done", item.status == ActionStatus::done},
+                         {"has_owner", !item.owner.empty()},
+                         {"has_due", item.due.has_value()},
+                         {"has_details", !item.owner.empty() || item.due.has_value()},
+                         {"has_link", !item.link.empty()}});
     }
     return items;
 }
@@ -146,14 +164,21 @@ std::string severity_class(const std::string& severity) {
 json list_item_view(const Postmortem& pm, const SiteConfig& config) {
     return {{"title", pm.title},
             {"url", postmortem_url(pm)},
+            {"has_date", pm.date.has_value()},
             {"date", date_text(pm.date)},
             {"date_display", date_display(pm.date)},
+            {"has_duration", pm.duration.has_value()},
             {"duration", duration_text(pm)},
+            {"has_users_affected", pm.users_affected_pct.has_value()},
             {"users_affected", users_text(pm)},
+            {"has_impact", !pm.impact_summary.empty()},
             {"impact_summary", pm.impact_summary},
+            {"has_severity", !pm.severity.empty()},
             {"severity", pm.severity},
             {"severity_class", severity_class(pm.severity)},
+            {"has_causes", !pm.causes.empty()},
             {"causes", causes_view(pm, config)},
+            {"has_services", !pm.services.empty()},
             {"services", names_view(pm.services)}};
 }
 
@@ -207,11 +232,14 @@ json postmortem_view(const Postmortem& pm, const SiteConfig& config) {
     view["page"] = {{"title", pm.title},
                     {"slug", pm.slug},
                     {"source", pm.source},
+                    {"has_date", pm.date.has_value()},
                     {"date", date_text(pm.date)},
                     {"date_display", date_display(pm.date)},
+                    {"has_severity", !pm.severity.empty()},
                     {"severity", pm.severity},
                     {"severity_class", severity_class(pm.severity)},
                     {"status", pm.draft ? "draft" : "published"},
+                    {"is_draft", pm.draft},
                     {"meta", meta_view(pm)},
                     {"has_causes", !causes.empty()},
                     {"causes", std::move(causes)},

@@ -1,6 +1,9 @@
 // Tests for parse/markdown: GFM rendering, raw HTML, heading ids.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+
 #include "parse/markdown.hpp"
 
 using namespace hindsight;
@@ -59,4 +62,26 @@ TEST_CASE("a leading H1 that differs from the declared title stays", "[markdown]
     options.known_title = "Something else";
     const auto result = render_markdown("# Outage\n", options);
     CHECK(result.html == "<h1 id=\"outage\">Outage</h1>\n");
+}
+
+TEST_CASE("rendering from many threads at once gives the same HTML", "[markdown]") {
+    // Guards against cmark-gfm's global special-character table (see render_markdown).
+    const std::string text = "Some ~~struck~~ text, a | b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n";
+    const std::string expected = html(text);
+    std::atomic<int> mismatches{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 300; ++i) {
+                if (html(text) != expected) {
+                    ++mismatches;
+                }
+            }
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    CHECK(mismatches == 0);
+    CHECK(expected.find("<del>struck</del>") != std::string::npos);
 }
