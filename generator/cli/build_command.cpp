@@ -29,7 +29,9 @@ std::optional<fs::path> theme_dir(const BuildOptions& options, const SiteConfig&
         return options.theme;
     }
     if (!config.theme.empty()) {
-        return options.pipeline.content / config.theme;  // relative to the config's folder
+        // Relative to the folder of the file that names it, as paths in a config file read.
+        const auto& file = options.pipeline.config_file;
+        return (file ? file->parent_path() : options.pipeline.content) / config.theme;
     }
     return std::nullopt;
 }

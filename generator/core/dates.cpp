@@ -127,6 +127,17 @@ Timestamp TimeZone::to_utc(date::local_seconds local) const {
     return Timestamp{local.time_since_epoch() - offset_};
 }
 
+date::local_seconds TimeZone::to_local(Timestamp utc) const {
+    if (zone_ != nullptr) {
+        return zone_->to_local(utc);
+    }
+    return date::local_seconds{utc.time_since_epoch() + offset_};
+}
+
+date::sys_days TimeZone::day_of(Timestamp utc) const {
+    return date::sys_days{date::floor<date::days>(to_local(utc)).time_since_epoch()};
+}
+
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view text, const TimeZone& zone) {
     Cursor c{trim(text)};
     const auto ymd = read_ymd(c);

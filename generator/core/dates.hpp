@@ -24,6 +24,9 @@ class TimeZone {
     static std::optional<TimeZone> from_name(std::string_view name);
 
     Timestamp to_utc(date::local_seconds local) const;
+    date::local_seconds to_local(Timestamp utc) const;
+    // The calendar day a moment falls on in this zone: what "the date of the incident" means.
+    date::sys_days day_of(Timestamp utc) const;
     const std::string& name() const { return name_; }
 
   private:

@@ -163,13 +163,33 @@ std::optional<std::string> take_leading_h1(cmark_node* root, const MarkdownOptio
     return text;
 }
 
+// The first line (1-based) holding more than kMaxTableColumns pipes, or 0.
+int line_with_too_many_pipes(std::string_view text) {
+    int line = 1;
+    int pipes = 0;
+    for (const char c : text) {
+        if (c == '\n') {
+            ++line;
+            pipes = 0;
+        } else if (c == '|' && ++pipes > kMaxTableColumns) {
+            return line;
+        }
+    }
+    return 0;
+}
+
 }  // namespace
 
 MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& options) {
     ensure_extensions_registered();
     const int cmark_options = CMARK_OPT_FOOTNOTES | (options.unsafe_html ? CMARK_OPT_UNSAFE : 0);
     std::unique_ptr<cmark_parser, ParserDeleter> parser{cmark_parser_new(cmark_options)};
+    MarkdownResult result;
+    result.tables_disabled_at_line = line_with_too_many_pipes(text);
     for (const char* name : kExtensions) {
+        if (result.tables_disabled_at_line > 0 && std::string_view(name) == "table") {
+            continue;
+        }
         if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
             cmark_parser_attach_syntax_extension(parser.get(), extension);
         }
@@ -187,7 +207,6 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
         document.reset(cmark_parser_finish(parser.get()));
     }
 
-    MarkdownResult result;
     result.leading_h1 = take_leading_h1(document.get(), options);
     if (!options.unsafe_html) {
         escape_raw_html(document.get());

@@ -17,8 +17,13 @@ struct MarkdownOptions {
     std::optional<std::string> known_title;
 };
 
+// cmark-gfm's table extension slows down quadratically with the number of columns (a 100 KB
+// line of pipes takes seconds); past this many '|' on one line tables are off for the file.
+inline constexpr int kMaxTableColumns = 256;
+
 struct MarkdownResult {
     std::string html;
+    int tables_disabled_at_line = 0;  // the first line with too many '|', 0 when tables are on
     std::vector<Heading> headings;
     std::optional<std::string> leading_h1;  // text of an H1 that opened the document
 };

@@ -161,6 +161,14 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
         markdown_options.known_title = pm.title;
     }
     MarkdownResult markdown = render_markdown(split.body, markdown_options);
+    if (markdown.tables_disabled_at_line > 0) {
+        result.diagnostics.push_back(make_warning(
+            {file.display, markdown.tables_disabled_at_line + split.body_first_line - 1, 1},
+            fmt::format("line has more than {} '|' characters; tables are rendered as text in "
+                        "this file",
+                        kMaxTableColumns),
+            "split the table, or escape the pipes as \\|"));
+    }
     pm.body_html = std::move(markdown.html);
     pm.headings = std::move(markdown.headings);
 
@@ -184,7 +192,7 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
         }
     }
     if (!pm.date && pm.started) {
-        pm.date = date::floor<date::days>(*pm.started);
+        pm.date = config.time_zone.day_of(*pm.started);
     }
     result.postmortem = std::move(pm);
     return result;

@@ -253,7 +253,7 @@ class FieldReader {
         if (const auto day = parse_date(*text)) {
             pm_.date = *day;
         } else if (const auto time = parse_timestamp(*text, ctx_.config.time_zone)) {
-            pm_.date = date::floor<date::days>(time->utc);
+            pm_.date = ctx_.config.time_zone.day_of(time->utc);
         } else {
             error(node, fmt::format("'date' is not a date: '{}'", *text),
                   "write it as YYYY-MM-DD, e.g. 2023-08-10");

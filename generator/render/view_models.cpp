@@ -88,6 +88,7 @@ json meta_view(const Postmortem& pm) {
     rows.add("Users affected", users_text(pm), "users_affected_pct");
     rows.add("Impact", pm.impact_summary, "impact");
     rows.add("Authors", join(pm.authors), "authors");
+    rows.add("Tags", join(pm.tags), "tags");
     rows.add("ID", pm.id, "id");
     rows.add("Source", pm.source, "source");
     return rows.take();

@@ -61,3 +61,10 @@ TEST_CASE("display formats", "[dates]") {
     CHECK(format_display_time(parse_timestamp("2023-08-10T13:45:00Z", TimeZone::utc())->utc) ==
           "2023-08-10 13:45 UTC");
 }
+
+TEST_CASE("the day of a moment depends on the zone", "[dates]") {
+    const auto t = parse_timestamp("2024-01-16T23:30:00Z", TimeZone::utc())->utc;
+    CHECK(format_date(TimeZone::utc().day_of(t)) == "2024-01-16");
+    CHECK(format_date(TimeZone::from_name("+02:00")->day_of(t)) == "2024-01-17");
+    CHECK(format_date(TimeZone::from_name("America/New_York")->day_of(t)) == "2024-01-16");
+}

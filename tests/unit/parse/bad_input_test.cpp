@@ -148,3 +148,10 @@ TEST_CASE("deeply nested Markdown does not crash", "[bad_input]") {
     CHECK(diagnose(std::string(100000, '>') + " x\n").empty());
     CHECK(diagnose(std::string(50000, '*') + "x" + std::string(50000, '*')).empty());
 }
+
+TEST_CASE("a table a hundred thousand columns wide", "[bad_input]") {
+    CHECK(diagnose("---\ntitle: t\n---\n" + std::string(100000, '|') + "\n") ==
+          Lines{"content/bad.md:4:1: warning: line has more than 256 '|' characters; tables are "
+                "rendered as text in this file\n    hint: split the table, or escape the pipes as "
+                "\\|"});
+}

@@ -85,3 +85,11 @@ TEST_CASE("rendering from many threads at once gives the same HTML", "[markdown]
     CHECK(mismatches == 0);
     CHECK(expected.find("<del>struck</del>") != std::string::npos);
 }
+
+TEST_CASE("a line with too many pipes turns tables off instead of taking seconds", "[markdown]") {
+    const std::string wide = std::string(100000, '|') + "\n" + std::string(100000, '-') + "\n";
+    const auto result = render_markdown("| a |\n|---|\n| 1 |\n\n" + wide, {});
+    CHECK(result.tables_disabled_at_line == 5);
+    CHECK(result.html.find("<table>") == std::string::npos);
+    CHECK(render_markdown("| a |\n|---|\n| 1 |\n", {}).tables_disabled_at_line == 0);
+}
