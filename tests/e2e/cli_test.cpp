@@ -124,3 +124,36 @@ TEST_CASE("drafts are built only with --drafts", "[cli]") {
               .exit_code == 0);
     CHECK(fs::exists(dir.path() / "two/postmortems/a/index.html"));
 }
+
+TEST_CASE("base URL, theme folder and quiet options", "[cli]") {
+    TempDir dir;
+    write_text(dir.path() / "content/a.md", "# A\n");
+    write_text(dir.path() / "theme/templates/404.mustache", "custom 404 at {{root}}");
+    const auto result = run_hindsight({"build", (dir.path() / "content").string(), "-o",
+                                       (dir.path() / "out").string(), "--base-url",
+                                       "https://wiki.example.com/incidents", "--theme",
+                                       (dir.path() / "theme").string(), "--quiet"});
+    CHECK(result.exit_code == 0);
+    CHECK(result.out.empty());
+    CHECK(result.err.empty());
+    const auto tree = read_tree(dir.path() / "out");
+    CHECK(tree.at("404.html") == "custom 404 at https://wiki.example.com/incidents/");
+    CHECK(tree.at("index.html").find("href=\"postmortems/a/index.html\"") != std::string::npos);
+}
+
+TEST_CASE("raw HTML is escaped unless the site config says unsafe_html", "[cli]") {
+    TempDir dir;
+    const auto content = dir.path() / "content";
+    write_text(content / "a.md", "# A\n\n<img src=x onerror=alert(1)>\n");
+    REQUIRE(run_hindsight({"build", content.string(), "-o", (dir.path() / "safe").string()})
+                .exit_code == 0);
+    const auto safe = read_tree(dir.path() / "safe").at("postmortems/a/index.html");
+    CHECK(safe.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+    CHECK(safe.find("<img src=x") == std::string::npos);
+    write_text(content / "hindsight.yaml", "unsafe_html: true\n");
+    REQUIRE(
+        run_hindsight({"build", content.string(), "-o", (dir.path() / "raw").string()}).exit_code ==
+        0);
+    CHECK(read_tree(dir.path() / "raw").at("postmortems/a/index.html").find("<img src=x") !=
+          std::string::npos);
+}
