@@ -106,7 +106,7 @@ PipelineResult load_archive(const PipelineOptions& options) {
 }
 
 int content_exit_code(const Diagnostics& diagnostics, bool strict) {
-    if (count_errors(diagnostics) > 0 || (strict && !diagnostics.empty())) {
+    if (count_errors(diagnostics) > 0 || (strict && count_warnings(diagnostics) > 0)) {
         return 1;
     }
     return 0;

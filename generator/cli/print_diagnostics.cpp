@@ -25,11 +25,13 @@ void print_diagnostics(const Diagnostics& diagnostics) {
     for (const auto& d : diagnostics) {
         std::string text = format_diagnostic(d);
         if (use_colour()) {
-            const char* kind = d.severity == Severity::error ? "error:" : "warning:";
-            const char* colour = d.severity == Severity::error ? "\x1b[1;31m" : "\x1b[1;35m";
+            const std::string kind = std::string(severity_name(d.severity)) + ":";
+            const char* colour = d.severity == Severity::error     ? "\x1b[1;31m"
+                                 : d.severity == Severity::warning ? "\x1b[1;35m"
+                                                                   : "\x1b[1;36m";
             const auto at = text.find(kind);
             if (at != std::string::npos) {
-                text.replace(at, std::string_view(kind).size(),
+                text.replace(at, kind.size(),
                              fmt::format("{}{}\x1b[0m", colour, kind));
             }
         }

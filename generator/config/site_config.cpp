@@ -109,10 +109,17 @@ class ConfigReader {
                 read_string_list(field.second, "aliases", it->aliases);
             } else if (name == "keywords") {
                 read_string_list(field.second, "keywords", it->keywords);
+            } else if (name == "mechanism") {
+                bool flag = false;
+                if (field.second.IsScalar() && YAML::convert<bool>::decode(field.second, flag)) {
+                    it->mechanism = flag;
+                } else {
+                    error(field.second, "'mechanism' must be true or false");
+                }
             } else {
                 diagnostics_.push_back(make_warning(at(field.first),
                                                     fmt::format("unknown cause field '{}'", name),
-                                                    "a cause takes label, aliases and keywords"));
+                                                    "a cause takes label, aliases, keywords and mechanism"));
             }
         }
     }

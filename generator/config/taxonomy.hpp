@@ -12,6 +12,9 @@ struct CauseDefinition {
     std::string label;
     std::vector<std::string> aliases;
     std::vector<std::string> keywords;
+    // Mechanisms (what broke: a race, exhaustion, a bad config) are listed before components
+    // (where: the database, the load balancer), so "misconfiguration" leads "load-balancer".
+    bool mechanism = false;
 };
 
 struct Taxonomy {

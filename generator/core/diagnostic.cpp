@@ -16,6 +16,32 @@ Diagnostic make_warning(Location location, std::string message, std::string hint
     return {Severity::warning, std::move(location), std::move(message), std::move(hint)};
 }
 
+Diagnostic make_note(Location location, std::string message, std::string hint) {
+    return {Severity::note, std::move(location), std::move(message), std::move(hint)};
+}
+
+const char* severity_name(Severity severity) {
+    switch (severity) {
+        case Severity::note:
+            return "note";
+        case Severity::warning:
+            return "warning";
+        case Severity::error:
+            return "error";
+    }
+    return "error";
+}
+
+Diagnostics without_notes(const Diagnostics& diagnostics) {
+    Diagnostics kept;
+    for (const auto& d : diagnostics) {
+        if (d.severity != Severity::note) {
+            kept.push_back(d);
+        }
+    }
+    return kept;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
     std::string where = d.location.path;
     if (d.location.line > 0) {
@@ -24,7 +50,7 @@ std::string format_diagnostic(const Diagnostic& d) {
             where += fmt::format(":{}", d.location.column);
         }
     }
-    const char* kind = d.severity == Severity::error ? "error" : "warning";
+    const char* kind = severity_name(d.severity);
     std::string text = fmt::format("{}: {}: {}", where, kind, d.message);
     if (!d.hint.empty()) {
         text += fmt::format("\n    hint: {}", d.hint);
@@ -47,7 +73,9 @@ int count_errors(const Diagnostics& diagnostics) {
 }
 
 int count_warnings(const Diagnostics& diagnostics) {
-    return static_cast<int>(diagnostics.size()) - count_errors(diagnostics);
+    return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(), [](const auto& d) {
+        return d.severity == Severity::warning;
+    }));
 }
 
 }  // namespace hindsight

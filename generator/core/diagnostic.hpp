@@ -7,7 +7,7 @@
 
 namespace hindsight {
 
-enum class Severity { warning, error };
+enum class Severity { note, warning, error };
 
 struct Location {
     std::string path;  // as the user named it (content dir joined with the relative path)
@@ -26,6 +26,8 @@ using Diagnostics = std::vector<Diagnostic>;
 
 Diagnostic make_error(Location location, std::string message, std::string hint = {});
 Diagnostic make_warning(Location location, std::string message, std::string hint = {});
+// Notes explain (what was inferred, which alias was read); they never fail a build.
+Diagnostic make_note(Location location, std::string message, std::string hint = {});
 
 // "path:line:col: error: message" (line and column left out when unknown), then the hint on
 // a line of its own, indented, when there is one.
@@ -33,6 +35,9 @@ std::string format_diagnostic(const Diagnostic& diagnostic);
 
 // Orders by path, line, column, then severity and message, so output never depends on threads.
 void sort_diagnostics(Diagnostics& diagnostics);
+
+const char* severity_name(Severity severity);
+Diagnostics without_notes(const Diagnostics& diagnostics);
 
 int count_errors(const Diagnostics& diagnostics);
 int count_warnings(const Diagnostics& diagnostics);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -27,6 +28,32 @@ struct ActionItem {
     int line = 0;  // where it is written, for diagnostics
 };
 
+// Where an inferred value came from: the line of the source file and the words there.
+struct Evidence {
+    int line = 0;
+    std::string text;
+};
+
+struct TimelineEntry {
+    std::optional<Timestamp> time;  // when the text's date and zone allow a full timestamp
+    std::string when;               // the time as written: "10:15 AM (UTC)"
+    std::string text;
+    int line = 0;
+};
+
+// Why a cause was inferred: the taxonomy keywords found in the root-cause text.
+struct CauseTrigger {
+    std::string cause;
+    std::vector<std::string> words;
+};
+
+// A front-matter key of another tool read as one of ours ("start_time" as "started").
+struct AliasUse {
+    std::string alias;
+    std::string field;
+    int line = 0;
+};
+
 struct Heading {
     int level = 1;
     std::string id;    // unique within the page
@@ -50,6 +77,7 @@ struct Postmortem {
     bool draft = false;
     std::optional<double> users_affected_pct;
     std::string impact_summary;
+    std::string summary;  // the issue-summary paragraph, else the first paragraph
     std::vector<std::string> causes;  // taxonomy keys
     std::vector<std::string> tags;    // labels from other tools that are not causes
     std::vector<std::string> services;
@@ -60,6 +88,11 @@ struct Postmortem {
     std::string body_html;           // rendered Markdown, front matter excluded
     std::vector<Heading> headings;   // in document order
     std::set<std::string> inferred;  // fields taken from the text, not declared
+    std::map<std::string, Evidence> evidence;  // for each inferred field, where it came from
+    std::set<std::string> declared;            // front-matter fields the file declares
+    std::vector<TimelineEntry> timeline;
+    std::vector<CauseTrigger> cause_triggers;
+    std::vector<AliasUse> aliases;
 
     bool is_inferred(const std::string& field) const { return inferred.count(field) > 0; }
 };

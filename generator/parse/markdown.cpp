@@ -12,6 +12,7 @@
 
 #include "core/slug.hpp"
 #include "core/text.hpp"
+#include "parse/collect_lines.hpp"
 
 namespace hindsight {
 namespace {
@@ -207,6 +208,7 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
         document.reset(cmark_parser_finish(parser.get()));
     }
 
+    result.lines = collect_source_lines(document.get());
     result.leading_h1 = take_leading_h1(document.get(), options);
     if (!options.unsafe_html) {
         escape_raw_html(document.get());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/postmortem.hpp"
+#include "parse/source_lines.hpp"
 
 namespace hindsight {
 
@@ -26,6 +27,7 @@ struct MarkdownResult {
     int tables_disabled_at_line = 0;  // the first line with too many '|', 0 when tables are on
     std::vector<Heading> headings;
     std::optional<std::string> leading_h1;  // text of an H1 that opened the document
+    std::vector<SourceLine> lines;          // the body as the extractors read it
 };
 
 MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& options);

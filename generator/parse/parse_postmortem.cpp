@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "core/yaml_guard.hpp"
 #include "parse/front_matter.hpp"
+#include "parse/infer_fields.hpp"
 #include "parse/markdown.hpp"
 #include "parse/read_fields.hpp"
 
@@ -182,6 +183,13 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
             pm.title = file_stem(file.relative);
         }
     }
+    InferContext infer{config, file.display, split.body_first_line - 1, result.diagnostics};
+    infer_from_text(markdown.lines, pm, infer);
+    for (const auto& alias : pm.aliases) {
+        result.diagnostics.push_back(make_note({file.display, alias.line, 1},
+                                               fmt::format("read '{}' as '{}'", alias.alias,
+                                                           alias.field)));
+    }
     if (pm.slug.empty() && pm.slug_line == 0) {
         pm.slug = slugify(file_stem(file.relative));
         if (pm.slug.empty()) {
@@ -193,6 +201,10 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
     }
     if (!pm.date && pm.started) {
         pm.date = config.time_zone.day_of(*pm.started);
+        if (pm.is_inferred("started")) {
+            pm.inferred.insert("date");
+            pm.evidence["date"] = pm.evidence["started"];
+        }
     }
     result.postmortem = std::move(pm);
     return result;

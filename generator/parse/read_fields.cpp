@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
 #include <set>
 
 #include <fmt/format.h>
@@ -12,6 +11,7 @@
 #include "core/slug.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
+#include "parse/extract_impact.hpp"
 
 namespace hindsight {
 namespace {
@@ -66,15 +66,41 @@ class FieldReader {
             const char* field = canonical_field(key);
             if (field == nullptr) {
                 read_field(key, entry.first, entry.second);
+                note_declared(key);
             } else if (declared.count(field) == 0) {
                 from_alias_ = true;
                 read_field(field, entry.first, entry.second);
                 from_alias_ = false;
+                pm_.aliases.push_back({key, field, line_of(entry.first)});
+                note_declared(field);
             } else {
                 pm_.extra[key] = to_json(entry.second);
             }
         }
+        // cState and similar status pages write the start as 'date': a full timestamp there
+        // is the start when nothing else says so.
+        if (!pm_.started && date_time_ && pm_.declared.count("started") == 0) {
+            pm_.started = date_time_;
+            pm_.declared.insert("started");
+        }
         check_times();
+    }
+
+    // The record's names for what a front-matter key declares.
+    void note_declared(const std::string& key) {
+        static const std::set<std::string> fields = {
+            "title",  "id",       "slug",    "date",     "started",  "detected",    "mitigated",
+            "resolved", "severity", "causes", "services", "authors", "action_items"};
+        if (fields.count(key) > 0) {
+            pm_.declared.insert(key);
+        } else if (key == "duration") {
+            pm_.declared.insert("duration_minutes");
+        } else if (key == "impact") {
+            pm_.declared.insert("impact");
+            if (pm_.users_affected_pct) {
+                pm_.declared.insert("users_affected_pct");
+            }
+        }
     }
 
   private:
@@ -254,6 +280,7 @@ class FieldReader {
             pm_.date = *day;
         } else if (const auto time = parse_timestamp(*text, ctx_.config.time_zone)) {
             pm_.date = ctx_.config.time_zone.day_of(time->utc);
+            date_time_ = time->utc;
         } else {
             error(node, fmt::format("'date' is not a date: '{}'", *text),
                   "write it as YYYY-MM-DD, e.g. 2023-08-10");
@@ -511,7 +538,7 @@ class FieldReader {
             pm_.resolved.reset();
             return;
         }
-        if (pm_.started && pm_.resolved) {
+        if (pm_.started && pm_.resolved && pm_.declared.count("resolved") > 0) {
             const auto span = date::floor<std::chrono::minutes>(*pm_.resolved - *pm_.started);
             if (pm_.duration && *pm_.duration != span) {
                 warning(duration_at_,
@@ -528,6 +555,7 @@ class FieldReader {
     bool slug_from_key_ = false;
     std::set<std::string> seen_;
     bool from_alias_ = false;
+    std::optional<Timestamp> date_time_;  // 'date' written with a time of day
     Location resolved_at_;
     Location duration_at_;
 };
@@ -539,18 +567,7 @@ void read_front_matter(const YAML::Node& root, FieldContext& context, Postmortem
 }
 
 std::optional<double> users_affected_from_text(std::string_view text) {
-    static const std::regex pattern(
-        R"((\d{1,3}(?:\.\d+)?)\s*%\s*(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:users|customers))",
-        std::regex::icase);
-    std::match_results<std::string_view::const_iterator> match;
-    if (!std::regex_search(text.begin(), text.end(), match, pattern)) {
-        return std::nullopt;
-    }
-    const double value = std::stod(match[1].str());
-    if (value > 100) {
-        return std::nullopt;
-    }
-    return value;
+    return users_share_in(text);
 }
 
 }  // namespace hindsight

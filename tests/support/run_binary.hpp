@@ -19,6 +19,11 @@ struct RunResult {
 RunResult run_hindsight(const std::vector<std::string>& args,
                         const std::filesystem::path& cwd = {});
 
+// Runs argv[0] (looked up in PATH when it has no '/') with standard input read from stdin_file
+// when one is given, else from /dev/null. exit_code is 127 when it could not be started.
+RunResult run_program(const std::vector<std::string>& argv,
+                      const std::filesystem::path& stdin_file = {});
+
 std::filesystem::path source_dir();
 std::filesystem::path shared_dir();  // ../shared beside the checkout; may not exist
 

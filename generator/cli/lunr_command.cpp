@@ -1,0 +1,171 @@
+// `hindsight lunr`: a JSON array of documents in, a lunr 2.3.9 index out; a drop-in for a
+// lunr.js build script.
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/print_diagnostics.hpp"
+#include "search/js_value.hpp"
+#include "search/json_documents.hpp"
+#include "search/lunr.hpp"
+
+namespace hindsight {
+namespace {
+
+struct LunrOptions {
+    std::string input = "-";
+    std::string ref = "id";
+    std::vector<std::string> fields;  // NAME or NAME:BOOST
+    std::optional<std::string> doc_boost;
+};
+
+struct Problem {
+    std::string message;
+    std::string hint;
+};
+
+// NAME[:BOOST]: the boost is what follows the last ':', so "a:b:2" is the field "a:b".
+std::optional<Problem> parse_field(const std::string& spec, search::LunrField& field) {
+    field = {spec, 1};
+    const auto colon = spec.rfind(':');
+    if (colon != std::string::npos) {
+        const std::string boost = spec.substr(colon + 1);
+        char* end = nullptr;
+        errno = 0;
+        const double value = std::strtod(boost.c_str(), &end);
+        if (boost.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(value)) {
+            return Problem{fmt::format("--field {}: the boost \"{}\" is not a number", spec, boost),
+                           "write NAME or NAME:BOOST, for example --field title:10; a name "
+                           "containing ':' needs an explicit boost (--field a:b:1)"};
+        }
+        field = {spec.substr(0, colon), value};
+    }
+    if (auto problem = search::field_name_problem(field.name)) {
+        return Problem{fmt::format("--field {}: {}", spec, *problem), {}};
+    }
+    return std::nullopt;
+}
+
+// doc[name] on a document that lacks the member finds Object.prototype's in lunr.js.
+std::optional<Problem> member_name_problem(const char* option, const std::string& name) {
+    if (search::is_object_prototype_member(name)) {
+        return Problem{fmt::format("{} {}: \"{}\" is a member of JavaScript's Object.prototype, "
+                                   "which lunr.js would read from documents that lack it",
+                                   option, name, name),
+                       "rename that field in the documents"};
+    }
+    return std::nullopt;
+}
+
+std::optional<Problem> make_schema(const LunrOptions& options, search::DocumentSchema& schema) {
+    schema.ref = options.ref;
+    schema.boost_field = options.doc_boost;
+    if (auto problem = member_name_problem("--ref", options.ref)) {
+        return problem;
+    }
+    if (options.doc_boost) {
+        if (auto problem = member_name_problem("--doc-boost", *options.doc_boost)) {
+            return problem;
+        }
+    }
+    for (const auto& spec : options.fields) {
+        search::LunrField field;
+        if (auto problem = parse_field(spec, field)) {
+            return problem;
+        }
+        schema.fields.push_back(std::move(field));
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> read_input(const std::string& input, std::string& text) {
+    std::ostringstream buffer;
+    if (input == "-") {
+        buffer << std::cin.rdbuf();
+        if (std::cin.bad()) {
+            return "cannot read standard input";
+        }
+    } else {
+        std::ifstream file(input, std::ios::binary);
+        if (!file) {
+            return fmt::format("cannot read {}: {}", input, std::strerror(errno));
+        }
+        buffer << file.rdbuf();
+    }
+    text = std::move(buffer).str();
+    return std::nullopt;
+}
+
+// "path:line:col: message", the place first as in every diagnostic.
+std::string located(const Diagnostic& d) {
+    std::string where = d.location.path;
+    if (d.location.line > 0) {
+        where += fmt::format(":{}:{}", d.location.line, d.location.column);
+    }
+    return fmt::format("{}: {}", where, d.message);
+}
+
+bool write_output(const std::string& json) {
+    return std::fwrite(json.data(), 1, json.size(), stdout) == json.size() &&
+           std::fflush(stdout) == 0;
+}
+
+int run_lunr(const LunrOptions& options) {
+    search::DocumentSchema schema;
+    if (auto problem = make_schema(options, schema)) {
+        print_tool_error(problem->message, problem->hint);
+        return 2;
+    }
+    std::string text;
+    if (auto error = read_input(options.input, text)) {
+        print_tool_error(*error);
+        return 2;
+    }
+    const std::string path = options.input == "-" ? "<stdin>" : options.input;
+    const search::JsonDocuments read = search::read_json_documents(text, path, schema);
+    for (const auto& d : read.diagnostics) {
+        print_tool_error(located(d), d.hint);
+    }
+    if (!read.diagnostics.empty()) {
+        return 2;
+    }
+    if (!write_output(search::build_lunr_index(schema.fields, read.documents))) {
+        print_tool_error(fmt::format("cannot write the index: {}", std::strerror(errno)));
+        return 2;
+    }
+    return 0;
+}
+
+}  // namespace
+
+void add_lunr_command(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<LunrOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "lunr", "Build a lunr.js 2.3.9 search index from a JSON array of documents");
+    cmd->add_option("docs", options->input,
+                    "JSON file holding an array of document objects ('-': standard input)")
+        ->capture_default_str();
+    cmd->add_option("--ref", options->ref, "Document field whose value identifies a document")
+        ->capture_default_str();
+    cmd->add_option("--field", options->fields,
+                    "Field to index, NAME or NAME:BOOST, in lunr's field order; repeat it")
+        ->required()
+        ->type_name("NAME[:BOOST]");
+    cmd->add_option("--doc-boost", options->doc_boost,
+                    "Document field holding a number that boosts the whole document");
+    cmd->footer(
+        "The index is written to standard output, byte for byte what JSON.stringify(idx) gives "
+        "for the same documents in lunr.js 2.3.9; load it with lunr.Index.load.");
+    cmd->callback([options, &exit_code] { exit_code = run_lunr(*options); });
+}
+
+}  // namespace hindsight

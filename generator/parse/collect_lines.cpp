@@ -1,0 +1,226 @@
+// Walks the AST once, turning paragraphs, items, headings, table rows and code into lines.
+#include "parse/collect_lines.hpp"
+
+#include <cstring>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include "core/text.hpp"
+
+namespace hindsight {
+namespace {
+
+struct Context {
+    int list_depth = 0;
+    bool in_quote = false;
+    bool task = false;
+    bool checked = false;
+    bool item_pending = false;  // the next line opened is the item's first
+};
+
+class LineCollector {
+public:
+    std::vector<SourceLine> take() { return std::move(lines_); }
+
+    void block(cmark_node* node, Context context) {
+        switch (cmark_node_get_type(node)) {
+            case CMARK_NODE_HEADING:
+                add_inline_lines(node, LineKind::heading, context,
+                                 cmark_node_get_heading_level(node));
+                return;
+            case CMARK_NODE_PARAGRAPH:
+                add_inline_lines(node, context.list_depth > 0 ? LineKind::item : LineKind::text,
+                                 context, 0);
+                return;
+            case CMARK_NODE_CODE_BLOCK:
+                add_literal(node, LineKind::code, context);
+                return;
+            case CMARK_NODE_HTML_BLOCK:
+                add_html(node, context);
+                return;
+            case CMARK_NODE_ITEM: {
+                Context inner = context;
+                ++inner.list_depth;
+                inner.item_pending = true;
+                inner.task = std::strcmp(cmark_node_get_type_string(node), "tasklist") == 0;
+                inner.checked = inner.task && cmark_gfm_extensions_get_tasklist_item_checked(node);
+                children(node, inner);
+                return;
+            }
+            case CMARK_NODE_BLOCK_QUOTE: {
+                Context inner = context;
+                inner.in_quote = true;
+                children(node, inner);
+                return;
+            }
+            default:
+                break;
+        }
+        if (std::strcmp(cmark_node_get_type_string(node), "table_row") == 0) {
+            add_table_row(node, context);
+            return;
+        }
+        children(node, context);
+    }
+
+private:
+    void children(cmark_node* node, Context& context) {
+        for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
+             child = cmark_node_next(child)) {
+            block(child, context);
+            context.item_pending = false;
+        }
+    }
+
+    SourceLine& open(LineKind kind, int line, Context& context) {
+        SourceLine& l = lines_.emplace_back();
+        l.kind = kind;
+        l.line = line;
+        l.list_depth = context.list_depth;
+        l.in_quote = context.in_quote;
+        l.item_start = context.item_pending && kind == LineKind::item;
+        l.task = l.item_start && context.task;
+        l.checked = l.item_start && context.checked;
+        l.block = block_;
+        context.item_pending = false;
+        return l;
+    }
+
+    // Soft and hard breaks end a line, so a plain-text postmortem's "Label: value" lines
+    // stay lines even when Markdown joins them into one paragraph.
+    void add_inline_lines(cmark_node* node, LineKind kind, Context& context, int level) {
+        ++block_;
+        int line = cmark_node_get_start_line(node);
+        SourceLine* current = &open(kind, line, context);
+        current->heading_level = level;
+        bool line_has_text = false;
+        bool all_bold = true;
+        for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
+             child = cmark_node_next(child)) {
+            const auto type = cmark_node_get_type(child);
+            if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+                finish(*current, all_bold);
+                Context same = context;
+                same.item_pending = false;
+                current = &open(kind, ++line, same);
+                current->heading_level = level;
+                line_has_text = false;
+                all_bold = true;
+                continue;
+            }
+            const std::string text = inline_text(child);
+            const bool bold = type == CMARK_NODE_STRONG;
+            if (!line_has_text && bold) {
+                current->bold_lead = true;
+            }
+            if (!bold && !trim(text).empty() && trim(text) != ":") {
+                all_bold = false;
+            }
+            if (!trim(text).empty()) {
+                line_has_text = true;
+            }
+            current->text += text;
+        }
+        finish(*current, all_bold);
+    }
+
+    static void finish(SourceLine& line, bool all_bold) {
+        line.text = std::string(trim(line.text));
+        line.bold_only = line.bold_lead && all_bold && !line.text.empty();
+    }
+
+    static std::string inline_text(cmark_node* node) {
+        std::string text;
+        cmark_iter* iter = cmark_iter_new(node);
+        cmark_event_type event;
+        while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+            cmark_node* current = cmark_iter_get_node(iter);
+            if (event != CMARK_EVENT_ENTER) {
+                continue;
+            }
+            const auto type = cmark_node_get_type(current);
+            if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE ||
+                type == CMARK_NODE_HTML_INLINE) {
+                text += cmark_node_get_literal(current);
+            } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+                text += ' ';
+            }
+        }
+        cmark_iter_free(iter);
+        return text;
+    }
+
+    void add_literal(cmark_node* node, LineKind kind, Context& context) {
+        ++block_;
+        const char* literal = cmark_node_get_literal(node);
+        int line = cmark_node_get_start_line(node) + (kind == LineKind::code ? 1 : 0);
+        std::string_view rest = literal == nullptr ? "" : literal;
+        while (!rest.empty()) {
+            const auto end = rest.find('\n');
+            open(kind, line++, context).text = std::string(trim(rest.substr(0, end)));
+            rest = end == std::string_view::npos ? "" : rest.substr(end + 1);
+        }
+    }
+
+    // HTML lists (<ul><li>…</li></ul>) are how some postmortems were pasted; their items
+    // count like Markdown items, and tags are dropped from the text.
+    void add_html(cmark_node* node, Context& context) {
+        const char* literal = cmark_node_get_literal(node);
+        int line = cmark_node_get_start_line(node);
+        std::string_view rest = literal == nullptr ? "" : literal;
+        while (!rest.empty()) {
+            const auto end = rest.find('\n');
+            const std::string raw(rest.substr(0, end));
+            rest = end == std::string_view::npos ? "" : rest.substr(end + 1);
+            const bool item = to_lower_ascii(raw).find("<li") != std::string::npos;
+            std::string text;
+            bool in_tag = false;
+            for (const char c : raw) {
+                if (c == '<') {
+                    in_tag = true;
+                } else if (c == '>') {
+                    in_tag = false;
+                    text += ' ';
+                } else if (!in_tag) {
+                    text += c;
+                }
+            }
+            ++block_;
+            Context item_context = context;
+            if (item) {
+                item_context.list_depth = context.list_depth + 1;
+                item_context.item_pending = true;
+            }
+            SourceLine& l = open(item ? LineKind::item : LineKind::text, line++, item_context);
+            l.text = std::string(trim(text));
+        }
+    }
+
+    void add_table_row(cmark_node* row, Context& context) {
+        std::string text;
+        for (cmark_node* cell = cmark_node_first_child(row); cell != nullptr;
+             cell = cmark_node_next(cell)) {
+            if (!text.empty()) {
+                text += " | ";
+            }
+            text += trim(inline_text(cell));
+        }
+        ++block_;
+        open(LineKind::table_row, cmark_node_get_start_line(row), context).text = text;
+    }
+
+    std::vector<SourceLine> lines_;
+    int block_ = 0;
+};
+
+}  // namespace
+
+std::vector<SourceLine> collect_source_lines(cmark_node* document) {
+    LineCollector collector;
+    Context context;
+    collector.block(document, context);
+    return collector.take();
+}
+
+}  // namespace hindsight

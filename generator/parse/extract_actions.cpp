@@ -1,0 +1,257 @@
+// Finding list items (and plain-text lines) under action headings, and merging repeats.
+#include "parse/extract_actions.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "core/dates.hpp"
+#include "core/text.hpp"
+
+namespace hindsight {
+namespace {
+
+const std::set<std::string_view>& ignored_words() {
+    static const std::set<std::string_view> words = {
+        "a", "an", "the", "and", "or", "to", "of", "for", "in", "on", "with", "by", "at", "from",
+        "into", "be", "is", "are", "will", "we", "our", "it", "its", "this", "that", "these",
+        "all", "any", "more", "better", "new", "proper", "properly", "regular", "regularly",
+        "comprehensive", "robust", "additional", "improve", "enhance", "implement", "conduct",
+        "increase", "apply", "add", "ensure", "establish", "introduce", "create", "update",
+        "review", "set", "up", "make", "use", "process", "processes", "mechanism", "mechanisms",
+        "system", "systems", "issue", "issues", "such", "as", "so", "can", "should", "must",
+        "include", "including", "strengthen", "perform", "develop", "consider", "provide",
+        "detailed", "thorough", "future", "potential", "prevent", "similar", "any", "also",
+        "existing", "current", "team", "teams", "x", "done"};
+    return words;
+}
+
+std::string stem(std::string word) {
+    for (const std::string_view suffix : {"ations", "ation", "ings", "ing", "ments", "ment", "ers",
+                                          "er", "ies", "es", "ed", "s"}) {
+        if (word.size() > suffix.size() + 3 &&
+            word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            word.resize(word.size() - suffix.size());
+            break;
+        }
+    }
+    return word;
+}
+
+bool starts_with_bullet(std::string_view text, std::string_view& rest) {
+    for (const std::string_view bullet : {"\xE2\x80\xA2", "\xE2\x97\x8F", "\xE2\x96\xAA",
+                                          "\xE2\x97\xA6", "\xE2\x80\x93", "- ", "* ", "+ "}) {
+        if (text.substr(0, bullet.size()) == bullet) {
+            rest = trim(text.substr(bullet.size()));
+            return true;
+        }
+    }
+    std::size_t i = 0;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+        ++i;
+    }
+    if (i > 0 && i < 3 && i + 1 < text.size() && (text[i] == '.' || text[i] == ')') &&
+        text[i + 1] == ' ') {
+        rest = trim(text.substr(i + 2));
+        return true;
+    }
+    return false;
+}
+
+// Closing prose under an action heading ("By implementing these measures, we...") is no item.
+bool reads_like_prose(std::string_view text) {
+    const std::string lower = to_lower_ascii(text.substr(0, 24));
+    for (const std::string_view opener : {"by ", "we ", "these ", "this ", "in conclusion",
+                                          "overall", "in summary", "the following", "below",
+                                          "moving forward", "to prevent", "to address",
+                                          "in order to", "our team", "with these", "through these"}) {
+        if (lower.rfind(opener, 0) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void read_details(ActionItem& item) {
+    const std::string lower = to_lower_ascii(item.title);
+    // "(owner: @sre)", "Owner: platform-team"
+    if (const auto at = lower.find("owner:"); at != std::string::npos) {
+        std::size_t begin = at + 6;
+        while (begin < item.title.size() && item.title[begin] == ' ') {
+            ++begin;
+        }
+        std::size_t end = begin;
+        while (end < item.title.size() && std::string_view(" ,;)").find(item.title[end]) == std::string_view::npos) {
+            ++end;
+        }
+        item.owner = item.title.substr(begin, end - begin);
+    }
+    // "by 2024-03-01", "due 2024-03-01"
+    for (const std::string_view marker : {"by ", "due ", "due: "}) {
+        const auto at = lower.find(marker);
+        if (at != std::string::npos) {
+            if (const auto day = parse_date(item.title.substr(at + marker.size(), 10))) {
+                item.due = *day;
+                break;
+            }
+        }
+    }
+}
+
+struct Candidate {
+    ActionItem item;
+    std::size_t section = 0;  // index of the heading it stands under
+    int depth = 0;
+    bool parent = false;      // ends with ':' and has deeper items under it
+};
+
+}  // namespace
+
+std::vector<std::string> action_keywords(std::string_view text) {
+    // The label of "Label: description" carries the gist; the description only adds detail.
+    std::string lower = to_lower_ascii(text);
+    std::vector<std::string> words;
+    std::string word;
+    const auto flush = [&] {
+        if (!word.empty() && ignored_words().count(word) == 0 && word.size() > 1) {
+            words.push_back(stem(word));
+        }
+        word.clear();
+    };
+    for (const char c : lower) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            word += c;
+        } else {
+            flush();
+        }
+    }
+    flush();
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return words;
+}
+
+bool same_action(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    const auto& small = a.size() <= b.size() ? a : b;
+    const auto& large = a.size() <= b.size() ? b : a;
+    if (small.empty()) {
+        return false;
+    }
+    std::size_t shared = 0;
+    for (const auto& w : small) {
+        shared += std::binary_search(large.begin(), large.end(), w) ? 1 : 0;
+    }
+    // A short item wholly inside a longer one ("Increase load testing" in "Conduct load
+    // testing with various scenarios"), or most words shared.
+    if (small.size() >= 2 && shared == small.size() && small.size() * 4 >= large.size()) {
+        return true;
+    }
+    const std::size_t together = a.size() + b.size() - shared;
+    return shared * 10 >= together * 6;
+}
+
+ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
+                                      const std::vector<LineContext>& contexts, int line_offset) {
+    ExtractedActions result;
+    std::vector<Candidate> candidates;
+    std::size_t section = 0;
+    int paragraph_block = -1;
+    int paragraph_lines = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const SourceLine& line = lines[i];
+        const LineContext& context = contexts[i];
+        if (context.is_heading) {
+            section = i;
+        }
+        const bool actions = (context.section & kActions) != 0;
+        if (!actions || context.is_heading || line.kind == LineKind::code || line.in_quote) {
+            continue;
+        }
+        if (result.from.line == 0) {
+            result.from = {lines[section].line + line_offset, lines[section].text};
+        }
+        Candidate candidate;
+        candidate.section = section;
+        candidate.item.line = line.line + line_offset;
+        std::string_view text = line.text;
+        if (line.kind == LineKind::item) {
+            if (!line.item_start) {
+                // A continuation of the item above: part of its title.
+                if (!candidates.empty() && candidates.back().item.line < candidate.item.line &&
+                    candidates.back().item.title.size() < 300) {
+                    candidates.back().item.title += " " + line.text;
+                }
+                continue;
+            }
+            candidate.depth = line.list_depth;
+            if (line.task) {
+                candidate.item.status = line.checked ? ActionStatus::done : ActionStatus::open;
+            }
+        } else if (line.kind == LineKind::table_row) {
+            if (i == 0 || lines[i - 1].kind != LineKind::table_row) {
+                continue;  // the header row
+            }
+            text = text.substr(0, text.find(" | "));
+            candidate.depth = 1;
+        } else {
+            std::string_view rest;
+            if (starts_with_bullet(text, rest)) {
+                text = rest;
+                candidate.depth = 1;
+            } else {
+                // Plain lines count when the paragraph is a run of lines, one action each, as
+                // plain-text postmortems write them; a lone sentence is prose.
+                if (line.block != paragraph_block) {
+                    paragraph_block = line.block;
+                    paragraph_lines = static_cast<int>(std::count_if(
+                        lines.begin(), lines.end(), [&](const SourceLine& l) { return l.block == line.block; }));
+                }
+                if (paragraph_lines < 2 && context.label.empty()) {
+                    continue;
+                }
+                candidate.depth = 1;
+            }
+        }
+        if (text.empty() || reads_like_prose(text)) {
+            continue;
+        }
+        candidate.item.title = std::string(text);
+        candidates.push_back(std::move(candidate));
+    }
+    // An item ending in ':' with deeper items below it is their heading, not an action.
+    for (std::size_t i = 0; i + 1 < candidates.size(); ++i) {
+        const auto& title = candidates[i].item.title;
+        if (!title.empty() && title.back() == ':' && candidates[i + 1].depth > candidates[i].depth) {
+            candidates[i].parent = true;
+        }
+    }
+    std::vector<std::vector<std::string>> kept_words;
+    std::vector<std::size_t> kept_sections;
+    for (auto& candidate : candidates) {
+        if (candidate.parent) {
+            continue;
+        }
+        // The same action listed under two headings counts once.
+        const auto words = action_keywords(candidate.item.title);
+        bool repeated = false;
+        for (std::size_t k = 0; k < kept_words.size(); ++k) {
+            if (kept_sections[k] != candidate.section && same_action(kept_words[k], words)) {
+                repeated = true;
+                break;
+            }
+        }
+        if (repeated) {
+            continue;
+        }
+        read_details(candidate.item);
+        kept_words.push_back(words);
+        kept_sections.push_back(candidate.section);
+        result.items.push_back(std::move(candidate.item));
+    }
+    if (result.items.empty()) {
+        result.from = {};
+    }
+    return result;
+}
+
+}  // namespace hindsight

@@ -1,0 +1,109 @@
+// Keyword classification of root-cause text; the words found are kept as the explanation.
+#include "parse/extract_causes.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/text.hpp"
+
+namespace hindsight {
+namespace {
+
+// Occurrences of a keyword at a word start ("misconfigur" matches "misconfigured").
+int count_hits(std::string_view text, std::string_view keyword) {
+    int hits = 0;
+    for (std::size_t pos = text.find(keyword); pos != std::string_view::npos;
+         pos = text.find(keyword, pos + 1)) {
+        if (pos == 0 || !std::isalnum(static_cast<unsigned char>(text[pos - 1]))) {
+            ++hits;
+        }
+    }
+    return hits;
+}
+
+struct Scored {
+    CauseTrigger trigger;
+    int hits = 0;
+    std::size_t first = 0;
+    bool mechanism = false;
+};
+
+}  // namespace
+
+std::vector<CauseTrigger> classify_causes(std::string_view text, const Taxonomy& taxonomy) {
+    const std::string lower = to_lower_ascii(text);
+    std::vector<Scored> scored;
+    for (const auto& cause : taxonomy.causes) {
+        Scored s;
+        s.trigger.cause = cause.key;
+        s.mechanism = cause.mechanism;
+        s.first = lower.size();
+        for (const auto& keyword : cause.keywords) {
+            const std::string word = to_lower_ascii(keyword);
+            const int hits = count_hits(lower, word);
+            if (hits > 0) {
+                s.hits += hits;
+                s.trigger.words.push_back(keyword);
+                s.first = std::min(s.first, lower.find(word));
+            }
+        }
+        if (s.hits > 0) {
+            scored.push_back(std::move(s));
+        }
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+        if (a.mechanism != b.mechanism) {
+            return a.mechanism;
+        }
+        if (a.hits != b.hits) {
+            return a.hits > b.hits;
+        }
+        return a.first < b.first;
+    });
+    std::vector<CauseTrigger> result;
+    for (auto& s : scored) {
+        result.push_back(std::move(s.trigger));
+    }
+    return result;
+}
+
+ExtractedCauses extract_causes(const std::vector<SourceLine>& lines,
+                               const std::vector<LineContext>& contexts, const Taxonomy& taxonomy,
+                               int line_offset) {
+    ExtractedCauses result;
+    // The root-cause part, and lines labelled "Root cause:" wherever they stand; without
+    // either, the summary (many short postmortems say the cause there and nowhere else).
+    for (const unsigned wanted : {unsigned(kRootCause), unsigned(kSummary | kImpact)}) {
+        std::string text;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const auto& line = lines[i];
+            if (line.kind == LineKind::code || line.in_quote) {
+                continue;
+            }
+            const bool labelled = contexts[i].label.find("cause") != std::string::npos;
+            const bool in_part = (contexts[i].section & wanted) != 0 &&
+                                 (contexts[i].section & (kActions | kLessons | kTimeline)) == 0;
+            if (!labelled && !in_part) {
+                continue;
+            }
+            if (result.from.line == 0) {
+                result.from = {line.line + line_offset, line.text};
+            }
+            text += line.text;
+            text += '\n';
+        }
+        if (!text.empty()) {
+            result.causes = classify_causes(text, taxonomy);
+            if (!result.causes.empty()) {
+                if (result.causes.size() > kMaxInferredCauses) {
+                    result.causes.resize(kMaxInferredCauses);
+                }
+                return result;
+            }
+        }
+        result.from = {};
+    }
+    return result;
+}
+
+}  // namespace hindsight

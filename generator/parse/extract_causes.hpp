@@ -1,0 +1,27 @@
+// Causes classified from the root-cause text with the taxonomy's keywords: explainable, configurable.
+#pragma once
+
+#include <vector>
+
+#include "config/taxonomy.hpp"
+#include "model/postmortem.hpp"
+#include "parse/sections.hpp"
+#include "parse/source_lines.hpp"
+
+namespace hindsight {
+
+struct ExtractedCauses {
+    std::vector<CauseTrigger> causes;  // mechanisms first, then components, each by weight
+    Evidence from;                     // the first line of the text they were read from
+};
+
+inline constexpr std::size_t kMaxInferredCauses = 4;
+
+ExtractedCauses extract_causes(const std::vector<SourceLine>& lines,
+                               const std::vector<LineContext>& contexts, const Taxonomy& taxonomy,
+                               int line_offset);
+
+// Keyword hits of each cause in a text, for tests and for the classifier itself.
+std::vector<CauseTrigger> classify_causes(std::string_view text, const Taxonomy& taxonomy);
+
+}  // namespace hindsight

@@ -1,0 +1,216 @@
+// Users-affected extraction: explicit shares first, then "all users" in impact statements.
+#include "parse/extract_impact.hpp"
+
+#include <cctype>
+#include <string>
+
+#include "core/text.hpp"
+
+namespace hindsight {
+namespace {
+
+std::vector<std::string> words_after(std::string_view text, std::size_t pos, int count) {
+    std::vector<std::string> words;
+    std::string word;
+    for (std::size_t i = pos; i < text.size() && static_cast<int>(words.size()) < count; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (std::isalpha(c)) {
+            word += static_cast<char>(std::tolower(c));
+        } else if (!word.empty()) {
+            words.push_back(word);
+            word.clear();
+        }
+    }
+    if (!word.empty() && static_cast<int>(words.size()) < count) {
+        words.push_back(word);
+    }
+    return words;
+}
+
+bool is_people(std::string_view word) {
+    for (const auto noun : {"users", "user", "customers", "customer", "subscribers", "clients",
+                            "client", "visitors", "students", "members", "merchants", "accounts",
+                            "userbase", "players", "people", "shoppers", "learners", "tenants"}) {
+        if (word == noun) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_filler(std::string_view word) {
+    for (const auto filler : {"of", "the", "our", "all", "active", "total", "registered",
+                              "global", "its", "their", "impact", "on", "your", "daily", "online",
+                              "logged", "in", "mobile", "web", "paying", "end"}) {
+        if (word == filler) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The number written just before position `percent` ("30", "7.5", "30 "), or nothing.
+std::optional<double> number_before(std::string_view text, std::size_t percent) {
+    std::size_t end = percent;
+    while (end > 0 && text[end - 1] == ' ') {
+        --end;
+    }
+    std::size_t begin = end;
+    while (begin > 0 && (std::isdigit(static_cast<unsigned char>(text[begin - 1])) ||
+                         text[begin - 1] == '.')) {
+        --begin;
+    }
+    if (begin == end || text[begin] == '.' || end - begin > 6) {
+        return std::nullopt;
+    }
+    return std::stod(std::string(text.substr(begin, end - begin)));
+}
+
+bool refers_to_people(std::string_view text, std::size_t after) {
+    for (const auto& word : words_after(text, after, 5)) {
+        if (is_people(word)) {
+            return true;
+        }
+        if (!is_filler(word)) {
+            return false;
+        }
+    }
+    return false;
+}
+
+bool is_all_users(std::string_view lower) {
+    for (const auto phrase : {"all users", "all of our users", "all our users", "all customers",
+                              "all of our customers", "all our customers", "all the users",
+                              "every user", "every customer", "everyone", "all clients",
+                              "all of our clients", "customers impacted | all", "all subscribers"}) {
+        if (lower.find(phrase) != std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_impact_statement(std::string_view lower) {
+    for (const auto word : {"affect", "impact", "unable", "could not", "couldn", "cannot",
+                            "can't", "experienc", "unavailable", "inaccessible", "outage",
+                            "disruption", "down", "error", "failed"}) {
+        if (lower.find(word) != std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<std::string> alnum_words(std::string_view text) {
+    std::vector<std::string> words;
+    std::string word;
+    for (const char c : text) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            word += c;
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) {
+        words.push_back(std::move(word));
+    }
+    return words;
+}
+
+int small_number(std::string_view word) {
+    static constexpr std::pair<std::string_view, int> names[] = {
+        {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
+        {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}};
+    for (const auto& [name, value] : names) {
+        if (word == name) {
+            return value;
+        }
+    }
+    if (!word.empty() && word.size() <= 3 &&
+        word.find_first_not_of("0123456789") == std::string_view::npos) {
+        return std::stoi(std::string(word));
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::optional<double> users_share_in(std::string_view line) {
+    for (std::size_t pos = line.find('%'); pos != std::string_view::npos;
+         pos = line.find('%', pos + 1)) {
+        const auto value = number_before(line, pos);
+        if (!value || *value > 100 || !refers_to_people(line, pos + 1)) {
+            continue;
+        }
+        double total = *value;
+        // Tiers: "78% of users saw an outage, while the remaining 22% ..."
+        const std::string lower = to_lower_ascii(line.substr(pos));
+        const auto remaining = lower.find("remaining");
+        if (remaining != std::string::npos) {
+            const auto next = lower.find('%', remaining);
+            if (next != std::string::npos && next - remaining < 20) {
+                if (const auto more = number_before(lower, next)) {
+                    total += *more;
+                }
+            }
+        }
+        return std::min(total, 100.0);
+    }
+    // "1 in 4 users", "one in four customers"
+    const auto words = alnum_words(to_lower_ascii(line));
+    for (std::size_t i = 1; i + 2 < words.size(); ++i) {
+        if (words[i] != "in") {
+            continue;
+        }
+        const int part = small_number(words[i - 1]);
+        const int whole = small_number(words[i + 1]);
+        if (part > 0 && whole > part && (is_people(words[i + 2]) ||
+                                         (i + 3 < words.size() && is_filler(words[i + 2]) &&
+                                          is_people(words[i + 3])))) {
+            return 100.0 * part / whole;
+        }
+    }
+    return std::nullopt;
+}
+
+ExtractedImpact extract_users_affected(const std::vector<SourceLine>& lines,
+                                       const std::vector<LineContext>& contexts, int line_offset) {
+    ExtractedImpact result;
+    const auto usable = [&](std::size_t i) {
+        const auto& line = lines[i];
+        return line.kind != LineKind::code && line.kind != LineKind::heading && !line.in_quote &&
+               (contexts[i].section & (kTimeline | kActions | kLessons)) == 0;
+    };
+    const auto found = [&](std::size_t i, double value) {
+        result.users_affected_pct = value;
+        result.from = {lines[i].line + line_offset, lines[i].text};
+    };
+    // The impact and summary parts speak for the incident; elsewhere a share may be anything.
+    for (const unsigned sections : {unsigned(kImpact | kSummary | kDuration), ~0u}) {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (usable(i) && ((contexts[i].section & sections) != 0 || sections == ~0u ||
+                              contexts[i].label.find("impact") != std::string::npos)) {
+                if (const auto share = users_share_in(lines[i].text)) {
+                    found(i, *share);
+                    return result;
+                }
+            }
+        }
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!usable(i)) {
+            continue;
+        }
+        const std::string lower = to_lower_ascii(lines[i].text);
+        const bool impact_part = (contexts[i].section & (kImpact | kSummary)) != 0 ||
+                                 contexts[i].label.find("impact") != std::string::npos;
+        if (is_all_users(lower) && (impact_part || is_impact_statement(lower))) {
+            found(i, 100);
+            return result;
+        }
+    }
+    return result;
+}
+
+}  // namespace hindsight

@@ -1,0 +1,26 @@
+// The share of users affected, as the text states it: "30% of users", "all users", "1 in 4 users".
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "model/postmortem.hpp"
+#include "parse/sections.hpp"
+#include "parse/source_lines.hpp"
+
+namespace hindsight {
+
+// A percentage of users in one line, tiers added ("78% ... the remaining 22%" is 100).
+// Percentages of anything else (CPU, errors, requests, "20% degradation") do not count.
+std::optional<double> users_share_in(std::string_view line);
+
+struct ExtractedImpact {
+    std::optional<double> users_affected_pct;
+    Evidence from;
+};
+
+ExtractedImpact extract_users_affected(const std::vector<SourceLine>& lines,
+                                       const std::vector<LineContext>& contexts, int line_offset);
+
+}  // namespace hindsight

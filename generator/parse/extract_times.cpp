@@ -1,0 +1,415 @@
+// Choosing incident times: labelled start/end lines, then a stated range, then the timeline.
+#include "parse/extract_times.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "parse/time_expressions.hpp"
+
+namespace hindsight {
+namespace {
+
+struct ScannedLine {
+    const SourceLine* line = nullptr;
+    const LineContext* context = nullptr;
+    LineTimes times;
+    std::string lower;
+};
+
+bool contains(std::string_view text, std::string_view word) {
+    return text.find(word) != std::string_view::npos;
+}
+
+// Lines whose dates are about the document, not the incident.
+bool is_publication_line(std::string_view lower) {
+    for (const auto word : {"posted", "published", "last updated", "updated on", "written on",
+                            "written by", "author:", "date of report", "report date"}) {
+        if (contains(lower, word)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_start_label(std::string_view label) {
+    return label.starts_with("start") || contains(label, "start time") ||
+           contains(label, "started") || label == "began" || label == "outage began" ||
+           contains(label, "incident start") || contains(label, "outage start") ||
+           label == "from";
+}
+
+bool is_end_label(std::string_view label) {
+    return label == "end" || label.starts_with("end time") || contains(label, " end time") ||
+           label == "ended" || label == "resolved" || label == "resolved at" ||
+           contains(label, "resolution time") || label == "time resolved" ||
+           label == "restored" || contains(label, "incident end") || contains(label, "outage end") ||
+           label == "to" || label == "until";
+}
+
+bool says_resolved(std::string_view lower) {
+    for (const auto word : {"resolved", "restored", "recovered", "back to normal", "back online",
+                            "fully operational", "operational again", "returned to normal",
+                            "service was back", "services were back", "issue was fixed",
+                            "incident closed", "all clear", "normal operation", "fully functional",
+                            "back up", "mitigated", "fix was deployed", "is fixed"}) {
+        if (contains(lower, word)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool says_detected(std::string_view lower) {
+    for (const auto word : {"detected", "alert", "noticed", "reported", "discovered",
+                            "paged", "was notified", "were notified", "received a call",
+                            "received calls", "complaints", "first report", "monitoring"}) {
+        if (contains(lower, word)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+class TimeExtractor {
+public:
+    TimeExtractor(const std::vector<SourceLine>& lines, const std::vector<LineContext>& contexts,
+                  const TimeContext& context)
+        : context_(context) {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const SourceLine& line = lines[i];
+            if (line.kind == LineKind::code || line.in_quote || line.text.empty()) {
+                continue;
+            }
+            ScannedLine scanned{&line, &contexts[i], scan_times(line.text), to_lower_ascii(line.text)};
+            if (is_publication_line(scanned.lower)) {
+                continue;
+            }
+            scanned_.push_back(std::move(scanned));
+        }
+        find_context();
+    }
+
+    ExtractedTimes run() {
+        from_labels() || from_range() || from_timeline();
+        stated_duration();
+        collect_timeline();
+        detection();
+        finish();
+        return std::move(out_);
+    }
+
+private:
+    Evidence evidence(const ScannedLine& s) const {
+        return {s.line->line + context_.line_offset, s.line->text};
+    }
+
+    bool in_section(const ScannedLine& s, unsigned kinds) const {
+        return (s.context->section & kinds) != 0;
+    }
+
+    // The first full date (with a year) the document gives, and the first zone it names:
+    // they place times written alone ("10:00 AM") and dates without a year ("July 2nd").
+    void find_context() {
+        if (context_.known_date) {
+            const date::year_month_day ymd{*context_.known_date};
+            date_ = CalendarDate{static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
+                                 static_cast<int>(unsigned(ymd.day()))};
+        }
+        for (const auto& s : scanned_) {
+            for (const auto& instant : s.times.instants) {
+                if (!date_ && instant.date && instant.date->year != 0) {
+                    date_ = instant.date;
+                    out_.date_from = evidence(s);
+                }
+                if (!zone_ && instant.zone && instant.time) {
+                    zone_ = instant.zone;
+                }
+            }
+        }
+    }
+
+    std::optional<CalendarDate> complete(std::optional<CalendarDate> date) const {
+        if (date && date->year == 0) {
+            if (!date_) {
+                return std::nullopt;
+            }
+            date->year = date_->year;
+        }
+        return date;
+    }
+
+    // A full timestamp from an instant, borrowing date and zone from its partner in a range,
+    // then from the document; nothing when no date can be had.
+    std::optional<Timestamp> resolve(const Instant& instant, const Instant* partner,
+                                     bool use_document_date = true) {
+        if (!instant.time) {
+            return std::nullopt;
+        }
+        std::optional<CalendarDate> day = complete(instant.date);
+        if (!day && partner != nullptr) {
+            day = complete(partner->date);
+        }
+        if (!day && use_document_date) {
+            day = date_;
+        }
+        if (!day) {
+            return std::nullopt;
+        }
+        std::optional<WrittenZone> zone = instant.zone;
+        if (!zone && partner != nullptr) {
+            zone = partner->zone;
+        }
+        if (!zone) {
+            zone = zone_;
+        }
+        const date::local_days local_day{date::year{day->year} / day->month / day->day};
+        const date::local_seconds local = local_day + std::chrono::hours{instant.time->hour} +
+                                          std::chrono::minutes{instant.time->minute} +
+                                          std::chrono::seconds{instant.time->second};
+        if (!zone) {
+            out_.zone_assumed = true;
+            return context_.site_zone.to_utc(local);
+        }
+        const int offset = zone_offset_on(*zone, *day);
+        return Timestamp{local.time_since_epoch() - std::chrono::minutes{offset}};
+    }
+
+    bool set_range(const ScannedLine& s, const InstantRange& range) {
+        const Instant& a = s.times.instants[range.start];
+        const Instant& b = s.times.instants[range.end];
+        auto start = resolve(a, &b);
+        auto end = resolve(b, &a);
+        if (!start || !end) {
+            return false;
+        }
+        // "23:00 - 01:30" on one date runs past midnight.
+        if (*end < *start && !b.date) {
+            *end += date::days{1};
+        }
+        if (*end < *start) {
+            return false;
+        }
+        out_.started = start;
+        out_.resolved = end;
+        out_.started_from = out_.resolved_from = evidence(s);
+        return true;
+    }
+
+    // "Start Time: October 14, 2023, 10:00 AM (UTC)" and "End Time: ..." lines.
+    bool from_labels() {
+        const ScannedLine* start_line = nullptr;
+        const ScannedLine* end_line = nullptr;
+        for (const auto& s : scanned_) {
+            if (in_section(s, kTimeline) || s.context->label.empty()) {
+                continue;
+            }
+            const auto& label = s.context->label;
+            const bool has_time = std::any_of(s.times.instants.begin(), s.times.instants.end(),
+                                              [](const Instant& i) { return i.time.has_value(); });
+            if (!has_time) {
+                continue;
+            }
+            if (!start_line && is_start_label(label)) {
+                start_line = &s;
+            } else if (start_line && !end_line && is_end_label(label)) {
+                end_line = &s;
+            }
+        }
+        if (!start_line || !end_line) {
+            return false;
+        }
+        const auto first_timed = [](const ScannedLine& s) -> const Instant& {
+            return *std::find_if(s.times.instants.begin(), s.times.instants.end(),
+                                 [](const Instant& i) { return i.time.has_value(); });
+        };
+        const Instant& a = first_timed(*start_line);
+        const Instant& b = first_timed(*end_line);
+        auto start = resolve(a, &b);
+        auto end = resolve(b, &a);
+        if (!start || !end) {
+            return false;
+        }
+        if (*end < *start && !b.date) {
+            *end += date::days{1};
+        }
+        if (*end < *start) {
+            return false;
+        }
+        out_.started = start;
+        out_.resolved = end;
+        out_.started_from = evidence(*start_line);
+        out_.resolved_from = evidence(*end_line);
+        return true;
+    }
+
+    // A range in a Duration line, or early in the text, before the timeline and the analysis.
+    bool from_range() {
+        for (const auto& s : scanned_) {
+            if (!contains(s.context->label, "duration") && !in_section(s, kDuration)) {
+                continue;
+            }
+            for (const auto& range : s.times.ranges) {
+                if (set_range(s, range)) {
+                    return true;
+                }
+            }
+        }
+        for (const auto& s : scanned_) {
+            if (in_section(s, kTimeline | kRootCause | kResolution | kActions | kLessons) &&
+                !in_section(s, kSummary | kImpact | kDuration)) {
+                break;
+            }
+            for (const auto& range : s.times.ranges) {
+                if (set_range(s, range)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // The first timeline event, and the first later one that says the impact ended.
+    bool from_timeline() {
+        const ScannedLine* first = nullptr;
+        for (const auto& s : scanned_) {
+            if (!in_section(s, kTimeline) || s.times.instants.empty() || !s.times.instants[0].time) {
+                continue;
+            }
+            if (!first) {
+                first = &s;
+                continue;
+            }
+            if (says_resolved(s.lower)) {
+                auto start = resolve(first->times.instants[0], nullptr);
+                auto end = resolve(s.times.instants[0], &first->times.instants[0]);
+                if (!start || !end) {
+                    return false;
+                }
+                if (*end < *start && !s.times.instants[0].date) {
+                    *end += date::days{1};
+                }
+                if (*end < *start) {
+                    return false;
+                }
+                out_.started = start;
+                out_.resolved = end;
+                out_.started_from = evidence(*first);
+                out_.resolved_from = evidence(s);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void stated_duration() {
+        for (const auto& s : scanned_) {
+            if (in_section(s, kTimeline) || s.line->kind == LineKind::heading) {
+                continue;
+            }
+            const bool duration_line = contains(s.context->label, "duration") ||
+                                       in_section(s, kDuration);
+            const bool says_length = contains(s.lower, "lasted") || contains(s.lower, "duration") ||
+                                     contains(s.lower, "for a period of") ||
+                                     contains(s.lower, "downtime of") ||
+                                     contains(s.lower, "outage of") || contains(s.lower, "was down for") ||
+                                     contains(s.lower, "were down for") ||
+                                     contains(s.lower, " hours)") || contains(s.lower, " minutes)") ||
+                                     contains(s.lower, " hour)");
+            if (!duration_line && !says_length) {
+                continue;
+            }
+            if (auto minutes = stated_duration_minutes(s.line->text)) {
+                out_.stated_minutes = minutes;
+                out_.stated_from = evidence(s);
+                return;
+            }
+        }
+    }
+
+    void collect_timeline() {
+        std::optional<Timestamp> previous;
+        for (const auto& s : scanned_) {
+            if (!in_section(s, kTimeline) || s.line->kind == LineKind::heading ||
+                s.times.instants.empty()) {
+                continue;
+            }
+            const Instant& instant = s.times.instants[0];
+            if (!instant.time || instant.begin > 40) {
+                continue;
+            }
+            TimelineEntry entry;
+            entry.line = s.line->line + context_.line_offset;
+            entry.when = s.line->text.substr(instant.begin, instant.end - instant.begin);
+            std::string_view rest = std::string_view(s.line->text).substr(instant.end);
+            while (!rest.empty() && std::string_view(" :-|)*,.\t").find(rest.front()) != std::string_view::npos) {
+                rest.remove_prefix(1);
+            }
+            entry.text = std::string(rest);
+            entry.time = resolve(instant, nullptr);
+            // Times written without a date run on past midnight in order.
+            if (entry.time && previous && *entry.time < *previous && !instant.date) {
+                *entry.time += date::days{1};
+            }
+            if (entry.time) {
+                previous = entry.time;
+            }
+            out_.timeline.push_back(std::move(entry));
+        }
+    }
+
+    void detection() {
+        for (const auto& entry : out_.timeline) {
+            if (entry.time && says_detected(to_lower_ascii(entry.text))) {
+                out_.detected = entry.time;
+                out_.detected_from = {entry.line, entry.when + " " + entry.text};
+                return;
+            }
+        }
+        for (const auto& s : scanned_) {
+            const bool mentions = contains(s.lower, "detected") || contains(s.lower, "noticed") ||
+                                  contains(s.lower, "alerted");
+            if (in_section(s, kTimeline) || !mentions) {
+                continue;
+            }
+            for (const auto& instant : s.times.instants) {
+                if (auto time = resolve(instant, nullptr)) {
+                    out_.detected = time;
+                    out_.detected_from = evidence(s);
+                    return;
+                }
+            }
+        }
+    }
+
+    void finish() {
+        if (out_.started && out_.resolved) {
+            out_.duration_minutes = static_cast<int>(
+                date::floor<std::chrono::minutes>(*out_.resolved - *out_.started).count());
+            out_.duration_from = out_.started_from;
+        } else if (out_.stated_minutes) {
+            out_.duration_minutes = out_.stated_minutes;
+            out_.duration_from = out_.stated_from;
+        }
+        if (out_.started) {
+            out_.date = context_.site_zone.day_of(*out_.started);
+            out_.date_from = out_.started_from;
+        } else if (date_ && out_.date_from.line > 0) {
+            out_.date = date::sys_days{date::year{date_->year} / date_->month / date_->day};
+        }
+    }
+
+    const TimeContext& context_;
+    std::vector<ScannedLine> scanned_;
+    std::optional<CalendarDate> date_;
+    std::optional<WrittenZone> zone_;
+    ExtractedTimes out_;
+};
+
+}  // namespace
+
+ExtractedTimes extract_times(const std::vector<SourceLine>& lines,
+                             const std::vector<LineContext>& contexts, const TimeContext& context) {
+    return TimeExtractor(lines, contexts, context).run();
+}
+
+}  // namespace hindsight

@@ -1,0 +1,37 @@
+// started, resolved, detected, duration and the timeline, read from what the text says.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dates.hpp"
+#include "model/postmortem.hpp"
+#include "parse/sections.hpp"
+#include "parse/source_lines.hpp"
+
+namespace hindsight {
+
+struct ExtractedTimes {
+    std::optional<Timestamp> started;
+    std::optional<Timestamp> resolved;
+    std::optional<Timestamp> detected;
+    std::optional<int> duration_minutes;
+    std::optional<date::sys_days> date;  // the day the incident started, in the text's zone
+    Evidence started_from, resolved_from, detected_from, duration_from, date_from;
+    std::optional<int> stated_minutes;  // "lasted 3 hours", when the text says it
+    Evidence stated_from;
+    bool zone_assumed = false;  // times were written without a zone: read in the site's zone
+    std::vector<TimelineEntry> timeline;
+};
+
+struct TimeContext {
+    const TimeZone& site_zone;
+    std::optional<date::sys_days> known_date;  // a declared date helps place "10:00 AM"
+    int line_offset = 0;                       // body line 1 is this file line + 1
+};
+
+ExtractedTimes extract_times(const std::vector<SourceLine>& lines,
+                             const std::vector<LineContext>& contexts, const TimeContext& context);
+
+}  // namespace hindsight

@@ -1,0 +1,154 @@
+// Runs the extractors over the body and merges their findings into the Postmortem.
+#include "parse/infer_fields.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "parse/extract_actions.hpp"
+#include "parse/extract_causes.hpp"
+#include "parse/extract_impact.hpp"
+#include "parse/extract_summary.hpp"
+#include "parse/extract_times.hpp"
+#include "parse/sections.hpp"
+
+namespace hindsight {
+namespace {
+
+class Merger {
+public:
+    Merger(Postmortem& pm, InferContext& context) : pm_(pm), ctx_(context) {}
+
+    bool declared(const char* field) const { return pm_.declared.count(field) > 0; }
+
+    void infer(const char* field, const Evidence& from) {
+        pm_.inferred.insert(field);
+        pm_.evidence[field] = from;
+    }
+
+    void contradiction(const char* field, const std::string& declared_value,
+                       const std::string& text_value, const Evidence& from) {
+        ctx_.diagnostics.push_back(make_warning(
+            {ctx_.path, from.line, 0},
+            fmt::format("declared {} ({}) differs from the text ({})", field, declared_value,
+                        text_value),
+            "the declared value is used; correct whichever is wrong"));
+    }
+
+    void times(const ExtractedTimes& found) {
+        merge_time("started", pm_.started, found.started, found.started_from);
+        merge_time("resolved", pm_.resolved, found.resolved, found.resolved_from);
+        merge_time("detected", pm_.detected, found.detected, found.detected_from);
+        pm_.timeline = found.timeline;
+        if (found.stated_minutes && found.started && found.resolved &&
+            std::abs(*found.stated_minutes - *found.duration_minutes) > 1) {
+            ctx_.diagnostics.push_back(make_warning(
+                {ctx_.path, found.stated_from.line, 0},
+                fmt::format("the text states a duration of {} but its times span {} (line {})",
+                            format_duration(std::chrono::minutes{*found.stated_minutes}),
+                            format_duration(std::chrono::minutes{*found.duration_minutes}),
+                            found.started_from.line),
+                "the times are used; correct whichever is wrong"));
+        }
+        if (!pm_.duration && pm_.started && pm_.resolved) {
+            pm_.duration = date::floor<std::chrono::minutes>(*pm_.resolved - *pm_.started);
+            if (pm_.is_inferred("started") || pm_.is_inferred("resolved")) {
+                infer("duration_minutes", found.duration_from);
+            }
+        } else if (!pm_.duration && !declared("duration_minutes") && found.duration_minutes &&
+                   !(pm_.started && declared("started") && !found.started)) {
+            pm_.duration = std::chrono::minutes{*found.duration_minutes};
+            infer("duration_minutes", found.duration_from);
+        } else if (pm_.duration && declared("duration_minutes") && found.duration_minutes &&
+                   std::abs(pm_.duration->count() - *found.duration_minutes) > 1) {
+            contradiction("duration", format_duration(*pm_.duration),
+                          format_duration(std::chrono::minutes{*found.duration_minutes}),
+                          found.duration_from);
+        }
+        if (!pm_.date && found.date) {
+            pm_.date = found.date;
+            infer("date", found.date_from);
+        }
+        if (found.zone_assumed && (pm_.is_inferred("started") || pm_.is_inferred("resolved"))) {
+            ctx_.diagnostics.push_back(make_note(
+                {ctx_.path, found.started_from.line, 0},
+                fmt::format("times are written without a time zone; read them in the site's "
+                            "time zone ({})",
+                            ctx_.config.time_zone.name()),
+                "write the zone next to the times (UTC, PST, +02:00), or set time_zone in "
+                "hindsight.yaml"));
+        }
+    }
+
+    void merge_time(const char* field, std::optional<Timestamp>& value,
+                    const std::optional<Timestamp>& found, const Evidence& from) {
+        if (!found) {
+            return;
+        }
+        if (!value && !declared(field)) {
+            value = found;
+            infer(field, from);
+        } else if (value && declared(field) && *value != *found) {
+            contradiction(field, format_iso_utc(*value), format_iso_utc(*found), from);
+        }
+    }
+
+    void impact(const ExtractedImpact& found) {
+        if (!found.users_affected_pct) {
+            return;
+        }
+        if (!pm_.users_affected_pct) {
+            pm_.users_affected_pct = found.users_affected_pct;
+            infer("users_affected_pct", found.from);
+        } else if (std::abs(*pm_.users_affected_pct - *found.users_affected_pct) > 0.5) {
+            contradiction("users affected", fmt::format("{}%", *pm_.users_affected_pct),
+                          fmt::format("{}%", *found.users_affected_pct), found.from);
+        }
+    }
+
+    void causes(const ExtractedCauses& found) {
+        if (declared("causes") || found.causes.empty()) {
+            return;
+        }
+        for (const auto& trigger : found.causes) {
+            pm_.causes.push_back(trigger.cause);
+        }
+        pm_.cause_triggers = found.causes;
+        infer("causes", found.from);
+    }
+
+    void actions(ExtractedActions found) {
+        if (declared("action_items") || found.items.empty()) {
+            return;
+        }
+        pm_.action_items = std::move(found.items);
+        infer("action_items", found.from);
+    }
+
+    void summary(const ExtractedSummary& found) {
+        if (pm_.summary.empty() && !found.text.empty()) {
+            pm_.summary = found.text;
+            infer("summary", found.from);
+        }
+    }
+
+private:
+    Postmortem& pm_;
+    InferContext& ctx_;
+};
+
+}  // namespace
+
+void infer_from_text(const std::vector<SourceLine>& lines, Postmortem& postmortem,
+                     InferContext& context) {
+    const auto contexts = annotate_sections(lines);
+    Merger merger(postmortem, context);
+    const TimeContext times{context.config.time_zone, postmortem.date, context.line_offset};
+    merger.times(extract_times(lines, contexts, times));
+    merger.impact(extract_users_affected(lines, contexts, context.line_offset));
+    merger.causes(extract_causes(lines, contexts, context.config.taxonomy, context.line_offset));
+    merger.actions(extract_action_items(lines, contexts, context.line_offset));
+    merger.summary(extract_summary(lines, contexts, context.line_offset));
+}
+
+}  // namespace hindsight

@@ -1,0 +1,26 @@
+// Filling what the front matter left out from what the text says, and checking what it declared.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/site_config.hpp"
+#include "core/diagnostic.hpp"
+#include "model/postmortem.hpp"
+#include "parse/source_lines.hpp"
+
+namespace hindsight {
+
+struct InferContext {
+    const SiteConfig& config;
+    std::string path;      // for diagnostics
+    int line_offset = 0;   // the body's first line is this file line + 1
+    Diagnostics& diagnostics;
+};
+
+// Declared values win; a declared value the text contradicts is a warning naming both.
+// Each inferred field is named in postmortem.inferred, with its evidence.
+void infer_from_text(const std::vector<SourceLine>& lines, Postmortem& postmortem,
+                     InferContext& context);
+
+}  // namespace hindsight

@@ -1,0 +1,170 @@
+// Section tracking: a stack of headings, real and written as bold or "Label:" lines.
+#include "parse/sections.hpp"
+
+#include <cctype>
+
+#include "core/text.hpp"
+
+namespace hindsight {
+namespace {
+
+struct KindWords {
+    unsigned kind;
+    std::vector<std::string_view> words;
+};
+
+// Checked in order; negative kinds come first so "lessons learned and action items" is both,
+// but "what went wrong" is never read as a cause section for action items.
+const std::vector<KindWords>& kind_words() {
+    static const std::vector<KindWords> table = {
+        {kLessons,
+         {"lesson", "went well", "went wrong", "went badly", "contributing factor",
+          "where we got lucky", "learnings", "takeaway"}},
+        {kSummary,
+         {"summary", "overview", "tl dr", "tldr", "description", "introduction", "background",
+          "what happened", "incident report"}},
+        {kImpact, {"impact", "affected", "customer experience"}},
+        {kTimeline, {"timeline", "chronology", "sequence of events", "time line"}},
+        {kRootCause, {"root cause", "cause", "why it happened", "what caused", "analysis"}},
+        {kResolution, {"resolution", "resolv", "mitigation", "recovery", "how we fixed", "fix"}},
+        {kActions,
+         {"corrective", "preventive", "preventative", "prevention", "action item",
+          "actions", "improvement", "task", "follow up", "followup", "next step",
+          "remediation", "measures", "to do", "todo", "future work", "going forward",
+          "what we are doing", "what we re doing", "what we will do", "what s next",
+          "plan", "recommendation", "safeguard"}},
+        {kDuration, {"duration", "start time", "end time", "outage window"}},
+    };
+    return table;
+}
+
+bool contains_word(std::string_view text, std::string_view word) {
+    std::size_t pos = 0;
+    while ((pos = text.find(word, pos)) != std::string_view::npos) {
+        const bool starts = pos == 0 || text[pos - 1] == ' ';
+        if (starts) {
+            return true;
+        }
+        ++pos;
+    }
+    return false;
+}
+
+// "Label: value" where the label reads like a field name, not a time ("10:00") or a
+// sentence that happens to hold a colon.
+bool split_label(std::string_view text, std::string& label, std::string& value) {
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 60) {
+        return false;
+    }
+    const std::string_view head = trim(text.substr(0, colon));
+    if (head.empty() ||
+        (!std::isalpha(static_cast<unsigned char>(head.front())) && head.front() != '-')) {
+        return false;
+    }
+    int words = 1;
+    for (const char c : head) {
+        if (c == ' ') {
+            ++words;
+        }
+        if (c == '.' || c == '!' || c == '?') {
+            return false;
+        }
+    }
+    if (words > 7) {
+        return false;
+    }
+    label = normalize_label(head);
+    value = std::string(trim(text.substr(colon + 1)));
+    return !label.empty();
+}
+
+struct OpenSection {
+    int level;
+    unsigned kinds;
+};
+
+}  // namespace
+
+std::string normalize_label(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (const char raw : text) {
+        const auto c = static_cast<unsigned char>(raw);
+        if (std::isalnum(c) || c >= 0x80) {
+            if (space && !out.empty()) {
+                out += ' ';
+            }
+            space = false;
+            out += static_cast<char>(std::tolower(c));
+        } else {
+            space = true;
+        }
+    }
+    return out;
+}
+
+unsigned section_kinds(std::string_view label) {
+    unsigned kinds = 0;
+    for (const auto& entry : kind_words()) {
+        for (const auto word : entry.words) {
+            if (contains_word(label, word)) {
+                kinds |= entry.kind;
+                break;
+            }
+        }
+    }
+    // "Root cause and resolution of the timeline" is rare; a lessons heading is only lessons,
+    // unless it also names action items explicitly ("Lessons learned and action items").
+    if ((kinds & kLessons) != 0 && !contains_word(label, "action")) {
+        kinds = kLessons;
+    }
+    return kinds;
+}
+
+std::vector<LineContext> annotate_sections(const std::vector<SourceLine>& lines) {
+    std::vector<LineContext> contexts(lines.size());
+    std::vector<OpenSection> stack;
+    int deepest_real = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const SourceLine& line = lines[i];
+        LineContext& context = contexts[i];
+        if (line.kind != LineKind::code) {
+            split_label(line.text, context.label, context.value);
+        }
+        int level = 0;
+        std::string heading_text;
+        if (line.kind == LineKind::heading) {
+            level = line.heading_level;
+            deepest_real = level;
+            heading_text = line.text;
+        } else if (line.kind == LineKind::text && !line.in_quote &&
+                   (line.bold_only || (!context.label.empty() && context.value.empty())) &&
+                   line.text.size() <= 80) {
+            level = deepest_real + 1;  // a bold or "Label:" line heads what follows it
+            heading_text = line.text;
+        } else if (line.kind == LineKind::text && !context.label.empty() &&
+                   section_kinds(context.label) != 0 && line.list_depth == 0) {
+            level = deepest_real + 1;  // "Root Cause: The cause was..." opens that section too
+            heading_text = context.label;
+        }
+        if (level > 0) {
+            while (!stack.empty() && stack.back().level >= level) {
+                stack.pop_back();
+            }
+            unsigned kinds = section_kinds(normalize_label(heading_text));
+            // "Issue Summary: Duration of the Outage:" names both; keep the specific ones.
+            stack.push_back({level, kinds});
+            context.is_heading = true;
+        }
+        for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+            if (it->kinds != 0) {
+                context.section = it->kinds;
+                break;
+            }
+        }
+    }
+    return contexts;
+}
+
+}  // namespace hindsight

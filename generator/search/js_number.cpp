@@ -1,0 +1,110 @@
+// Number#toString laid out from the shortest round-trip digits of std::to_chars.
+#include "search/js_number.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <string_view>
+#include <system_error>
+
+namespace hindsight::search {
+namespace {
+
+// The shortest digits d1..dk and the exponent n with value = 0.d1..dk * 10^n, the (k, n) of the
+// ECMAScript algorithm. libstdc++'s to_chars (Ryu) gives the shortest round-trip digits, choosing
+// the one closest to the value when several have k digits, as ECMAScript requires. {fmt}'s "{}"
+// gives the same digits, but lays them out its own way (1e+16 where JavaScript writes
+// 10000000000000000), so either way the layout below is needed; to_chars saves parsing fmt's.
+struct Decimal {
+    std::string digits;
+    int exponent = 0;
+};
+
+Decimal shortest_decimal(double magnitude) {
+    char buffer[32];
+    const auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, magnitude, std::chars_format::scientific);
+    const std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
+    // "d.ddde+XX" or "de+XX".
+    const auto e = text.find('e');
+    Decimal decimal;
+    for (const char c : text.substr(0, e)) {
+        if (c != '.') {
+            decimal.digits += c;
+        }
+    }
+    int scientific_exponent = 0;
+    const std::string_view exponent_text = text.substr(e + 1);
+    const char* first = exponent_text.data() + (exponent_text.front() == '+' ? 1 : 0);
+    std::from_chars(first, exponent_text.data() + exponent_text.size(), scientific_exponent);
+    decimal.exponent = scientific_exponent + 1;
+    return decimal;
+}
+
+void append_layout(std::string& out, const Decimal& d) {
+    const int k = static_cast<int>(d.digits.size());
+    const int n = d.exponent;
+    if (k <= n && n <= 21) {
+        out += d.digits;
+        out.append(static_cast<std::size_t>(n - k), '0');
+    } else if (0 < n && n <= 21) {
+        out.append(d.digits, 0, static_cast<std::size_t>(n));
+        out += '.';
+        out.append(d.digits, static_cast<std::size_t>(n));
+    } else if (-6 < n && n <= 0) {
+        out += "0.";
+        out.append(static_cast<std::size_t>(-n), '0');
+        out += d.digits;
+    } else {
+        out += d.digits[0];
+        if (k > 1) {
+            out += '.';
+            out.append(d.digits, 1);
+        }
+        out += 'e';
+        out += n - 1 < 0 ? '-' : '+';
+        out += std::to_string(std::abs(n - 1));
+    }
+}
+
+void append_finite(std::string& out, double value) {
+    if (value == 0) {
+        out += '0';  // also -0
+        return;
+    }
+    if (value < 0) {
+        out += '-';
+    }
+    append_layout(out, shortest_decimal(std::fabs(value)));
+}
+
+}  // namespace
+
+std::string js_number_to_string(double value) {
+    if (std::isnan(value)) {
+        return "NaN";
+    }
+    if (std::isinf(value)) {
+        return value < 0 ? "-Infinity" : "Infinity";
+    }
+    std::string out;
+    append_finite(out, value);
+    return out;
+}
+
+void append_json_number(std::string& out, double value) {
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    append_finite(out, value);
+}
+
+double js_round(double value) {
+    double rounded = std::ceil(value);
+    if (rounded - 0.5 > value) {
+        rounded -= 1.0;
+    }
+    return rounded;
+}
+
+}  // namespace hindsight::search

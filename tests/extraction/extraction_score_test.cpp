@@ -1,0 +1,165 @@
+// Scores the extractor against hand labels of every real postmortem in ../shared (the corpus and
+// the seeds), prints the rates, and holds them to the targets of the extraction issue.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/file_system.hpp"
+#include "parse/parse_postmortem.hpp"
+
+using namespace hindsight;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kLabels = fs::path(HINDSIGHT_SOURCE_DIR) / "tests/extraction/labels";
+const fs::path kShared = fs::path(HINDSIGHT_SHARED_DIR);
+
+struct Rate {
+    int hits = 0;
+    int total = 0;
+    double value() const { return total == 0 ? 1.0 : static_cast<double>(hits) / total; }
+    void add(bool hit) {
+        ++total;
+        hits += hit ? 1 : 0;
+    }
+};
+
+std::string time_or_null(const std::optional<Timestamp>& t) {
+    return t ? format_iso_utc(*t) : "null";
+}
+
+std::string normalize_time(const nlohmann::json& value) {
+    if (value.is_null()) {
+        return "null";
+    }
+    // Labels may carry seconds; the extractor keeps them too, so compare to the minute.
+    auto parsed = parse_timestamp(value.get<std::string>(), TimeZone::utc());
+    return parsed ? format_iso_utc(date::floor<std::chrono::minutes>(parsed->utc)) : "bad";
+}
+
+std::string minute(const std::optional<Timestamp>& t) {
+    return t ? format_iso_utc(date::floor<std::chrono::minutes>(*t)) : "null";
+}
+
+}  // namespace
+
+TEST_CASE("extraction accuracy on the hand-labelled corpus and seeds", "[extraction]") {
+    if (!fs::is_directory(kShared / "corpus/real")) {
+        WARN("skipped: " << kShared.string() << " is absent (the labelled inputs live there)");
+        return;
+    }
+    std::vector<nlohmann::json> labels;
+    for (const auto& entry : fs::directory_iterator(kLabels)) {
+        std::ifstream in(entry.path());
+        for (auto& label : nlohmann::json::parse(in)) {
+            labels.push_back(std::move(label));
+        }
+    }
+    REQUIRE(labels.size() == 64);
+
+    const SiteConfig config;
+    Rate duration, started, users, mechanism, actions;
+    int invented_files = 0;
+    std::ostringstream misses;
+    for (const auto& label : labels) {
+        const std::string file = label["file"];
+        const auto bytes = read_file(kShared / file);
+        REQUIRE(bytes.bytes);
+        const auto result = parse_postmortem({file, file, *bytes.bytes}, config, {});
+        REQUIRE(result.postmortem);
+        const Postmortem& pm = *result.postmortem;
+
+        const auto& want_duration = label["duration_minutes"];
+        const std::optional<long long> got_duration =
+            pm.duration ? std::optional<long long>(pm.duration->count()) : std::nullopt;
+        bool invented = false;
+        if (!want_duration.is_null()) {
+            const bool ok = got_duration && *got_duration == want_duration.get<long long>();
+            duration.add(ok);
+            if (!ok) {
+                misses << fmt::format("{}: duration {} want {}\n", file,
+                                      got_duration ? std::to_string(*got_duration) : "null",
+                                      want_duration.dump());
+            }
+        } else if (got_duration) {
+            invented = true;
+            misses << fmt::format("{}: duration {} but the text gives none\n", file, *got_duration);
+        }
+
+        const std::string want_start = normalize_time(label["started"]);
+        if (want_start != "null") {
+            const bool ok = minute(pm.started) == want_start;
+            started.add(ok);
+            if (!ok) {
+                misses << fmt::format("{}: started {} want {}\n", file, time_or_null(pm.started),
+                                      want_start);
+            }
+        } else if (pm.started) {
+            invented = true;
+            misses << fmt::format("{}: started {} but the text gives none\n", file,
+                                  time_or_null(pm.started));
+        }
+
+        const auto& want_users = label["users_affected_pct"];
+        if (!want_users.is_null()) {
+            const bool ok = pm.users_affected_pct &&
+                            std::abs(*pm.users_affected_pct - want_users.get<double>()) < 0.5;
+            users.add(ok);
+            if (!ok) {
+                misses << fmt::format("{}: users {} want {}\n", file,
+                                      pm.users_affected_pct ? fmt::format("{}", *pm.users_affected_pct) : "null",
+                                      want_users.dump());
+            }
+        } else if (pm.users_affected_pct) {
+            invented = true;
+            misses << fmt::format("{}: users {} but the text gives none\n", file,
+                                  *pm.users_affected_pct);
+        }
+
+        const std::string want_mechanism = label["causes"][0];
+        const bool has_mechanism =
+            std::find(pm.causes.begin(), pm.causes.end(), want_mechanism) != pm.causes.end();
+        mechanism.add(has_mechanism);
+        if (!has_mechanism) {
+            misses << fmt::format("{}: causes [{}] lack {}\n", file, fmt::join(pm.causes, ", "),
+                                  want_mechanism);
+        }
+
+        const int want_actions = label["action_items"];
+        const int got_actions = static_cast<int>(pm.action_items.size());
+        actions.add(std::abs(got_actions - want_actions) <= 1);
+        if (std::abs(got_actions - want_actions) > 1) {
+            misses << fmt::format("{}: {} action items want {}\n", file, got_actions, want_actions);
+        }
+        invented_files += invented ? 1 : 0;
+    }
+    const double invented_rate = static_cast<double>(invented_files) / labels.size();
+    std::cout << misses.str();
+    std::cout << fmt::format(
+        "extraction over {} labelled files:\n"
+        "  durations exact to the minute  {:5.1f}% ({}/{})\n"
+        "  start times                    {:5.1f}% ({}/{})\n"
+        "  users affected                 {:5.1f}% ({}/{})\n"
+        "  mechanism cause found          {:5.1f}% ({}/{})\n"
+        "  action items within +-1        {:5.1f}% ({}/{})\n"
+        "  files with an invented value   {:5.1f}% ({}/{})\n",
+        labels.size(), 100 * duration.value(), duration.hits, duration.total,
+        100 * started.value(), started.hits, started.total, 100 * users.value(), users.hits,
+        users.total, 100 * mechanism.value(), mechanism.hits, mechanism.total,
+        100 * actions.value(), actions.hits, actions.total, 100 * invented_rate, invented_files,
+        labels.size());
+    CHECK(duration.value() >= 0.95);
+    CHECK(started.value() >= 0.90);
+    CHECK(users.value() >= 0.95);
+    CHECK(mechanism.value() >= 0.90);
+    CHECK(actions.value() >= 0.90);
+    CHECK(invented_rate <= 0.03);
+}

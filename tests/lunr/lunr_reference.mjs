@@ -1,0 +1,98 @@
+// The reference side of the byte-identity tests: what lunr.js 2.3.9 itself builds and finds.
+//
+//   node lunr_reference.mjs build --ref ID --field NAME[:BOOST]... [--doc-boost F] DOCS OUT
+//       builds the index of DOCS (a JSON array) exactly as a lunr.js build script would and
+//       writes JSON.stringify(idx) to OUT.
+//   node lunr_reference.mjs query INDEX_A INDEX_B QUERIES
+//       loads both serialized indexes with lunr.Index.load, runs every query of QUERIES (a JSON
+//       array of strings) on both and prints a JSON report of where the ranked refs or scores
+//       differ.
+//   node lunr_reference.mjs pipeline WORDS OUT
+//       lower-cases each line of WORDS, runs it through lunr's index pipeline (trimmer, stop
+//       words, stemmer) and writes one result per line ("-" for a dropped stop word).
+//
+// Uses only the lunr package installed from package-lock.json.
+import fs from 'node:fs';
+import lunr from 'lunr';
+
+function parseField(spec) {
+  // NAME[:BOOST], the boost after the last ':' (as `hindsight lunr` reads it).
+  const colon = spec.lastIndexOf(':');
+  if (colon < 0) return { name: spec, boost: 1 };
+  return { name: spec.slice(0, colon), boost: Number(spec.slice(colon + 1)) };
+}
+
+function build(args) {
+  let ref = 'id';
+  let docBoost = null;
+  const fields = [];
+  const files = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--ref') ref = args[++i];
+    else if (args[i] === '--field') fields.push(parseField(args[++i]));
+    else if (args[i] === '--doc-boost') docBoost = args[++i];
+    else files.push(args[i]);
+  }
+  const [docsPath, outPath] = files;
+  const docs = JSON.parse(fs.readFileSync(docsPath, 'utf8'));
+  const idx = lunr(function () {
+    this.ref(ref);
+    for (const field of fields) this.field(field.name, { boost: field.boost });
+    for (const doc of docs) {
+      if (docBoost === null) this.add(doc);
+      else this.add(doc, { boost: doc[docBoost] });
+    }
+  });
+  fs.writeFileSync(outPath, JSON.stringify(idx));
+}
+
+function run(index, query) {
+  try {
+    return index.search(query).map((r) => [r.ref, r.score]);
+  } catch (e) {
+    return { error: String(e && e.message ? e.message : e) };
+  }
+}
+
+function query(args) {
+  const [aPath, bPath, queriesPath] = args;
+  const load = (path) => lunr.Index.load(JSON.parse(fs.readFileSync(path, 'utf8')));
+  const a = load(aPath);
+  const b = load(bPath);
+  const queries = JSON.parse(fs.readFileSync(queriesPath, 'utf8'));
+  const report = { queries: queries.length, hits: 0, errors: 0, mismatches: 0, examples: [] };
+  for (const q of queries) {
+    const ra = run(a, q);
+    const rb = run(b, q);
+    if (Array.isArray(ra)) report.hits += ra.length;
+    else report.errors += 1;
+    if (JSON.stringify(ra) !== JSON.stringify(rb)) {
+      report.mismatches += 1;
+      if (report.examples.length < 5) {
+        report.examples.push({ query: q, a: ra.slice ? ra.slice(0, 5) : ra, b: rb.slice ? rb.slice(0, 5) : rb });
+      }
+    }
+  }
+  process.stdout.write(JSON.stringify(report));
+}
+
+function pipeline(args) {
+  const [wordsPath, outPath] = args;
+  const words = fs.readFileSync(wordsPath, 'utf8').split('\n');
+  const run = new lunr.Pipeline();
+  run.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  const out = words.map((w) => {
+    const terms = run.run([new lunr.Token(w.toLowerCase(), {})]);
+    return terms.length === 0 ? '-' : terms[0].toString();
+  });
+  fs.writeFileSync(outPath, out.join('\n'));
+}
+
+const [mode, ...rest] = process.argv.slice(2);
+if (mode === 'build') build(rest);
+else if (mode === 'query') query(rest);
+else if (mode === 'pipeline') pipeline(rest);
+else {
+  process.stderr.write('usage: lunr_reference.mjs build|query|pipeline ...\n');
+  process.exit(2);
+}
