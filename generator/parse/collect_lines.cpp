@@ -1,6 +1,7 @@
 // Walks the AST once, turning paragraphs, items, headings, table rows and code into lines.
 #include "parse/collect_lines.hpp"
 
+#include <cctype>
 #include <cstring>
 
 #include <cmark-gfm-core-extensions.h>
@@ -34,7 +35,11 @@ public:
                                  context, 0);
                 return;
             case CMARK_NODE_CODE_BLOCK:
-                add_literal(node, LineKind::code, context);
+                if (is_indented_prose(node)) {
+                    add_indented_prose(node, context);
+                } else {
+                    add_literal(node, LineKind::code, context);
+                }
                 return;
             case CMARK_NODE_HTML_BLOCK:
                 add_html(node, context);
@@ -160,6 +165,83 @@ private:
             const auto end = rest.find('\n');
             open(kind, line++, context).text = std::string(trim(rest.substr(0, end)));
             rest = end == std::string_view::npos ? "" : rest.substr(end + 1);
+        }
+    }
+
+    // Plain-text postmortems are often indented by four spaces throughout, which Markdown
+    // reads as a code block. A fenced block is always code (logs, configs); an indented one
+    // whose lines read as sentences and "Label: value" lines is prose to the extractors.
+    static bool is_indented_prose(cmark_node* node) {
+        int length = 0, offset = 0;
+        char fence = 0;
+        if (cmark_node_get_fenced(node, &length, &offset, &fence) != 0) {
+            return false;
+        }
+        std::string_view rest = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+        int lines = 0, prose = 0, code = 0;
+        while (!rest.empty()) {
+            const auto end = rest.find('\n');
+            const std::string_view line = trim(rest.substr(0, end));
+            rest = end == std::string_view::npos ? "" : rest.substr(end + 1);
+            if (line.empty()) {
+                continue;
+            }
+            ++lines;
+            if (looks_like_code(line)) {
+                ++code;
+                continue;
+            }
+            int words = 0;
+            bool in_word = false;
+            for (const char c : line) {
+                const bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+                words += letter && !in_word ? 1 : 0;
+                in_word = letter;
+            }
+            prose += words >= 2 || line.back() == ':' ? 1 : 0;
+        }
+        return lines > 0 && code * 5 <= lines && prose * 2 >= lines;
+    }
+
+    static bool looks_like_code(std::string_view line) {
+        for (const std::string_view mark : {"{", "}", ";", " = ", "==", "->", "=>", "</", "/>",
+                                            "$ ", "()", "[]", "\\", "#!", "::"}) {
+            if (line.find(mark) != std::string_view::npos) {
+                return true;
+            }
+        }
+        const char first = line.front();
+        return first == '$' || first == '#' || first == '[' || first == '<' || first == '/';
+    }
+
+    void add_indented_prose(cmark_node* node, Context& context) {
+        ++block_;
+        int line = cmark_node_get_start_line(node);
+        std::string_view rest = cmark_node_get_literal(node);
+        while (!rest.empty()) {
+            const auto end = rest.find('\n');
+            const std::string_view raw = rest.substr(0, end);
+            rest = end == std::string_view::npos ? "" : rest.substr(end + 1);
+            const std::string_view text = trim(raw);
+            if (text.empty()) {
+                ++block_;  // a blank line ends a paragraph
+                ++line;
+                continue;
+            }
+            std::string_view bulleted;
+            const bool item = text.starts_with("- ") || text.starts_with("* ");
+            Context item_context = context;
+            if (item) {
+                ++block_;
+                item_context.list_depth = context.list_depth + 1;
+                item_context.item_pending = true;
+                bulleted = trim(text.substr(2));
+            }
+            SourceLine& l = open(item ? LineKind::item : LineKind::text, line++, item_context);
+            l.text = std::string(item ? bulleted : text);
+            if (item) {
+                ++block_;
+            }
         }
     }
 

@@ -18,7 +18,7 @@ const std::set<std::string_view>& ignored_words() {
         "all", "any", "more", "better", "new", "proper", "properly", "regular", "regularly",
         "comprehensive", "robust", "additional", "improve", "enhance", "implement", "conduct",
         "increase", "apply", "add", "ensure", "establish", "introduce", "create", "update",
-        "review", "set", "up", "make", "use", "process", "processes", "mechanism", "mechanisms",
+        "set", "up", "make", "use", "process", "processes", "mechanism", "mechanisms",
         "system", "systems", "issue", "issues", "such", "as", "so", "can", "should", "must",
         "include", "including", "strengthen", "perform", "develop", "consider", "provide",
         "detailed", "thorough", "future", "potential", "prevent", "similar", "any", "also",
@@ -61,7 +61,7 @@ bool starts_with_bullet(std::string_view text, std::string_view& rest) {
 // Closing prose under an action heading ("By implementing these measures, we...") is no item.
 bool reads_like_prose(std::string_view text) {
     const std::string lower = to_lower_ascii(text.substr(0, 24));
-    for (const std::string_view opener : {"by ", "we ", "these ", "this ", "in conclusion",
+    for (const std::string_view opener : {"by ", "we ", "we'", "we\xE2\x80\x99", "these ", "this ", "in conclusion",
                                           "overall", "in summary", "the following", "below",
                                           "moving forward", "to prevent", "to address",
                                           "in order to", "our team", "with these", "through these"}) {
@@ -98,6 +98,42 @@ void read_details(ActionItem& item) {
     }
 }
 
+bool is_item_detail(std::string_view label) {
+    for (const std::string_view word : {"deadline", "due", "due date", "owner", "owners",
+                                        "assignee", "assigned to", "status", "priority",
+                                        "responsible", "eta", "target date", "target", "when"}) {
+        if (label == word) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_item_lead(std::string_view label) {
+    return label == "task" || label == "action" || label == "action item" || label == "todo" ||
+           label == "to do" || label == "fix";
+}
+
+void add_detail(ActionItem& item, std::string_view label, std::string_view value) {
+    if (label.starts_with("owner") || label == "assignee" || label == "assigned to" ||
+        label == "responsible") {
+        item.owner = std::string(value);
+    } else if (label == "status" && to_lower_ascii(value).find("done") != std::string::npos) {
+        item.status = ActionStatus::done;
+    }
+}
+
+bool is_sign_off(std::string_view text) {
+    const std::string lower = to_lower_ascii(text.substr(0, 20));
+    for (const std::string_view word : {"sincerely", "regards", "best regards", "kind regards",
+                                        "thank you", "thanks", "cheers", "yours"}) {
+        if (lower.rfind(word, 0) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 struct Candidate {
     ActionItem item;
     std::size_t section = 0;  // index of the heading it stands under
@@ -109,6 +145,12 @@ struct Candidate {
 
 std::vector<std::string> action_keywords(std::string_view text) {
     // The label of "Label: description" carries the gist; the description only adds detail.
+    const auto colon = text.find(':');
+    if (colon != std::string_view::npos && colon < 60 &&
+        std::count(text.begin(), text.begin() + static_cast<long>(colon), ' ') < 7 &&
+        text.substr(0, colon).find_first_of("0123456789") == std::string_view::npos) {
+        text = text.substr(0, colon);
+    }
     std::string lower = to_lower_ascii(text);
     std::vector<std::string> words;
     std::string word;
@@ -143,7 +185,7 @@ bool same_action(const std::vector<std::string>& a, const std::vector<std::strin
     }
     // A short item wholly inside a longer one ("Increase load testing" in "Conduct load
     // testing with various scenarios"), or most words shared.
-    if (small.size() >= 2 && shared == small.size() && small.size() * 4 >= large.size()) {
+    if (small.size() >= 2 && shared == small.size()) {
         return true;
     }
     const std::size_t together = a.size() + b.size() - shared;
@@ -157,11 +199,13 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
     std::size_t section = 0;
     int paragraph_block = -1;
     int paragraph_lines = 0;
+    bool signed_off = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const SourceLine& line = lines[i];
         const LineContext& context = contexts[i];
         if (context.is_heading) {
             section = i;
+            signed_off = false;
         }
         const bool actions = (context.section & kActions) != 0;
         if (!actions || context.is_heading || line.kind == LineKind::code || line.in_quote) {
@@ -212,7 +256,18 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
                 candidate.depth = 1;
             }
         }
-        if (text.empty() || reads_like_prose(text)) {
+        // "Deadline: December 22, 2023." under "Task: ..." describes that task.
+        if (is_item_detail(context.label) && !candidates.empty()) {
+            add_detail(candidates.back().item, context.label, context.value);
+            continue;
+        }
+        if (is_item_lead(context.label) && !context.value.empty()) {
+            text = context.value;
+        }
+        if (is_sign_off(text)) {
+            signed_off = true;  // "Sincerely, the support team": the letter is over
+        }
+        if (text.empty() || reads_like_prose(text) || signed_off) {
             continue;
         }
         candidate.item.title = std::string(text);

@@ -72,8 +72,9 @@ ExtractedCauses extract_causes(const std::vector<SourceLine>& lines,
                                int line_offset) {
     ExtractedCauses result;
     // The root-cause part, and lines labelled "Root cause:" wherever they stand; without
-    // either, the summary (many short postmortems say the cause there and nowhere else).
-    for (const unsigned wanted : {unsigned(kRootCause), unsigned(kSummary | kImpact)}) {
+    // either, the summary (many short postmortems say the cause there and nowhere else), and
+    // last the whole text bar the timeline and the plans.
+    for (const unsigned wanted : {unsigned(kRootCause), unsigned(kSummary | kImpact), ~0u}) {
         std::string text;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const auto& line = lines[i];
@@ -81,7 +82,7 @@ ExtractedCauses extract_causes(const std::vector<SourceLine>& lines,
                 continue;
             }
             const bool labelled = contexts[i].label.find("cause") != std::string::npos;
-            const bool in_part = (contexts[i].section & wanted) != 0 &&
+            const bool in_part = ((contexts[i].section & wanted) != 0 || wanted == ~0u) &&
                                  (contexts[i].section & (kActions | kLessons | kTimeline)) == 0;
             if (!labelled && !in_part) {
                 continue;

@@ -47,7 +47,15 @@ bool is_end_label(std::string_view label) {
 }
 
 bool says_resolved(std::string_view lower) {
-    for (const auto word : {"resolved", "restored", "recovered", "back to normal", "back online",
+    if (contains(lower, "resolv") && !contains(lower, "unresolv") && !contains(lower, "not resolv")) {
+        return true;
+    }
+    if (contains(lower, "operational") && !contains(lower, "non-operational") &&
+        !contains(lower, "not operational")) {
+        return true;
+    }
+    for (const auto word : {"outage ends", "outage ended", "incident ends", "impact ends",
+                            "resolved", "restored", "recovered", "back to normal", "back online",
                             "fully operational", "operational again", "returned to normal",
                             "service was back", "services were back", "issue was fixed",
                             "incident closed", "all clear", "normal operation", "fully functional",
@@ -89,6 +97,31 @@ public:
         find_context();
     }
 
+    // Timeline events: a line opening with a time, plus the lines of its paragraph after it.
+    struct Event {
+        const ScannedLine* line;
+        std::string lower;  // the whole event's text
+        std::string text;
+    };
+
+    std::vector<Event> events() const {
+        std::vector<Event> list;
+        for (const auto& s : scanned_) {
+            if (!in_section(s, kTimeline) || s.line->kind == LineKind::heading) {
+                continue;
+            }
+            const bool opens = !s.times.instants.empty() && s.times.instants[0].time &&
+                               s.times.instants[0].begin <= 40;
+            if (opens) {
+                list.push_back({&s, s.lower, s.line->text});
+            } else if (!list.empty() && list.back().line->line->block == s.line->block) {
+                list.back().lower += " " + s.lower;
+                list.back().text += " " + s.line->text;
+            }
+        }
+        return list;
+    }
+
     ExtractedTimes run() {
         from_labels() || from_range() || from_timeline();
         stated_duration();
@@ -114,6 +147,12 @@ private:
             const date::year_month_day ymd{*context_.known_date};
             date_ = CalendarDate{static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
                                  static_cast<int>(unsigned(ymd.day()))};
+        }
+        for (const auto& s : scanned_) {
+            // "All times in PST", "All times PDT.", "Times are in UTC": the document's zone.
+            if (!zone_ && contains(s.lower, "times") && s.line->text.size() < 120) {
+                zone_ = find_zone_word(s.line->text);
+            }
         }
         for (const auto& s : scanned_) {
             for (const auto& instant : s.times.instants) {
@@ -270,33 +309,33 @@ private:
 
     // The first timeline event, and the first later one that says the impact ended.
     bool from_timeline() {
-        const ScannedLine* first = nullptr;
-        for (const auto& s : scanned_) {
-            if (!in_section(s, kTimeline) || s.times.instants.empty() || !s.times.instants[0].time) {
+        const auto list = events();
+        if (list.size() < 2) {
+            return false;
+        }
+        const Event& first = list.front();
+        const Instant& a = first.line->times.instants[0];
+        for (std::size_t i = 1; i < list.size(); ++i) {
+            if (!says_resolved(list[i].lower)) {
                 continue;
             }
-            if (!first) {
-                first = &s;
-                continue;
+            const Instant& b = list[i].line->times.instants[0];
+            auto start = resolve(a, nullptr);
+            auto end = resolve(b, &a);
+            if (!start || !end) {
+                return false;
             }
-            if (says_resolved(s.lower)) {
-                auto start = resolve(first->times.instants[0], nullptr);
-                auto end = resolve(s.times.instants[0], &first->times.instants[0]);
-                if (!start || !end) {
-                    return false;
-                }
-                if (*end < *start && !s.times.instants[0].date) {
-                    *end += date::days{1};
-                }
-                if (*end < *start) {
-                    return false;
-                }
-                out_.started = start;
-                out_.resolved = end;
-                out_.started_from = evidence(*first);
-                out_.resolved_from = evidence(s);
-                return true;
+            if (*end < *start && !b.date) {
+                *end += date::days{1};
             }
+            if (*end < *start) {
+                return false;
+            }
+            out_.started = start;
+            out_.resolved = end;
+            out_.started_from = evidence(*first.line);
+            out_.resolved_from = evidence(*list[i].line);
+            return true;
         }
         return false;
     }
@@ -328,20 +367,15 @@ private:
 
     void collect_timeline() {
         std::optional<Timestamp> previous;
-        for (const auto& s : scanned_) {
-            if (!in_section(s, kTimeline) || s.line->kind == LineKind::heading ||
-                s.times.instants.empty()) {
-                continue;
-            }
+        for (const auto& event : events()) {
+            const ScannedLine& s = *event.line;
             const Instant& instant = s.times.instants[0];
-            if (!instant.time || instant.begin > 40) {
-                continue;
-            }
             TimelineEntry entry;
             entry.line = s.line->line + context_.line_offset;
             entry.when = s.line->text.substr(instant.begin, instant.end - instant.begin);
-            std::string_view rest = std::string_view(s.line->text).substr(instant.end);
-            while (!rest.empty() && std::string_view(" :-|)*,.\t").find(rest.front()) != std::string_view::npos) {
+            std::string_view rest = std::string_view(event.text).substr(instant.end);
+            while (!rest.empty() &&
+                   std::string_view(" :-|)]*,.\t").find(rest.front()) != std::string_view::npos) {
                 rest.remove_prefix(1);
             }
             entry.text = std::string(rest);

@@ -107,7 +107,8 @@ public:
     }
 
     void causes(const ExtractedCauses& found) {
-        if (declared("causes") || found.causes.empty()) {
+        // An empty list (another tool's categories the taxonomy does not know) declares nothing.
+        if ((declared("causes") && !pm_.causes.empty()) || found.causes.empty()) {
             return;
         }
         for (const auto& trigger : found.causes) {

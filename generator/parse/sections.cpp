@@ -58,6 +58,9 @@ bool split_label(std::string_view text, std::string& label, std::string& value) 
         return false;
     }
     const std::string_view head = trim(text.substr(0, colon));
+    if (!head.empty() && std::isdigit(static_cast<unsigned char>(head.back()))) {
+        return false;  // "At 12:48": a time, not a label
+    }
     if (head.empty() ||
         (!std::isalpha(static_cast<unsigned char>(head.front())) && head.front() != '-')) {
         return false;
@@ -119,6 +122,11 @@ unsigned section_kinds(std::string_view label) {
     if ((kinds & kLessons) != 0 && !contains_word(label, "action")) {
         kinds = kLessons;
     }
+    // "Measures taken", "Immediate actions", "Steps taken": what was done, not promised.
+    if (contains_word(label, "taken") || contains_word(label, "immediate") ||
+        contains_word(label, "what we did")) {
+        kinds = (kinds & ~unsigned(kActions)) | kResolution;
+    }
     return kinds;
 }
 
@@ -149,11 +157,20 @@ std::vector<LineContext> annotate_sections(const std::vector<SourceLine>& lines)
             heading_text = context.label;
         }
         if (level > 0) {
-            while (!stack.empty() && stack.back().level >= level) {
-                stack.pop_back();
+            const unsigned kinds = section_kinds(normalize_label(heading_text));
+            const bool pseudo = line.kind != LineKind::heading;
+            if (pseudo && kinds == 0 && !stack.empty()) {
+                // "Load Balancer Configuration Review:" under "Tasks:" names a sub-part, not a
+                // new part: it nests, replacing a sibling sub-part, and inherits the kind.
+                if (stack.back().kinds == 0 && stack.back().level > deepest_real) {
+                    stack.pop_back();
+                }
+                level = stack.empty() ? level : stack.back().level + 1;
+            } else {
+                while (!stack.empty() && stack.back().level >= level) {
+                    stack.pop_back();
+                }
             }
-            unsigned kinds = section_kinds(normalize_label(heading_text));
-            // "Issue Summary: Duration of the Outage:" names both; keep the specific ones.
             stack.push_back({level, kinds});
             context.is_heading = true;
         }

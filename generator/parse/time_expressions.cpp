@@ -651,6 +651,33 @@ std::optional<double> number_word(std::string_view word) {
 
 LineTimes scan_times(std::string_view line) { return Matcher(tokenize(line)).run(); }
 
+std::optional<WrittenZone> find_zone_word(std::string_view line) {
+    const auto tokens = tokenize(line);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        if (t.kind != TokenKind::word || t.text.size() < 2) {
+            continue;
+        }
+        if (const ZoneName* zone = find_zone(t.text)) {
+            // "in PT" reads as a zone only in upper case in the source: "pt" is also a word.
+            const std::string_view written = line.substr(t.begin, t.end - t.begin);
+            if (written != upper(written)) {
+                continue;
+            }
+            WrittenZone result{upper(zone->name), zone->offset, std::string(zone->region)};
+            if ((zone->name == "utc" || zone->name == "gmt") && i + 2 < tokens.size() &&
+                (tokens[i + 1].text == "+" || tokens[i + 1].text == "-") &&
+                tokens[i + 2].kind == TokenKind::number && tokens[i + 2].digits <= 2) {
+                const int sign = tokens[i + 1].text == "+" ? 1 : -1;
+                result.offset_minutes = sign * tokens[i + 2].value * 60;
+                result.name += tokens[i + 1].text + tokens[i + 2].text;
+            }
+            return result;
+        }
+    }
+    return std::nullopt;
+}
+
 int zone_offset_on(const WrittenZone& zone, const CalendarDate& date) {
     if (zone.region.empty()) {
         return zone.offset_minutes;

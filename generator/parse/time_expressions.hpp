@@ -54,6 +54,9 @@ LineTimes scan_times(std::string_view line);
 // Vague amounts ("a few hours", "at least 7 hours", "2-3 hours") give nothing.
 std::optional<int> stated_duration_minutes(std::string_view line);
 
+// The first time-zone name or offset written anywhere in a line ("All times in PST.").
+std::optional<WrittenZone> find_zone_word(std::string_view line);
+
 // UTC offset of a written zone on a given day (regions follow their daylight-saving rules).
 int zone_offset_on(const WrittenZone& zone, const CalendarDate& date);
 
