@@ -134,6 +134,30 @@ bool is_sign_off(std::string_view text) {
     return false;
 }
 
+struct Paragraph {
+    int bullets = 0;            // lines opening with a bullet glyph
+    bool one_per_line = false;  // several lines, each a capitalised action of its own
+};
+
+// Plain-text postmortems write actions one per line, or as "•" bullets wrapped over lines;
+// wrapped prose (lines running on in lower case) is neither.
+Paragraph describe_paragraph(const std::vector<SourceLine>& lines, std::size_t first) {
+    Paragraph p;
+    int count = 0, capitalised = 0;
+    for (std::size_t i = first; i < lines.size() && lines[i].block == lines[first].block; ++i) {
+        std::string_view rest;
+        const std::string_view text = lines[i].text;
+        if (text.empty()) {
+            continue;
+        }
+        ++count;
+        p.bullets += starts_with_bullet(text, rest) ? 1 : 0;
+        capitalised += std::isupper(static_cast<unsigned char>(text.front())) ? 1 : 0;
+    }
+    p.one_per_line = count >= 2 && capitalised == count;
+    return p;
+}
+
 struct Candidate {
     ActionItem item;
     std::size_t section = 0;  // index of the heading it stands under
@@ -151,6 +175,10 @@ std::vector<std::string> action_keywords(std::string_view text) {
         text.substr(0, colon).find_first_of("0123456789") == std::string_view::npos) {
         text = text.substr(0, colon);
     }
+    return content_words(text);
+}
+
+std::vector<std::string> content_words(std::string_view text) {
     std::string lower = to_lower_ascii(text);
     std::vector<std::string> words;
     std::string word;
@@ -171,6 +199,17 @@ std::vector<std::string> action_keywords(std::string_view text) {
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
     return words;
+}
+
+bool similar_descriptions(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    const auto& small = a.size() <= b.size() ? a : b;
+    const auto& large = a.size() <= b.size() ? b : a;
+    std::size_t shared = 0;
+    for (const auto& w : small) {
+        shared += std::binary_search(large.begin(), large.end(), w) ? 1 : 0;
+    }
+    // Most of the shorter description's content words recur in the longer one.
+    return shared >= 3 && shared * 2 >= small.size();
 }
 
 bool same_action(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -198,7 +237,7 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
     std::vector<Candidate> candidates;
     std::size_t section = 0;
     int paragraph_block = -1;
-    int paragraph_lines = 0;
+    Paragraph paragraph;
     bool signed_off = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const SourceLine& line = lines[i];
@@ -239,20 +278,24 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
             candidate.depth = 1;
         } else {
             std::string_view rest;
+            if (line.block != paragraph_block) {
+                paragraph_block = line.block;
+                paragraph = describe_paragraph(lines, i);
+            }
             if (starts_with_bullet(text, rest)) {
                 text = rest;
                 candidate.depth = 1;
-            } else {
-                // Plain lines count when the paragraph is a run of lines, one action each, as
-                // plain-text postmortems write them; a lone sentence is prose.
-                if (line.block != paragraph_block) {
-                    paragraph_block = line.block;
-                    paragraph_lines = static_cast<int>(std::count_if(
-                        lines.begin(), lines.end(), [&](const SourceLine& l) { return l.block == line.block; }));
+            } else if (paragraph.bullets > 0 || !paragraph.one_per_line) {
+                // A wrapped line of the bullet above, or of prose.
+                if (paragraph.bullets > 0 && !candidates.empty() &&
+                    candidates.back().item.title.size() < 300 && context.label.empty()) {
+                    candidates.back().item.title += " " + line.text;
                 }
-                if (paragraph_lines < 2 && context.label.empty()) {
+                if (context.label.empty() || paragraph.bullets > 0) {
                     continue;
                 }
+                candidate.depth = 1;
+            } else {
                 candidate.depth = 1;
             }
         }
@@ -281,6 +324,7 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
         }
     }
     std::vector<std::vector<std::string>> kept_words;
+    std::vector<std::vector<std::string>> kept_full;
     std::vector<std::size_t> kept_sections;
     for (auto& candidate : candidates) {
         if (candidate.parent) {
@@ -288,9 +332,11 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
         }
         // The same action listed under two headings counts once.
         const auto words = action_keywords(candidate.item.title);
+        const auto full = content_words(candidate.item.title);
         bool repeated = false;
         for (std::size_t k = 0; k < kept_words.size(); ++k) {
-            if (kept_sections[k] != candidate.section && same_action(kept_words[k], words)) {
+            if (kept_sections[k] != candidate.section &&
+                (same_action(kept_words[k], words) || similar_descriptions(kept_full[k], full))) {
                 repeated = true;
                 break;
             }
@@ -300,6 +346,7 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
         }
         read_details(candidate.item);
         kept_words.push_back(words);
+        kept_full.push_back(full);
         kept_sections.push_back(candidate.section);
         result.items.push_back(std::move(candidate.item));
     }

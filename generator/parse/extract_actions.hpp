@@ -23,6 +23,9 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
 // generic verbs and common suffixes.
 std::vector<std::string> action_keywords(std::string_view text);
 
+// All content words of a text, normalised as action_keywords does.
+std::vector<std::string> content_words(std::string_view text);
+
 // True when two items listed under different headings promise the same thing.
 bool same_action(const std::vector<std::string>& a, const std::vector<std::string>& b);
 

@@ -82,6 +82,22 @@ bool split_label(std::string_view text, std::string& label, std::string& value) 
     return !label.empty();
 }
 
+// A short line without sentence punctuation that names a known part.
+bool reads_as_heading(std::string_view text) {
+    if (text.empty() || text.size() > 60) {
+        return false;
+    }
+    const char last = text.back();
+    if (last == '.' || last == '!' || last == '?' || last == ',' || last == ';') {
+        return false;
+    }
+    int words = 1;
+    for (const char c : text) {
+        words += c == ' ' ? 1 : 0;
+    }
+    return words <= 6 && section_kinds(normalize_label(text)) != 0;
+}
+
 struct OpenSection {
     int level;
     unsigned kinds;
@@ -119,12 +135,13 @@ unsigned section_kinds(std::string_view label) {
     }
     // "Root cause and resolution of the timeline" is rare; a lessons heading is only lessons,
     // unless it also names action items explicitly ("Lessons learned and action items").
-    if ((kinds & kLessons) != 0 && !contains_word(label, "action")) {
+    if ((kinds & kLessons) != 0 && (kinds & kActions) == 0) {
         kinds = kLessons;
     }
     // "Measures taken", "Immediate actions", "Steps taken": what was done, not promised.
     if (contains_word(label, "taken") || contains_word(label, "immediate") ||
-        contains_word(label, "what we did")) {
+        contains_word(label, "what we did") || contains_word(label, "performed") ||
+        contains_word(label, "completed") || contains_word(label, "done")) {
         kinds = (kinds & ~unsigned(kActions)) | kResolution;
     }
     return kinds;
@@ -151,13 +168,17 @@ std::vector<LineContext> annotate_sections(const std::vector<SourceLine>& lines)
                    line.text.size() <= 80) {
             level = deepest_real + 1;  // a bold or "Label:" line heads what follows it
             heading_text = line.text;
+        } else if (line.kind == LineKind::text && line.list_depth == 0 && !line.in_quote &&
+                   reads_as_heading(line.text)) {
+            level = deepest_real + 1;  // "Corrective and Preventative Measures" on a line alone
+            heading_text = line.text;
         } else if (line.kind == LineKind::text && !context.label.empty() &&
                    section_kinds(context.label) != 0 && line.list_depth == 0) {
             level = deepest_real + 1;  // "Root Cause: The cause was..." opens that section too
             heading_text = context.label;
         }
         if (level > 0) {
-            const unsigned kinds = section_kinds(normalize_label(heading_text));
+            unsigned kinds = section_kinds(normalize_label(heading_text));
             const bool pseudo = line.kind != LineKind::heading;
             if (pseudo && kinds == 0 && !stack.empty()) {
                 // "Load Balancer Configuration Review:" under "Tasks:" names a sub-part, not a
@@ -169,6 +190,19 @@ std::vector<LineContext> annotate_sections(const std::vector<SourceLine>& lines)
             } else {
                 while (!stack.empty() && stack.back().level >= level) {
                     stack.pop_back();
+                }
+            }
+            // Under "Takeaways" or "Lessons learned", a sub-heading is a lesson unless it
+            // names action items outright.
+            if ((kinds & kActions) != 0 && (kinds & kLessons) == 0 &&
+                normalize_label(heading_text).find("action") == std::string::npos) {
+                for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+                    if (it->kinds != 0 && it->level < level) {
+                        if (it->kinds == kLessons) {
+                            kinds = kLessons;
+                        }
+                        break;
+                    }
                 }
             }
             stack.push_back({level, kinds});
