@@ -46,6 +46,19 @@ bool is_end_label(std::string_view label) {
            label == "to" || label == "until";
 }
 
+// "Provider systems recovered" may precede "All services confirmed operational": the weaker
+// words count only when no event says the stronger ones.
+bool says_recovering(std::string_view lower) {
+    for (const auto word : {"recovered", "recovering", "mitigated", "stabiliz", "fix was deployed",
+                            "is fixed", "was fixed", "now running", "running again",
+                            "up and running", "working again", "is now working", "back up"}) {
+        if (contains(lower, word)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool says_resolved(std::string_view lower) {
     if (contains(lower, "resolv") && !contains(lower, "unresolv") && !contains(lower, "not resolv")) {
         return true;
@@ -55,11 +68,9 @@ bool says_resolved(std::string_view lower) {
         return true;
     }
     for (const auto word : {"outage ends", "outage ended", "incident ends", "impact ends",
-                            "resolved", "restored", "recovered", "back to normal", "back online",
-                            "fully operational", "operational again", "returned to normal",
+                            "restored", "back to normal", "back online", "returned to normal",
                             "service was back", "services were back", "issue was fixed",
-                            "incident closed", "all clear", "normal operation", "fully functional",
-                            "back up", "mitigated", "fix was deployed", "is fixed"}) {
+                            "all clear", "normal operation", "fully functional"}) {
         if (contains(lower, word)) {
             return true;
         }
@@ -85,14 +96,14 @@ public:
         : context_(context) {
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const SourceLine& line = lines[i];
-            if (line.kind == LineKind::code || line.in_quote || line.text.empty()) {
+            if (line.kind == LineKind::code || line.text.empty()) {
                 continue;
             }
             ScannedLine scanned{&line, &contexts[i], scan_times(line.text), to_lower_ascii(line.text)};
             if (is_publication_line(scanned.lower)) {
                 continue;
             }
-            scanned_.push_back(std::move(scanned));
+            (line.in_quote ? quoted_ : scanned_).push_back(std::move(scanned));
         }
         find_context();
     }
@@ -105,13 +116,29 @@ public:
     };
 
     std::vector<Event> events() const {
+        auto list = events_in(kTimeline, 40);
+        if (list.size() < 2) {
+            // Many timelines have no heading: a run of lines that open with a time.
+            list = events_in(0, 2);
+            if (list.size() < 3) {
+                list.clear();
+            }
+        }
+        return list;
+    }
+
+    // Lines opening with a time (within `reach` bytes) in the given parts, 0 for any part
+    // but the plans and lessons.
+    std::vector<Event> events_in(unsigned part, std::size_t reach) const {
         std::vector<Event> list;
         for (const auto& s : scanned_) {
-            if (!in_section(s, kTimeline) || s.line->kind == LineKind::heading) {
+            if (s.line->kind == LineKind::heading ||
+                (part != 0 && !in_section(s, part)) ||
+                (part == 0 && in_section(s, kActions | kLessons))) {
                 continue;
             }
             const bool opens = !s.times.instants.empty() && s.times.instants[0].time &&
-                               s.times.instants[0].begin <= 40;
+                               s.times.instants[0].begin <= reach;
             if (opens) {
                 list.push_back({&s, s.lower, s.line->text});
             } else if (!list.empty() && list.back().line->line->block == s.line->block) {
@@ -123,7 +150,7 @@ public:
     }
 
     ExtractedTimes run() {
-        from_labels() || from_range() || from_timeline();
+        from_labels() || from_range() || from_timeline() || from_quoted_range();
         stated_duration();
         collect_timeline();
         detection();
@@ -313,29 +340,46 @@ private:
         if (list.size() < 2) {
             return false;
         }
-        const Event& first = list.front();
+        for (const auto says : {&says_resolved, &says_recovering}) {
+            for (std::size_t i = 1; i < list.size(); ++i) {
+                if (says(list[i].lower)) {
+                    return set_events(list.front(), list[i]);
+                }
+            }
+        }
+        return false;
+    }
+
+    bool set_events(const Event& first, const Event& last) {
         const Instant& a = first.line->times.instants[0];
-        for (std::size_t i = 1; i < list.size(); ++i) {
-            if (!says_resolved(list[i].lower)) {
-                continue;
+        const Instant& b = last.line->times.instants[0];
+        auto start = resolve(a, nullptr);
+        auto end = resolve(b, &a);
+        if (!start || !end) {
+            return false;
+        }
+        if (*end < *start && !b.date) {
+            *end += date::days{1};
+        }
+        if (*end < *start) {
+            return false;
+        }
+        out_.started = start;
+        out_.resolved = end;
+        out_.started_from = evidence(*first.line);
+        out_.resolved_from = evidence(*last.line);
+        return true;
+    }
+
+    // A range written in a block quote, when nothing else gives the times: authors quote
+    // their own summary for emphasis as often as they quote chat.
+    bool from_quoted_range() {
+        for (const auto& s : quoted_) {
+            for (const auto& range : s.times.ranges) {
+                if (set_range(s, range)) {
+                    return true;
+                }
             }
-            const Instant& b = list[i].line->times.instants[0];
-            auto start = resolve(a, nullptr);
-            auto end = resolve(b, &a);
-            if (!start || !end) {
-                return false;
-            }
-            if (*end < *start && !b.date) {
-                *end += date::days{1};
-            }
-            if (*end < *start) {
-                return false;
-            }
-            out_.started = start;
-            out_.resolved = end;
-            out_.started_from = evidence(*first.line);
-            out_.resolved_from = evidence(*list[i].line);
-            return true;
         }
         return false;
     }
@@ -434,6 +478,7 @@ private:
 
     const TimeContext& context_;
     std::vector<ScannedLine> scanned_;
+    std::vector<ScannedLine> quoted_;
     std::optional<CalendarDate> date_;
     std::optional<WrittenZone> zone_;
     ExtractedTimes out_;
