@@ -62,7 +62,8 @@ public:
             default:
                 break;
         }
-        if (std::strcmp(cmark_node_get_type_string(node), "table_row") == 0) {
+        const char* type = cmark_node_get_type_string(node);
+        if (std::strcmp(type, "table_row") == 0 || std::strcmp(type, "table_header") == 0) {
             add_table_row(node, context);
             return;
         }

@@ -1,6 +1,7 @@
 // Users-affected extraction: explicit shares first, then "all users" in impact statements.
 #include "parse/extract_impact.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -16,6 +17,8 @@ std::vector<std::string> words_after(std::string_view text, std::size_t pos, int
         const auto c = static_cast<unsigned char>(text[i]);
         if (std::isalpha(c)) {
             word += static_cast<char>(std::tolower(c));
+        } else if (c == '.' || c == ';' || c == '!' || c == '?') {
+            break;  // the sentence is over
         } else if (!word.empty()) {
             words.push_back(word);
             word.clear();
@@ -66,12 +69,36 @@ std::optional<double> number_before(std::string_view text, std::size_t percent) 
     return std::stod(std::string(text.substr(begin, end - begin)));
 }
 
+// Words that make a percentage about something other than people, even when "users"
+// follows: "20% of requests from users", "30% of traffic for customers".
+bool is_not_people(std::string_view word) {
+    for (const auto noun : {"requests", "request", "traffic", "errors", "error", "calls",
+                            "queries", "transactions", "cpu", "memory", "disk", "capacity",
+                            "from", "by", "to", "with", "for", "degradation", "increase",
+                            "decrease", "drop", "load", "of", "packets", "jobs", "pods",
+                            "servers", "nodes", "instances", "disruption", "outage", "downtime",
+                            "unavailability", "availability", "uptime", "impact", "loss"}) {
+        if (word == noun) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool refers_to_people(std::string_view text, std::size_t after) {
-    for (const auto& word : words_after(text, after, 5)) {
+    int unknown = 0;
+    const auto words = words_after(text, after, 6);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const auto& word = words[i];
         if (is_people(word)) {
             return true;
         }
-        if (!is_filler(word)) {
+        const bool impact_on = word == "impact" && i + 1 < words.size() && words[i + 1] == "on";
+        if ((is_filler(word) && !(word == "of" && i > 0) && word != "impact") || impact_on) {
+            continue;
+        }
+        // "20% of website visitors": up to two describing words before the people.
+        if (is_not_people(word) || ++unknown > 2) {
             return false;
         }
     }
@@ -174,6 +201,51 @@ std::optional<double> users_share_in(std::string_view line) {
     return std::nullopt;
 }
 
+// "| Customers Impacted | ... |" over "| All | ... |": a table column of people affected.
+std::optional<double> users_share_in_table(const std::vector<SourceLine>& lines, std::size_t row) {
+    std::size_t header = row;
+    while (header > 0 && lines[header - 1].kind == LineKind::table_row) {
+        --header;
+    }
+    if (header == row) {
+        return std::nullopt;
+    }
+    const auto cells = [](const std::string& text) {
+        std::vector<std::string> out;
+        std::size_t pos = 0;
+        while (true) {
+            const auto next = text.find(" | ", pos);
+            out.push_back(to_lower_ascii(trim(text.substr(pos, next - pos))));
+            if (next == std::string::npos) {
+                return out;
+            }
+            pos = next + 3;
+        }
+    };
+    const auto names = cells(lines[header].text);
+    const auto values = cells(lines[row].text);
+    for (std::size_t c = 0; c < names.size() && c < values.size(); ++c) {
+        const auto words = alnum_words(names[c]);
+        const bool people = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+            return is_people(w);
+        });
+        const bool affected = names[c].find("affected") != std::string::npos ||
+                              names[c].find("impacted") != std::string::npos;
+        if (!people || !affected) {
+            continue;
+        }
+        if (values[c] == "all" || values[c] == "100%" || values[c] == "everyone") {
+            return 100.0;
+        }
+        if (!values[c].empty() && values[c].back() == '%') {
+            if (const auto value = number_before(values[c], values[c].size() - 1)) {
+                return *value;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 ExtractedImpact extract_users_affected(const std::vector<SourceLine>& lines,
                                        const std::vector<LineContext>& contexts, int line_offset) {
     ExtractedImpact result;
@@ -191,7 +263,11 @@ ExtractedImpact extract_users_affected(const std::vector<SourceLine>& lines,
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (usable(i) && ((contexts[i].section & sections) != 0 || sections == ~0u ||
                               contexts[i].label.find("impact") != std::string::npos)) {
-                if (const auto share = users_share_in(lines[i].text)) {
+                auto share = users_share_in(lines[i].text);
+                if (!share && lines[i].kind == LineKind::table_row) {
+                    share = users_share_in_table(lines, i);
+                }
+                if (share) {
                     found(i, *share);
                     return result;
                 }

@@ -51,7 +51,8 @@ bool is_end_label(std::string_view label) {
 bool says_recovering(std::string_view lower) {
     for (const auto word : {"recovered", "recovering", "mitigated", "stabiliz", "fix was deployed",
                             "is fixed", "was fixed", "now running", "running again",
-                            "up and running", "working again", "is now working", "back up"}) {
+                            "up and running", "working again", "is now working", "back up",
+                            "working normally", "now working"}) {
         if (contains(lower, word)) {
             return true;
         }
@@ -340,12 +341,19 @@ private:
         if (list.size() < 2) {
             return false;
         }
+        // The first event opens the incident: whether a load rising or a change being made
+        // "is" the impact is a judgement the text rarely settles, so none is made here.
+        const std::size_t first = 0;
         for (const auto says : {&says_resolved, &says_recovering}) {
-            for (std::size_t i = 1; i < list.size(); ++i) {
+            for (std::size_t i = first + 1; i < list.size(); ++i) {
                 if (says(list[i].lower)) {
-                    return set_events(list.front(), list[i]);
+                    return set_events(list[first], list[i]);
                 }
             }
+        }
+        // Two events and nothing else: the table gives the start and the end.
+        if (list.size() == 2) {
+            return set_events(list[0], list[1]);
         }
         return false;
     }
