@@ -114,6 +114,7 @@ public:
         const ScannedLine* line;
         std::string lower;  // the whole event's text
         std::string text;
+        std::optional<Instant> day;  // "### 2025-07-26 Saturday" above a run of times
     };
 
     std::vector<Event> events() const {
@@ -132,7 +133,12 @@ public:
     // but the plans and lessons.
     std::vector<Event> events_in(unsigned part, std::size_t reach) const {
         std::vector<Event> list;
+        std::optional<Instant> day;
         for (const auto& s : scanned_) {
+            if (!s.times.instants.empty() && s.times.instants[0].date && !s.times.instants[0].time &&
+                s.times.instants.size() == 1 && s.line->text.size() < 40) {
+                day = s.times.instants[0];
+            }
             if (s.line->kind == LineKind::heading ||
                 (part != 0 && !in_section(s, part)) ||
                 (part == 0 && in_section(s, kActions | kLessons))) {
@@ -141,7 +147,7 @@ public:
             const bool opens = !s.times.instants.empty() && s.times.instants[0].time &&
                                s.times.instants[0].begin <= reach;
             if (opens) {
-                list.push_back({&s, s.lower, s.line->text});
+                list.push_back({&s, s.lower, s.line->text, day});
             } else if (!list.empty() && list.back().line->line->block == s.line->block) {
                 list.back().lower += " " + s.lower;
                 list.back().text += " " + s.line->text;
@@ -355,14 +361,22 @@ private:
         if (list.size() == 2) {
             return set_events(list[0], list[1]);
         }
+        // No event says the impact ended: the start is still known.
+        const Event& first_event = list.front();
+        if (auto start = resolve(first_event.line->times.instants[0],
+                                 first_event.day ? &*first_event.day : nullptr)) {
+            out_.started = start;
+            out_.started_from = evidence(*first_event.line);
+            return true;
+        }
         return false;
     }
 
     bool set_events(const Event& first, const Event& last) {
         const Instant& a = first.line->times.instants[0];
         const Instant& b = last.line->times.instants[0];
-        auto start = resolve(a, nullptr);
-        auto end = resolve(b, &a);
+        auto start = resolve(a, first.day ? &*first.day : nullptr);
+        auto end = resolve(b, last.day ? &*last.day : &a);
         if (!start || !end) {
             return false;
         }
@@ -431,7 +445,7 @@ private:
                 rest.remove_prefix(1);
             }
             entry.text = std::string(rest);
-            entry.time = resolve(instant, nullptr);
+            entry.time = resolve(instant, event.day ? &*event.day : nullptr);
             // Times written without a date run on past midnight in order.
             if (entry.time && previous && *entry.time < *previous && !instant.date) {
                 *entry.time += date::days{1};
