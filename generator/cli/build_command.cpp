@@ -43,7 +43,8 @@ int run_build(const BuildOptions& options) {
         return 2;
     }
     PipelineResult loaded = load_archive(options.pipeline);
-    Diagnostics diagnostics = std::move(loaded.diagnostics);
+    // Notes explain what check infers; a build shows only what needs fixing.
+    Diagnostics diagnostics = without_notes(loaded.diagnostics);
     if (loaded.io_error) {
         print_diagnostics(diagnostics);
         return 2;

@@ -114,6 +114,19 @@ std::string located(const Diagnostic& d) {
     return fmt::format("{}: {}", where, d.message);
 }
 
+// Every problem is reported, up to a screenful: a file of 10,000 documents without refs
+// needs one message, not 10,000.
+void print_document_problems(const Diagnostics& diagnostics) {
+    constexpr std::size_t kShown = 20;
+    for (std::size_t i = 0; i < diagnostics.size() && i < kShown; ++i) {
+        print_tool_error(located(diagnostics[i]), diagnostics[i].hint);
+    }
+    if (diagnostics.size() > kShown) {
+        print_tool_error(fmt::format("{} more problems like these; no index was written",
+                                     diagnostics.size() - kShown));
+    }
+}
+
 bool write_output(const std::string& json) {
     return std::fwrite(json.data(), 1, json.size(), stdout) == json.size() &&
            std::fflush(stdout) == 0;
@@ -132,10 +145,8 @@ int run_lunr(const LunrOptions& options) {
     }
     const std::string path = options.input == "-" ? "<stdin>" : options.input;
     const search::JsonDocuments read = search::read_json_documents(text, path, schema);
-    for (const auto& d : read.diagnostics) {
-        print_tool_error(located(d), d.hint);
-    }
     if (!read.diagnostics.empty()) {
+        print_document_problems(read.diagnostics);
         return 2;
     }
     if (!write_output(search::build_lunr_index(schema.fields, read.documents))) {
@@ -159,6 +170,7 @@ void add_lunr_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--field", options->fields,
                     "Field to index, NAME or NAME:BOOST, in lunr's field order; repeat it")
         ->required()
+        ->allow_extra_args(false)  // one NAME per --field, so `--field body docs.json` works
         ->type_name("NAME[:BOOST]");
     cmd->add_option("--doc-boost", options->doc_boost,
                     "Document field holding a number that boosts the whole document");

@@ -31,8 +31,7 @@ void print_diagnostics(const Diagnostics& diagnostics) {
                                                                    : "\x1b[1;36m";
             const auto at = text.find(kind);
             if (at != std::string::npos) {
-                text.replace(at, kind.size(),
-                             fmt::format("{}{}\x1b[0m", colour, kind));
+                text.replace(at, kind.size(), fmt::format("{}{}\x1b[0m", colour, kind));
             }
         }
         std::fprintf(stderr, "%s\n", text.c_str());

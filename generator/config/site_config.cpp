@@ -117,9 +117,9 @@ class ConfigReader {
                     error(field.second, "'mechanism' must be true or false");
                 }
             } else {
-                diagnostics_.push_back(make_warning(at(field.first),
-                                                    fmt::format("unknown cause field '{}'", name),
-                                                    "a cause takes label, aliases, keywords and mechanism"));
+                diagnostics_.push_back(
+                    make_warning(at(field.first), fmt::format("unknown cause field '{}'", name),
+                                 "a cause takes label, aliases, keywords and mechanism"));
             }
         }
     }

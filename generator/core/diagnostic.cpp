@@ -73,9 +73,9 @@ int count_errors(const Diagnostics& diagnostics) {
 }
 
 int count_warnings(const Diagnostics& diagnostics) {
-    return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(), [](const auto& d) {
-        return d.severity == Severity::warning;
-    }));
+    return static_cast<int>(
+        std::count_if(diagnostics.begin(), diagnostics.end(),
+                      [](const auto& d) { return d.severity == Severity::warning; }));
 }
 
 }  // namespace hindsight

@@ -2,6 +2,7 @@
 #include "core/text.hpp"
 
 #include <array>
+#include <vector>
 
 namespace hindsight {
 namespace {
@@ -19,7 +20,88 @@ char32_t cp1252_to_code_point(unsigned char byte) {
     return byte;
 }
 
+// The Windows-1252 byte a code point came from, when it came from a byte >= 0x80.
+int cp1252_byte(char32_t cp) {
+    if (cp >= 0xA0 && cp <= 0xFF) {
+        return static_cast<int>(cp);
+    }
+    if (cp >= 0x80 && cp < 0xA0) {
+        return static_cast<int>(cp);  // C1 controls stand for the five unassigned bytes
+    }
+    for (std::size_t i = 0; i < kCp1252High.size(); ++i) {
+        if (kCp1252High[i] == cp && cp != 0xFFFD) {
+            return static_cast<int>(0x80 + i);
+        }
+    }
+    return -1;
+}
+
+char32_t decode_one(std::string_view s, std::size_t length) {
+    const auto b0 = static_cast<unsigned char>(s[0]);
+    char32_t cp = length == 1   ? b0
+                  : length == 2 ? (b0 & 0x1F)
+                  : length == 3 ? (b0 & 0x0F)
+                                : (b0 & 0x07);
+    for (std::size_t i = 1; i < length; ++i) {
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
+    }
+    return cp;
+}
+
 }  // namespace
+
+MojibakeRepair repair_mojibake(std::string& text) {
+    MojibakeRepair result;
+    std::string out;
+    out.reserve(text.size());
+    int line = 1;
+    std::size_t line_start = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t length = valid_utf8_sequence_length(std::string_view(text).substr(i));
+        if (length == 0) {
+            out += text[i++];
+            continue;
+        }
+        if (text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+        // Gather up to four following characters that each stand for one cp1252 byte.
+        std::string bytes;
+        std::vector<std::size_t> ends;
+        std::size_t j = i;
+        while (j < text.size() && bytes.size() < 4) {
+            const std::size_t l = valid_utf8_sequence_length(std::string_view(text).substr(j));
+            if (l < 2) {
+                break;
+            }
+            const int byte = cp1252_byte(decode_one(std::string_view(text).substr(j), l));
+            if (byte < 0) {
+                break;
+            }
+            bytes += static_cast<char>(byte);
+            j += l;
+            ends.push_back(j);
+        }
+        const std::size_t fixed = valid_utf8_sequence_length(bytes);
+        if (fixed >= 2 && static_cast<unsigned char>(bytes[0]) >= 0xC2) {
+            if (!result.first) {
+                result.first = TextPosition{line, static_cast<int>(i - line_start) + 1};
+            }
+            ++result.repaired;
+            out.append(bytes, 0, fixed);
+            i = ends[fixed - 1];
+            continue;
+        }
+        out.append(text, i, length);
+        i += length;
+    }
+    if (result.repaired > 0) {
+        text = std::move(out);
+    }
+    return result;
+}
 
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {

@@ -26,6 +26,15 @@ struct DecodedText {
 // Windows-1252, since that is what text pasted from Office or old web pages nearly always is.
 DecodedText decode_source(std::string_view bytes);
 
+struct MojibakeRepair {
+    int repaired = 0;  // sequences turned back into the character they stood for
+    std::optional<TextPosition> first;
+};
+
+// Text that was UTF-8, read as Windows-1252 and saved as UTF-8 again shows "â€™" for "’" and
+// "Ã©" for "é". Runs of such characters that spell a valid UTF-8 sequence are put back.
+MojibakeRepair repair_mojibake(std::string& text);
+
 // Appends the UTF-8 encoding of a code point.
 void append_utf8(std::string& out, char32_t code_point);
 

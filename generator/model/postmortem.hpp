@@ -77,7 +77,7 @@ struct Postmortem {
     bool draft = false;
     std::optional<double> users_affected_pct;
     std::string impact_summary;
-    std::string summary;  // the issue-summary paragraph, else the first paragraph
+    std::string summary;              // the issue-summary paragraph, else the first paragraph
     std::vector<std::string> causes;  // taxonomy keys
     std::vector<std::string> tags;    // labels from other tools that are not causes
     std::vector<std::string> services;
@@ -85,9 +85,9 @@ struct Postmortem {
     std::vector<ActionItem> action_items;
     nlohmann::json extra = nlohmann::json::object();  // unknown front-matter keys, as written
 
-    std::string body_html;           // rendered Markdown, front matter excluded
-    std::vector<Heading> headings;   // in document order
-    std::set<std::string> inferred;  // fields taken from the text, not declared
+    std::string body_html;                     // rendered Markdown, front matter excluded
+    std::vector<Heading> headings;             // in document order
+    std::set<std::string> inferred;            // fields taken from the text, not declared
     std::map<std::string, Evidence> evidence;  // for each inferred field, where it came from
     std::set<std::string> declared;            // front-matter fields the file declares
     std::vector<TimelineEntry> timeline;

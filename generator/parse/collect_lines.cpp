@@ -21,7 +21,7 @@ struct Context {
 };
 
 class LineCollector {
-public:
+  public:
     std::vector<SourceLine> take() { return std::move(lines_); }
 
     void block(cmark_node* node, Context context) {
@@ -70,7 +70,7 @@ public:
         children(node, context);
     }
 
-private:
+  private:
     void children(cmark_node* node, Context& context) {
         for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
              child = cmark_node_next(child)) {

@@ -13,22 +13,27 @@ namespace {
 
 const std::set<std::string_view>& ignored_words() {
     static const std::set<std::string_view> words = {
-        "a", "an", "the", "and", "or", "to", "of", "for", "in", "on", "with", "by", "at", "from",
-        "into", "be", "is", "are", "will", "we", "our", "it", "its", "this", "that", "these",
-        "all", "any", "more", "better", "new", "proper", "properly", "regular", "regularly",
-        "comprehensive", "robust", "additional", "improve", "enhance", "implement", "conduct",
-        "increase", "apply", "add", "ensure", "establish", "introduce", "create", "update",
-        "set", "up", "make", "use", "process", "processes", "mechanism", "mechanisms",
-        "system", "systems", "issue", "issues", "such", "as", "so", "can", "should", "must",
-        "include", "including", "strengthen", "perform", "develop", "consider", "provide",
-        "detailed", "thorough", "future", "potential", "prevent", "similar", "any", "also",
-        "existing", "current", "team", "teams", "x", "done"};
+        "a",         "an",         "the",       "and",        "or",         "to",
+        "of",        "for",        "in",        "on",         "with",       "by",
+        "at",        "from",       "into",      "be",         "is",         "are",
+        "will",      "we",         "our",       "it",         "its",        "this",
+        "that",      "these",      "all",       "any",        "more",       "better",
+        "new",       "proper",     "properly",  "regular",    "regularly",  "comprehensive",
+        "robust",    "additional", "improve",   "enhance",    "implement",  "conduct",
+        "increase",  "apply",      "add",       "ensure",     "establish",  "introduce",
+        "create",    "update",     "set",       "up",         "make",       "use",
+        "process",   "processes",  "mechanism", "mechanisms", "system",     "systems",
+        "issue",     "issues",     "such",      "as",         "so",         "can",
+        "should",    "must",       "include",   "including",  "strengthen", "perform",
+        "develop",   "consider",   "provide",   "detailed",   "thorough",   "future",
+        "potential", "prevent",    "similar",   "any",        "also",       "existing",
+        "current",   "team",       "teams",     "x",          "done"};
     return words;
 }
 
 std::string stem(std::string word) {
-    for (const std::string_view suffix : {"ations", "ation", "ings", "ing", "ments", "ment", "ers",
-                                          "er", "ies", "es", "ed", "s"}) {
+    for (const std::string_view suffix :
+         {"ations", "ation", "ings", "ing", "ments", "ment", "ers", "er", "ies", "es", "ed", "s"}) {
         if (word.size() > suffix.size() + 3 &&
             word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) {
             word.resize(word.size() - suffix.size());
@@ -61,10 +66,10 @@ bool starts_with_bullet(std::string_view text, std::string_view& rest) {
 // Closing prose under an action heading ("By implementing these measures, we...") is no item.
 bool reads_like_prose(std::string_view text) {
     const std::string lower = to_lower_ascii(text.substr(0, 24));
-    for (const std::string_view opener : {"by ", "we ", "we'", "we\xE2\x80\x99", "these ", "this ", "in conclusion",
-                                          "overall", "in summary", "the following", "below",
-                                          "moving forward", "to prevent", "to address",
-                                          "in order to", "our team", "with these", "through these"}) {
+    for (const std::string_view opener :
+         {"by ", "we ", "we'", "we\xE2\x80\x99", "these ", "this ", "in conclusion", "overall",
+          "in summary", "the following", "below", "moving forward", "to prevent", "to address",
+          "in order to", "our team", "with these", "through these"}) {
         if (lower.rfind(opener, 0) == 0) {
             return true;
         }
@@ -81,7 +86,8 @@ void read_details(ActionItem& item) {
             ++begin;
         }
         std::size_t end = begin;
-        while (end < item.title.size() && std::string_view(" ,;)").find(item.title[end]) == std::string_view::npos) {
+        while (end < item.title.size() &&
+               std::string_view(" ,;)").find(item.title[end]) == std::string_view::npos) {
             ++end;
         }
         item.owner = item.title.substr(begin, end - begin);
@@ -99,9 +105,9 @@ void read_details(ActionItem& item) {
 }
 
 bool is_item_detail(std::string_view label) {
-    for (const std::string_view word : {"deadline", "due", "due date", "owner", "owners",
-                                        "assignee", "assigned to", "status", "priority",
-                                        "responsible", "eta", "target date", "target", "when"}) {
+    for (const std::string_view word :
+         {"deadline", "due", "due date", "owner", "owners", "assignee", "assigned to", "status",
+          "priority", "responsible", "eta", "target date", "target", "when"}) {
         if (label == word) {
             return true;
         }
@@ -162,7 +168,7 @@ struct Candidate {
     ActionItem item;
     std::size_t section = 0;  // index of the heading it stands under
     int depth = 0;
-    bool parent = false;      // ends with ':' and has deeper items under it
+    bool parent = false;  // ends with ':' and has deeper items under it
 };
 
 }  // namespace
@@ -319,7 +325,8 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
     // An item ending in ':' with deeper items below it is their heading, not an action.
     for (std::size_t i = 0; i + 1 < candidates.size(); ++i) {
         const auto& title = candidates[i].item.title;
-        if (!title.empty() && title.back() == ':' && candidates[i + 1].depth > candidates[i].depth) {
+        if (!title.empty() && title.back() == ':' &&
+            candidates[i + 1].depth > candidates[i].depth) {
             candidates[i].parent = true;
         }
     }

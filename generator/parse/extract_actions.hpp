@@ -1,4 +1,5 @@
-// Action items: what the postmortem promises to do, from lists under measures/tasks/follow-up parts.
+// Action items: what the postmortem promises to do, from lists under measures/tasks/follow-up
+// parts.
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
-// Causes classified from the root-cause text with the taxonomy's keywords: explainable, configurable.
+// Causes classified from the root-cause text with the taxonomy's keywords: explainable,
+// configurable.
 #pragma once
 
 #include <vector>

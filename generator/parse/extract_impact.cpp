@@ -42,9 +42,10 @@ bool is_people(std::string_view word) {
 }
 
 bool is_filler(std::string_view word) {
-    for (const auto filler : {"of", "the", "our", "all", "active", "total", "registered",
-                              "global", "its", "their", "impact", "on", "your", "daily", "online",
-                              "logged", "in", "mobile", "web", "paying", "end"}) {
+    for (const auto filler :
+         {"of",     "the",    "our",   "all",    "active", "total",  "registered",
+          "global", "its",    "their", "impact", "on",     "your",   "daily",
+          "online", "logged", "in",    "mobile", "web",    "paying", "end"}) {
         if (word == filler) {
             return true;
         }
@@ -59,8 +60,8 @@ std::optional<double> number_before(std::string_view text, std::size_t percent) 
         --end;
     }
     std::size_t begin = end;
-    while (begin > 0 && (std::isdigit(static_cast<unsigned char>(text[begin - 1])) ||
-                         text[begin - 1] == '.')) {
+    while (begin > 0 &&
+           (std::isdigit(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '.')) {
         --begin;
     }
     if (begin == end || text[begin] == '.' || end - begin > 6) {
@@ -72,12 +73,19 @@ std::optional<double> number_before(std::string_view text, std::size_t percent) 
 // Words that make a percentage about something other than people, even when "users"
 // follows: "20% of requests from users", "30% of traffic for customers".
 bool is_not_people(std::string_view word) {
-    for (const auto noun : {"requests", "request", "traffic", "errors", "error", "calls",
-                            "queries", "transactions", "cpu", "memory", "disk", "capacity",
-                            "from", "by", "to", "with", "for", "degradation", "increase",
-                            "decrease", "drop", "load", "of", "packets", "jobs", "pods",
-                            "servers", "nodes", "instances", "disruption", "outage", "downtime",
-                            "unavailability", "availability", "uptime", "impact", "loss"}) {
+    for (const auto noun : {"requests",     "request",      "traffic",
+                            "errors",       "error",        "calls",
+                            "queries",      "transactions", "cpu",
+                            "memory",       "disk",         "capacity",
+                            "from",         "by",           "to",
+                            "with",         "for",          "degradation",
+                            "increase",     "decrease",     "drop",
+                            "load",         "of",           "packets",
+                            "jobs",         "pods",         "servers",
+                            "nodes",        "instances",    "disruption",
+                            "outage",       "downtime",     "unavailability",
+                            "availability", "uptime",       "impact",
+                            "loss"}) {
         if (word == noun) {
             return true;
         }
@@ -106,10 +114,10 @@ bool refers_to_people(std::string_view text, std::size_t after) {
 }
 
 bool is_all_users(std::string_view lower) {
-    for (const auto phrase : {"all users", "all of our users", "all our users", "all customers",
-                              "all of our customers", "all our customers", "all the users",
-                              "every user", "every customer", "everyone", "all clients",
-                              "all of our clients", "customers impacted | all", "all subscribers"}) {
+    for (const auto phrase :
+         {"all users", "all of our users", "all our users", "all customers", "all of our customers",
+          "all our customers", "all the users", "every user", "every customer", "everyone",
+          "all clients", "all of our clients", "customers impacted | all", "all subscribers"}) {
         if (lower.find(phrase) != std::string_view::npos) {
             return true;
         }
@@ -118,9 +126,9 @@ bool is_all_users(std::string_view lower) {
 }
 
 bool is_impact_statement(std::string_view lower) {
-    for (const auto word : {"affect", "impact", "unable", "could not", "couldn", "cannot",
-                            "can't", "experienc", "unavailable", "inaccessible", "outage",
-                            "disruption", "down", "error", "failed"}) {
+    for (const auto word :
+         {"affect", "impact", "unable", "could not", "couldn", "cannot", "can't", "experienc",
+          "unavailable", "inaccessible", "outage", "disruption", "down", "error", "failed"}) {
         if (lower.find(word) != std::string_view::npos) {
             return true;
         }
@@ -147,7 +155,7 @@ std::vector<std::string> alnum_words(std::string_view text) {
 
 int small_number(std::string_view word) {
     static constexpr std::pair<std::string_view, int> names[] = {
-        {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
+        {"one", 1}, {"two", 2},   {"three", 3}, {"four", 4}, {"five", 5},
         {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}};
     for (const auto& [name, value] : names) {
         if (word == name) {
@@ -192,9 +200,9 @@ std::optional<double> users_share_in(std::string_view line) {
         }
         const int part = small_number(words[i - 1]);
         const int whole = small_number(words[i + 1]);
-        if (part > 0 && whole > part && (is_people(words[i + 2]) ||
-                                         (i + 3 < words.size() && is_filler(words[i + 2]) &&
-                                          is_people(words[i + 3])))) {
+        if (part > 0 && whole > part &&
+            (is_people(words[i + 2]) ||
+             (i + 3 < words.size() && is_filler(words[i + 2]) && is_people(words[i + 3])))) {
             return 100.0 * part / whole;
         }
     }
@@ -226,9 +234,8 @@ std::optional<double> users_share_in_table(const std::vector<SourceLine>& lines,
     const auto values = cells(lines[row].text);
     for (std::size_t c = 0; c < names.size() && c < values.size(); ++c) {
         const auto words = alnum_words(names[c]);
-        const bool people = std::any_of(words.begin(), words.end(), [](const std::string& w) {
-            return is_people(w);
-        });
+        const bool people = std::any_of(words.begin(), words.end(),
+                                        [](const std::string& w) { return is_people(w); });
         const bool affected = names[c].find("affected") != std::string::npos ||
                               names[c].find("impacted") != std::string::npos;
         if (!people || !affected) {

@@ -9,13 +9,12 @@ namespace {
 // "Duration: ...", "Start Time: ..." and the like describe the incident but do not summarise it.
 bool is_metadata(const LineContext& context) {
     const auto& label = context.label;
-    return !label.empty() && (label.find("duration") != std::string::npos ||
-                              label.find("time") != std::string::npos ||
-                              label.find("date") != std::string::npos ||
-                              label.find("impact") != std::string::npos ||
-                              label.find("severity") != std::string::npos ||
-                              label.find("status") != std::string::npos ||
-                              label.find("author") != std::string::npos);
+    return !label.empty() &&
+           (label.find("duration") != std::string::npos ||
+            label.find("time") != std::string::npos || label.find("date") != std::string::npos ||
+            label.find("impact") != std::string::npos ||
+            label.find("severity") != std::string::npos ||
+            label.find("status") != std::string::npos || label.find("author") != std::string::npos);
 }
 
 std::string shorten(std::string text) {
@@ -51,8 +50,8 @@ ExtractedSummary extract_summary(const std::vector<SourceLine>& lines,
             for (std::size_t j = i; j < lines.size() && lines[j].block == line.block; ++j) {
                 text += (text.empty() ? "" : " ") + lines[j].text;
             }
-            const std::string_view value = context.label.empty() ? std::string_view(text)
-                                                                 : std::string_view(text);
+            const std::string_view value =
+                context.label.empty() ? std::string_view(text) : std::string_view(text);
             result.text = shorten(std::string(trim(value)));
             result.from = {line.line + line_offset, line.text};
             return result;

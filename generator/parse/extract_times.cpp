@@ -34,25 +34,24 @@ bool is_publication_line(std::string_view lower) {
 bool is_start_label(std::string_view label) {
     return label.starts_with("start") || contains(label, "start time") ||
            contains(label, "started") || label == "began" || label == "outage began" ||
-           contains(label, "incident start") || contains(label, "outage start") ||
-           label == "from";
+           contains(label, "incident start") || contains(label, "outage start") || label == "from";
 }
 
 bool is_end_label(std::string_view label) {
     return label == "end" || label.starts_with("end time") || contains(label, " end time") ||
            label == "ended" || label == "resolved" || label == "resolved at" ||
-           contains(label, "resolution time") || label == "time resolved" ||
-           label == "restored" || contains(label, "incident end") || contains(label, "outage end") ||
-           label == "to" || label == "until";
+           contains(label, "resolution time") || label == "time resolved" || label == "restored" ||
+           contains(label, "incident end") || contains(label, "outage end") || label == "to" ||
+           label == "until";
 }
 
 // "Provider systems recovered" may precede "All services confirmed operational": the weaker
 // words count only when no event says the stronger ones.
 bool says_recovering(std::string_view lower) {
-    for (const auto word : {"recovered", "recovering", "mitigated", "stabiliz", "fix was deployed",
-                            "is fixed", "was fixed", "now running", "running again",
-                            "up and running", "working again", "is now working", "back up",
-                            "working normally", "now working"}) {
+    for (const auto word :
+         {"recovered", "recovering", "mitigated", "stabiliz", "fix was deployed", "is fixed",
+          "was fixed", "now running", "running again", "up and running", "working again",
+          "is now working", "back up", "working normally", "now working"}) {
         if (contains(lower, word)) {
             return true;
         }
@@ -61,7 +60,8 @@ bool says_recovering(std::string_view lower) {
 }
 
 bool says_resolved(std::string_view lower) {
-    if (contains(lower, "resolv") && !contains(lower, "unresolv") && !contains(lower, "not resolv")) {
+    if (contains(lower, "resolv") && !contains(lower, "unresolv") &&
+        !contains(lower, "not resolv")) {
         return true;
     }
     if (contains(lower, "operational") && !contains(lower, "non-operational") &&
@@ -80,9 +80,9 @@ bool says_resolved(std::string_view lower) {
 }
 
 bool says_detected(std::string_view lower) {
-    for (const auto word : {"detected", "alert", "noticed", "reported", "discovered",
-                            "paged", "was notified", "were notified", "received a call",
-                            "received calls", "complaints", "first report", "monitoring"}) {
+    for (const auto word : {"detected", "alert", "noticed", "reported", "discovered", "paged",
+                            "was notified", "were notified", "received a call", "received calls",
+                            "complaints", "first report", "monitoring"}) {
         if (contains(lower, word)) {
             return true;
         }
@@ -91,7 +91,7 @@ bool says_detected(std::string_view lower) {
 }
 
 class TimeExtractor {
-public:
+  public:
     TimeExtractor(const std::vector<SourceLine>& lines, const std::vector<LineContext>& contexts,
                   const TimeContext& context)
         : context_(context) {
@@ -100,7 +100,8 @@ public:
             if (line.kind == LineKind::code || line.text.empty()) {
                 continue;
             }
-            ScannedLine scanned{&line, &contexts[i], scan_times(line.text), to_lower_ascii(line.text)};
+            ScannedLine scanned{&line, &contexts[i], scan_times(line.text),
+                                to_lower_ascii(line.text)};
             if (is_publication_line(scanned.lower)) {
                 continue;
             }
@@ -135,12 +136,12 @@ public:
         std::vector<Event> list;
         std::optional<Instant> day;
         for (const auto& s : scanned_) {
-            if (!s.times.instants.empty() && s.times.instants[0].date && !s.times.instants[0].time &&
-                s.times.instants.size() == 1 && s.line->text.size() < 40) {
+            if (!s.times.instants.empty() && s.times.instants[0].date &&
+                !s.times.instants[0].time && s.times.instants.size() == 1 &&
+                s.line->text.size() < 40) {
                 day = s.times.instants[0];
             }
-            if (s.line->kind == LineKind::heading ||
-                (part != 0 && !in_section(s, part)) ||
+            if (s.line->kind == LineKind::heading || (part != 0 && !in_section(s, part)) ||
                 (part == 0 && in_section(s, kActions | kLessons))) {
                 continue;
             }
@@ -165,7 +166,7 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     Evidence evidence(const ScannedLine& s) const {
         return {s.line->line + context_.line_offset, s.line->text};
     }
@@ -179,8 +180,9 @@ private:
     void find_context() {
         if (context_.known_date) {
             const date::year_month_day ymd{*context_.known_date};
-            date_ = CalendarDate{static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
-                                 static_cast<int>(unsigned(ymd.day()))};
+            date_ =
+                CalendarDate{static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
+                             static_cast<int>(unsigned(ymd.day()))};
         }
         for (const auto& s : scanned_) {
             // "All times in PST", "All times PDT.", "Times are in UTC": the document's zone.
@@ -411,15 +413,14 @@ private:
             if (in_section(s, kTimeline) || s.line->kind == LineKind::heading) {
                 continue;
             }
-            const bool duration_line = contains(s.context->label, "duration") ||
-                                       in_section(s, kDuration);
-            const bool says_length = contains(s.lower, "lasted") || contains(s.lower, "duration") ||
-                                     contains(s.lower, "for a period of") ||
-                                     contains(s.lower, "downtime of") ||
-                                     contains(s.lower, "outage of") || contains(s.lower, "was down for") ||
-                                     contains(s.lower, "were down for") ||
-                                     contains(s.lower, " hours)") || contains(s.lower, " minutes)") ||
-                                     contains(s.lower, " hour)");
+            const bool duration_line =
+                contains(s.context->label, "duration") || in_section(s, kDuration);
+            const bool says_length =
+                contains(s.lower, "lasted") || contains(s.lower, "duration") ||
+                contains(s.lower, "for a period of") || contains(s.lower, "downtime of") ||
+                contains(s.lower, "outage of") || contains(s.lower, "was down for") ||
+                contains(s.lower, "were down for") || contains(s.lower, " hours)") ||
+                contains(s.lower, " minutes)") || contains(s.lower, " hour)");
             if (!duration_line && !says_length) {
                 continue;
             }

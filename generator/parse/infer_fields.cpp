@@ -16,7 +16,7 @@ namespace hindsight {
 namespace {
 
 class Merger {
-public:
+  public:
     Merger(Postmortem& pm, InferContext& context) : pm_(pm), ctx_(context) {}
 
     bool declared(const char* field) const { return pm_.declared.count(field) > 0; }
@@ -28,11 +28,11 @@ public:
 
     void contradiction(const char* field, const std::string& declared_value,
                        const std::string& text_value, const Evidence& from) {
-        ctx_.diagnostics.push_back(make_warning(
-            {ctx_.path, from.line, 0},
-            fmt::format("declared {} ({}) differs from the text ({})", field, declared_value,
-                        text_value),
-            "the declared value is used; correct whichever is wrong"));
+        ctx_.diagnostics.push_back(
+            make_warning({ctx_.path, from.line, 0},
+                         fmt::format("declared {} ({}) differs from the text ({})", field,
+                                     declared_value, text_value),
+                         "the declared value is used; correct whichever is wrong"));
     }
 
     void times(const ExtractedTimes& found) {
@@ -133,7 +133,7 @@ public:
         }
     }
 
-private:
+  private:
     Postmortem& pm_;
     InferContext& ctx_;
 };

@@ -13,8 +13,8 @@ namespace hindsight {
 
 struct InferContext {
     const SiteConfig& config;
-    std::string path;      // for diagnostics
-    int line_offset = 0;   // the body's first line is this file line + 1
+    std::string path;     // for diagnostics
+    int line_offset = 0;  // the body's first line is this file line + 1
     Diagnostics& diagnostics;
 };
 

@@ -126,8 +126,17 @@ bool read_yaml(const FrontMatterSplit& split, FieldContext& context, Postmortem&
 ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
                              const ParseOptions& options) {
     ParseResult result;
-    const DecodedText decoded = decode_source(file.bytes);
+    DecodedText decoded = decode_source(file.bytes);
     report_decoding(decoded, file.display, result.diagnostics);
+    const MojibakeRepair mojibake = repair_mojibake(decoded.text);
+    if (mojibake.first) {
+        result.diagnostics.push_back(make_warning(
+            {file.display, mojibake.first->line, mojibake.first->column},
+            fmt::format("repaired {} garbled character{} (UTF-8 read as Windows-1252, such as "
+                        "'\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2' for '\xE2\x80\x99')",
+                        mojibake.repaired, mojibake.repaired == 1 ? "" : "s"),
+            "save the file as UTF-8 from its original source"));
+    }
     if (trim(decoded.text).empty()) {
         result.diagnostics.push_back(make_warning(
             {file.display}, "file is empty; skipped",
@@ -175,6 +184,12 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
 
     if (pm.title.empty()) {
         pm.inferred.insert("title");
+        for (const auto& line : markdown.lines) {
+            if (!line.text.empty()) {
+                pm.evidence["title"] = {line.line + split.body_first_line - 1, line.text};
+                break;
+            }
+        }
         if (markdown.leading_h1 && !markdown.leading_h1->empty()) {
             pm.title = shorten(*markdown.leading_h1);
         } else if (std::string line = first_text_line(split.body); !line.empty()) {
@@ -186,9 +201,9 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
     InferContext infer{config, file.display, split.body_first_line - 1, result.diagnostics};
     infer_from_text(markdown.lines, pm, infer);
     for (const auto& alias : pm.aliases) {
-        result.diagnostics.push_back(make_note({file.display, alias.line, 1},
-                                               fmt::format("read '{}' as '{}'", alias.alias,
-                                                           alias.field)));
+        result.diagnostics.push_back(
+            make_note({file.display, alias.line, 1},
+                      fmt::format("read '{}' as '{}'", alias.alias, alias.field)));
     }
     if (pm.slug.empty() && pm.slug_line == 0) {
         pm.slug = slugify(file_stem(file.relative));

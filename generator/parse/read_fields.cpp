@@ -89,7 +89,7 @@ class FieldReader {
     // The record's names for what a front-matter key declares.
     void note_declared(const std::string& key) {
         static const std::set<std::string> fields = {
-            "title",  "id",       "slug",    "date",     "started",  "detected",    "mitigated",
+            "title",    "id",       "slug",   "date",     "started", "detected",    "mitigated",
             "resolved", "severity", "causes", "services", "authors", "action_items"};
         if (fields.count(key) > 0) {
             pm_.declared.insert(key);

@@ -1,4 +1,5 @@
-// Which part of a postmortem each line belongs to, read from headings, bold lines and "Label:" lines.
+// Which part of a postmortem each line belongs to, read from headings, bold lines and "Label:"
+// lines.
 #pragma once
 
 #include <string>
@@ -22,9 +23,9 @@ enum SectionKind : unsigned {
 };
 
 struct LineContext {
-    unsigned section = 0;  // SectionKind bits of the innermost section with a known kind
-    std::string label;     // "duration" for "Duration: June 4 ...", normalised; may be empty
-    std::string value;     // the text after the label
+    unsigned section = 0;     // SectionKind bits of the innermost section with a known kind
+    std::string label;        // "duration" for "Duration: June 4 ...", normalised; may be empty
+    std::string value;        // the text after the label
     bool is_heading = false;  // a heading, bold line or bare "Label:" line
 };
 

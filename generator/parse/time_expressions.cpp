@@ -67,7 +67,8 @@ std::vector<Token> tokenize(std::string_view s) {
             while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) {
                 t.text += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i++])));
             }
-        } else if (starts_with(s.substr(i), "\xE2\x80\x93") || starts_with(s.substr(i), "\xE2\x80\x94")) {
+        } else if (starts_with(s.substr(i), "\xE2\x80\x93") ||
+                   starts_with(s.substr(i), "\xE2\x80\x94")) {
             t.kind = TokenKind::symbol;  // en and em dashes join ranges
             t.text = "~";
             i += 3;
@@ -100,9 +101,9 @@ int month_number(std::string_view word) {
         "january", "february", "march",     "april",   "may",      "june",
         "july",    "august",   "september", "october", "november", "december"};
     for (std::size_t m = 0; m < names.size(); ++m) {
-        if (word == names[m] || (word.size() >= 3 && word.size() <= names[m].size() &&
-                                 names[m].substr(0, word.size()) == word &&
-                                 (word.size() == 3 || word == "sept"))) {
+        if (word == names[m] ||
+            (word.size() >= 3 && word.size() <= names[m].size() &&
+             names[m].substr(0, word.size()) == word && (word.size() == 3 || word == "sept"))) {
             return static_cast<int>(m) + 1;
         }
     }
@@ -130,18 +131,50 @@ struct ZoneName {
 // Abbreviations are fixed offsets (a postmortem that says PST in July means -08:00); the
 // regional names without S/D follow the date.
 constexpr ZoneName kZones[] = {
-    {"utc", 0, ""},     {"gmt", 0, ""},      {"z", 0, ""},       {"pst", -480, ""},
-    {"pdt", -420, ""},  {"mst", -420, ""},   {"mdt", -360, ""},  {"cst", -360, ""},
-    {"cdt", -300, ""},  {"est", -300, ""},   {"edt", -240, ""},  {"akst", -540, ""},
-    {"akdt", -480, ""}, {"hst", -600, ""},   {"cet", 60, ""},    {"cest", 120, ""},
-    {"wet", 0, ""},     {"west", 60, ""},    {"eet", 120, ""},   {"eest", 180, ""},
-    {"bst", 60, ""},    {"ist", 330, ""},    {"wat", 60, ""},    {"cat", 120, ""},
-    {"sast", 120, ""},  {"eat", 180, ""},    {"kst", 540, ""},   {"jst", 540, ""},
-    {"sgt", 480, ""},   {"hkt", 480, ""},    {"aest", 600, ""},  {"aedt", 660, ""},
-    {"awst", 480, ""},  {"nzst", 720, ""},   {"nzdt", 780, ""},  {"msk", 180, ""},
-    {"wib", 420, ""},   {"pht", 480, ""},    {"brt", -180, ""},  {"art", -180, ""},
-    {"pt", 0, "America/Los_Angeles"},        {"et", 0, "America/New_York"},
-    {"ct", 0, "America/Chicago"},            {"mt", 0, "America/Denver"},
+    {"utc", 0, ""},
+    {"gmt", 0, ""},
+    {"z", 0, ""},
+    {"pst", -480, ""},
+    {"pdt", -420, ""},
+    {"mst", -420, ""},
+    {"mdt", -360, ""},
+    {"cst", -360, ""},
+    {"cdt", -300, ""},
+    {"est", -300, ""},
+    {"edt", -240, ""},
+    {"akst", -540, ""},
+    {"akdt", -480, ""},
+    {"hst", -600, ""},
+    {"cet", 60, ""},
+    {"cest", 120, ""},
+    {"wet", 0, ""},
+    {"west", 60, ""},
+    {"eet", 120, ""},
+    {"eest", 180, ""},
+    {"bst", 60, ""},
+    {"ist", 330, ""},
+    {"wat", 60, ""},
+    {"cat", 120, ""},
+    {"sast", 120, ""},
+    {"eat", 180, ""},
+    {"kst", 540, ""},
+    {"jst", 540, ""},
+    {"sgt", 480, ""},
+    {"hkt", 480, ""},
+    {"aest", 600, ""},
+    {"aedt", 660, ""},
+    {"awst", 480, ""},
+    {"nzst", 720, ""},
+    {"nzdt", 780, ""},
+    {"msk", 180, ""},
+    {"wib", 420, ""},
+    {"pht", 480, ""},
+    {"brt", -180, ""},
+    {"art", -180, ""},
+    {"pt", 0, "America/Los_Angeles"},
+    {"et", 0, "America/New_York"},
+    {"ct", 0, "America/Chicago"},
+    {"mt", 0, "America/Denver"},
 };
 
 struct LongZoneName {
@@ -151,14 +184,21 @@ struct LongZoneName {
 
 const std::vector<LongZoneName>& long_zone_names() {
     static const std::vector<LongZoneName> names = {
-        {{"pacific", "standard", "time"}, "pst"},   {{"pacific", "daylight", "time"}, "pdt"},
-        {{"pacific", "time"}, "pt"},                {{"eastern", "standard", "time"}, "est"},
-        {{"eastern", "daylight", "time"}, "edt"},   {{"eastern", "time"}, "et"},
-        {{"central", "european", "time"}, "cet"},   {{"central", "standard", "time"}, "cst"},
-        {{"central", "time"}, "ct"},                {{"east", "africa", "time"}, "eat"},
-        {{"west", "africa", "time"}, "wat"},        {{"central", "africa", "time"}, "cat"},
+        {{"pacific", "standard", "time"}, "pst"},
+        {{"pacific", "daylight", "time"}, "pdt"},
+        {{"pacific", "time"}, "pt"},
+        {{"eastern", "standard", "time"}, "est"},
+        {{"eastern", "daylight", "time"}, "edt"},
+        {{"eastern", "time"}, "et"},
+        {{"central", "european", "time"}, "cet"},
+        {{"central", "standard", "time"}, "cst"},
+        {{"central", "time"}, "ct"},
+        {{"east", "africa", "time"}, "eat"},
+        {{"west", "africa", "time"}, "wat"},
+        {{"central", "africa", "time"}, "cat"},
         {{"south", "african", "standard", "time"}, "sast"},
-        {{"korea", "standard", "time"}, "kst"},     {{"india", "standard", "time"}, "ist"},
+        {{"korea", "standard", "time"}, "kst"},
+        {{"india", "standard", "time"}, "ist"},
         {{"coordinated", "universal", "time"}, "utc"},
         {{"greenwich", "mean", "time"}, "gmt"},
     };
@@ -183,7 +223,7 @@ std::string upper(std::string_view s) {
 }
 
 class Matcher {
-public:
+  public:
     explicit Matcher(std::vector<Token> tokens) : t_(std::move(tokens)) {}
 
     LineTimes run() {
@@ -207,7 +247,7 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     const Token* at(std::size_t i) const { return i < t_.size() ? &t_[i] : nullptr; }
     bool is_symbol(std::size_t i, std::string_view s) const {
         return at(i) != nullptr && t_[i].kind == TokenKind::symbol && t_[i].text == s;
@@ -269,7 +309,8 @@ private:
         }
         const Token& first = t_[j];
         // YYYY-M-D: "2019-1-17", "2024-06-20"
-        if (is_year(j) && (is_symbol(j + 1, "-") || is_symbol(j + 1, "/") || is_symbol(j + 1, ".")) &&
+        if (is_year(j) &&
+            (is_symbol(j + 1, "-") || is_symbol(j + 1, "/") || is_symbol(j + 1, ".")) &&
             is_number(j + 2) && t_[j + 2].digits <= 2 && t_[j + 1].text == t_[j + 3].text &&
             is_symbol(j + 3, t_[j + 1].text) && is_number(j + 4) && t_[j + 4].digits <= 2 &&
             valid_day(t_[j + 2].value, t_[j + 4].value)) {
@@ -295,7 +336,8 @@ private:
             } else if (at(k) && t_[k].kind == TokenKind::word) {
                 const int month = month_number(t_[k].text);
                 if (month > 0 && valid_day(month, first.value) &&
-                    (first.ordinal || is_year(k + 1) || (is_symbol(k + 1, ",") && is_year(k + 2)))) {
+                    (first.ordinal || is_year(k + 1) ||
+                     (is_symbol(k + 1, ",") && is_year(k + 2)))) {
                     CalendarDate date{0, month, first.value};
                     std::size_t m = k + 1;
                     if (is_symbol(m, ",")) {
@@ -385,7 +427,8 @@ private:
                      t_[k].text != "z")) {
                     const ClockTime time{t_[i].value / 100, t_[i].value % 100, 0};
                     if (auto valid = apply_ampm(time, 0)) {
-                        next = (is_word(k, "hrs") || is_word(k, "hours") || is_word(k, "h")) ? k + 1 : k;
+                        next = (is_word(k, "hrs") || is_word(k, "hours") || is_word(k, "h")) ? k + 1
+                                                                                             : k;
                         return valid;
                     }
                 }
@@ -408,7 +451,8 @@ private:
                     k += 2;
                 }
             }
-        } else if (is_symbol(k, ".") && is_number(k + 1) && t_[k + 1].digits == 2 && is_ampm(k + 2)) {
+        } else if (is_symbol(k, ".") && is_number(k + 1) && t_[k + 1].digits == 2 &&
+                   is_ampm(k + 2)) {
             time.minute = t_[k + 1].value;  // "10.30 am"
             has_minutes = true;
             k += 2;
@@ -452,7 +496,8 @@ private:
             return false;
         }
         minutes = sign * (hours * 60 + mins);
-        written = t_[k].text + t_[k + 1].text + (mins != 0 && t_[k + 1].digits <= 2 ? ":" + t_[m - 1].text : "");
+        written = t_[k].text + t_[k + 1].text +
+                  (mins != 0 && t_[k + 1].digits <= 2 ? ":" + t_[m - 1].text : "");
         k = m;
         return true;
     }
@@ -610,9 +655,9 @@ private:
                 continue;
             }
             ++words;
-            static constexpr std::string_view joins[] = {"to", "until", "till", "through", "thru",
-                                                         "and", "ending", "ended", "end",
-                                                         "resolved", "restored", "lasted"};
+            static constexpr std::string_view joins[] = {"to",   "until",    "till",     "through",
+                                                         "thru", "and",      "ending",   "ended",
+                                                         "end",  "resolved", "restored", "lasted"};
             for (const auto word : joins) {
                 connector = connector || t.text == word;
             }
@@ -631,10 +676,10 @@ struct NumberWord {
 };
 
 constexpr NumberWord kNumberWords[] = {
-    {"one", 1},     {"two", 2},       {"three", 3},    {"four", 4},     {"five", 5},
-    {"six", 6},     {"seven", 7},     {"eight", 8},    {"nine", 9},     {"ten", 10},
-    {"eleven", 11}, {"twelve", 12},   {"fifteen", 15}, {"twenty", 20},  {"thirty", 30},
-    {"forty", 40},  {"forty-five", 45}, {"fifty", 50}, {"sixty", 60},   {"ninety", 90},
+    {"one", 1},     {"two", 2},         {"three", 3},    {"four", 4},    {"five", 5},
+    {"six", 6},     {"seven", 7},       {"eight", 8},    {"nine", 9},    {"ten", 10},
+    {"eleven", 11}, {"twelve", 12},     {"fifteen", 15}, {"twenty", 20}, {"thirty", 30},
+    {"forty", 40},  {"forty-five", 45}, {"fifty", 50},   {"sixty", 60},  {"ninety", 90},
     {"an", 1},      {"a", 1},
 };
 
@@ -649,7 +694,9 @@ std::optional<double> number_word(std::string_view word) {
 
 }  // namespace
 
-LineTimes scan_times(std::string_view line) { return Matcher(tokenize(line)).run(); }
+LineTimes scan_times(std::string_view line) {
+    return Matcher(tokenize(line)).run();
+}
 
 std::optional<WrittenZone> find_zone_word(std::string_view line) {
     const auto tokens = tokenize(line);
@@ -686,7 +733,8 @@ int zone_offset_on(const WrittenZone& zone, const CalendarDate& date) {
         const auto* tz = date::locate_zone(zone.region);
         const date::sys_days day{date::year{date.year} / date.month / date.day};
         const auto info = tz->get_info(day + std::chrono::hours{12});
-        return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(info.offset).count());
+        return static_cast<int>(
+            std::chrono::duration_cast<std::chrono::minutes>(info.offset).count());
     } catch (const std::exception&) {
         return zone.offset_minutes;
     }
@@ -695,8 +743,9 @@ int zone_offset_on(const WrittenZone& zone, const CalendarDate& date) {
 std::optional<int> stated_duration_minutes(std::string_view line) {
     const auto tokens = tokenize(line);
     const auto word = [&](std::size_t i) -> std::string_view {
-        return i < tokens.size() && tokens[i].kind == TokenKind::word ? std::string_view(tokens[i].text)
-                                                                      : std::string_view{};
+        return i < tokens.size() && tokens[i].kind == TokenKind::word
+                   ? std::string_view(tokens[i].text)
+                   : std::string_view{};
     };
     const auto unit = [](std::string_view w) -> int {
         if (w == "hour" || w == "hours" || w == "hr" || w == "hrs" || w == "h") {
@@ -716,8 +765,8 @@ std::optional<int> stated_duration_minutes(std::string_view line) {
         std::size_t k = i;
         if (tokens[k].kind == TokenKind::number) {
             amount = tokens[k].value;
-            if (k + 2 < tokens.size() && tokens[k + 1].text == "." && tokens[k + 2].kind == TokenKind::number &&
-                !tokens[k + 1].space_before) {
+            if (k + 2 < tokens.size() && tokens[k + 1].text == "." &&
+                tokens[k + 2].kind == TokenKind::number && !tokens[k + 1].space_before) {
                 amount += tokens[k + 2].value / std::pow(10.0, tokens[k + 2].digits);
                 k += 2;
             }

@@ -25,7 +25,7 @@ struct ClockTime {
 // A zone as written: a fixed offset (PST is -08:00 whatever the season), or a region whose
 // offset follows the date (PT, ET), named by its IANA zone.
 struct WrittenZone {
-    std::string name;    // as the text wrote it, upper-cased: "PST", "GMT+1", "UTC-05:00"
+    std::string name;  // as the text wrote it, upper-cased: "PST", "GMT+1", "UTC-05:00"
     int offset_minutes = 0;
     std::string region;  // "America/Los_Angeles" for PT; empty for fixed offsets
 };

@@ -21,7 +21,16 @@ std::string cause_label(const std::string& key, const SiteConfig& config) {
 json causes_view(const Postmortem& pm, const SiteConfig& config) {
     json causes = json::array();
     for (const auto& key : pm.causes) {
-        causes.push_back({{"key", key}, {"label", cause_label(key, config)}});
+        std::string because;
+        for (const auto& trigger : pm.cause_triggers) {
+            if (trigger.cause == key) {
+                because = fmt::format("{}", fmt::join(trigger.words, ", "));
+            }
+        }
+        causes.push_back({{"key", key},
+                          {"label", cause_label(key, config)},
+                          {"inferred", pm.is_inferred("causes")},
+                          {"because", because}});
     }
     return causes;
 }
@@ -60,8 +69,17 @@ class MetaRows {
 
     void add(const char* label, const std::string& value, const char* field) {
         if (!value.empty()) {
-            rows_.push_back(
-                {{"label", label}, {"value", value}, {"inferred", pm_.is_inferred(field)}});
+            const bool inferred = pm_.is_inferred(field);
+            std::string evidence;
+            if (const auto it = pm_.evidence.find(field); inferred && it != pm_.evidence.end()) {
+                evidence = it->second.line > 0
+                               ? fmt::format("line {}: {}", it->second.line, it->second.text)
+                               : it->second.text;
+            }
+            rows_.push_back({{"label", label},
+                             {"value", value},
+                             {"inferred", inferred},
+                             {"evidence", evidence}});
         }
     }
 
@@ -174,6 +192,8 @@ json list_item_view(const Postmortem& pm, const SiteConfig& config) {
             {"users_affected", users_text(pm)},
             {"has_impact", !pm.impact_summary.empty()},
             {"impact_summary", pm.impact_summary},
+            {"has_lede", !pm.impact_summary.empty() || !pm.summary.empty()},
+            {"lede", pm.impact_summary.empty() ? pm.summary : pm.impact_summary},
             {"has_severity", !pm.severity.empty()},
             {"severity", pm.severity},
             {"severity_class", severity_class(pm.severity)},
@@ -242,6 +262,13 @@ json postmortem_view(const Postmortem& pm, const SiteConfig& config) {
                     {"status", pm.draft ? "draft" : "published"},
                     {"is_draft", pm.draft},
                     {"meta", meta_view(pm)},
+                    {"has_summary", !pm.summary.empty()},
+                    {"summary", pm.summary},
+                    {"causes_inferred", pm.is_inferred("causes")},
+                    {"action_items_inferred", pm.is_inferred("action_items")},
+                    {"action_items_evidence", pm.evidence.count("action_items") > 0
+                                                  ? pm.evidence.at("action_items").text
+                                                  : std::string{}},
                     {"has_causes", !causes.empty()},
                     {"causes", std::move(causes)},
                     {"has_services", !pm.services.empty()},

@@ -34,8 +34,8 @@ std::uint32_t low_word(double x) {
 }
 double with_high_word(double x, std::int32_t hi) {
     const std::uint64_t low = std::bit_cast<std::uint64_t>(x) & 0xffffffffULL;
-    return std::bit_cast<double>((static_cast<std::uint64_t>(static_cast<std::uint32_t>(hi)) << 32) |
-                                 low);
+    return std::bit_cast<double>(
+        (static_cast<std::uint64_t>(static_cast<std::uint32_t>(hi)) << 32) | low);
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ namespace {
 // lunr's defaults (lunr.js:2360-2361).
 constexpr double kB = 0.75;
 constexpr double kK1 = 1.2;
-constexpr std::int32_t kStopWord = -1;
+constexpr std::uint32_t kStopWord = UINT32_MAX;
 
 // `boost || 1`: 0 and NaN are falsy in JavaScript.
 double effective_boost(double boost) {
@@ -56,8 +56,9 @@ IndexBuilder::IndexBuilder(const std::vector<LunrField>& fields) {
     std::vector<LunrField> distinct;
     std::vector<std::size_t> value_index;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        const auto same = std::find_if(distinct.begin(), distinct.end(),
-                                       [&](const LunrField& f) { return f.name == fields[i].name; });
+        const auto same = std::find_if(distinct.begin(), distinct.end(), [&](const LunrField& f) {
+            return f.name == fields[i].name;
+        });
         if (same != distinct.end()) {
             same->boost = fields[i].boost;
             continue;
@@ -84,7 +85,7 @@ void IndexBuilder::add(const LunrDocument& document) {
     for (std::size_t f = 0; f < fields_.size(); ++f) {
         const std::size_t slot = ref * fields_.size() + f;
         const std::size_t value_index = fields_[f].value_index;
-        static const FieldValue kMissing;
+        static const FieldValue kMissing;  // a document with fewer values than fields
         add_field(value_index < document.values.size() ? document.values[value_index] : kMissing,
                   slot);
         for (const TermCount& tc : term_counts_[slot]) {
@@ -106,17 +107,19 @@ std::pair<std::uint32_t, bool> IndexBuilder::intern_ref(const std::string& ref) 
 
 // A duplicate ref replaces the first copy's counts and length but keeps its slot, as
 // fieldTermFrequencies[fieldRef] = {} does on an existing key.
+// A duplicate ref replaces the first copy's counts and length but keeps its slot, as
+// fieldTermFrequencies[fieldRef] = {} does on an existing key.
 void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
     std::uint32_t length = 0;
     scratch_terms_.clear();
-    tokenize(value, [&](std::u16string_view token) {
-        const std::int32_t term = term_of_token(token);
+    tokenizer_.tokenize(value, [&](std::u16string_view token) {
+        const std::uint32_t term = term_of_token(token);
         if (term == kStopWord) {
             return;
         }
         ++length;  // "" terms count toward the length; stop words do not
-        if (scratch_counts_[static_cast<std::size_t>(term)]++ == 0) {
-            scratch_terms_.push_back(static_cast<std::uint32_t>(term));
+        if (scratch_counts_[term]++ == 0) {
+            scratch_terms_.push_back(term);
         }
     });
     std::sort(scratch_terms_.begin(), scratch_terms_.end());
@@ -130,29 +133,28 @@ void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
     field_lengths_[slot] = length;
 }
 
-// The index pipeline, trimmer -> stopWordFilter -> stemmer, run once per distinct token.
-std::int32_t IndexBuilder::term_of_token(std::u16string_view token) {
-    if (const auto known = token_terms_.find(token); known != token_terms_.end()) {
-        return known->second;
-    }
-    const std::u16string_view trimmed = trim_token(token);
-    const std::int32_t term = is_stop_word(trimmed)
-                                  ? kStopWord
-                                  : static_cast<std::int32_t>(intern_term(stem(std::u16string(trimmed))));
-    token_terms_.emplace(std::u16string(token), term);
-    return term;
+std::uint32_t IndexBuilder::term_of_token(std::u16string_view token) {
+    const std::uint32_t known = tokens_.find(token);
+    return known != StringTable::kMissing ? token_terms_[known] : term_of_new_token(token);
 }
 
-// Terms are numbered as they are first seen, which is lunr's _index.
-std::uint32_t IndexBuilder::intern_term(std::u16string term) {
-    const auto [it, inserted] =
-        term_ids_.try_emplace(std::move(term), static_cast<std::int32_t>(terms_.size()));
-    if (inserted) {
-        terms_.push_back(it->first);
-        postings_.resize(postings_.size() + fields_.size());
-        scratch_counts_.push_back(0);
+// The index pipeline, trimmer -> stopWordFilter -> stemmer, for a token not seen before. A new
+// term gets the next _index.
+std::uint32_t IndexBuilder::term_of_new_token(std::u16string_view token) {
+    const std::u16string_view trimmed = trim_token(token);
+    std::uint32_t term = kStopWord;
+    if (!is_stop_word(trimmed)) {
+        bool added = false;
+        term = terms_.insert(stem(std::u16string(trimmed)), added);
+        if (added) {
+            postings_.resize(postings_.size() + fields_.size());
+            scratch_counts_.push_back(0);
+        }
     }
-    return static_cast<std::uint32_t>(it->second);
+    bool added = false;
+    tokens_.insert(token, added);
+    token_terms_.push_back(term);
+    return term;
 }
 
 void IndexBuilder::add_posting(std::uint32_t term, std::size_t field, std::uint32_t ref,
@@ -185,7 +187,7 @@ std::vector<double> IndexBuilder::average_field_lengths() const {
 std::vector<double> IndexBuilder::inverse_document_frequencies() const {
     const double documents = document_count_;
     std::vector<double> idf(terms_.size());
-    for (std::size_t term = 0; term < terms_.size(); ++term) {
+    for (std::uint32_t term = 0; term < terms_.size(); ++term) {
         double with_term = 0;
         for (std::size_t f = 0; f < fields_.size(); ++f) {
             with_term += static_cast<double>(postings_[term * fields_.size() + f].size());
@@ -222,7 +224,10 @@ LunrIndex IndexBuilder::build() && {
         index.fields.push_back(field.name);
     }
     index.refs = std::move(refs_);
-    index.terms = std::move(terms_);
+    index.terms.reserve(terms_.size());
+    for (std::uint32_t term = 0; term < terms_.size(); ++term) {
+        index.terms.emplace_back(terms_.at(term));
+    }
     index.postings = std::move(postings_);
     return index;
 }

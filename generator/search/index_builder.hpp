@@ -6,8 +6,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "search/string_table.hpp"
 #include "search/tokenizer.hpp"
 
 namespace hindsight::search {
@@ -69,17 +71,10 @@ class IndexBuilder {
         double boost;
         std::size_t value_index;  // where its value is in LunrDocument::values
     };
-    struct ViewHash {
-        using is_transparent = void;
-        std::size_t operator()(std::u16string_view s) const noexcept {
-            return std::hash<std::u16string_view>{}(s);
-        }
-    };
-    using TermMap = std::unordered_map<std::u16string, std::int32_t, ViewHash, std::equal_to<>>;
 
     std::pair<std::uint32_t, bool> intern_ref(const std::string& ref);
-    std::int32_t term_of_token(std::u16string_view token);
-    std::uint32_t intern_term(std::u16string term);
+    std::uint32_t term_of_token(std::u16string_view token);
+    std::uint32_t term_of_new_token(std::u16string_view token);
     void add_field(const FieldValue& value, std::size_t slot);
     void add_posting(std::uint32_t term, std::size_t field, std::uint32_t ref, bool new_ref);
     std::vector<double> average_field_lengths() const;
@@ -90,9 +85,12 @@ class IndexBuilder {
     std::vector<std::string> refs_;
     std::vector<double> document_boosts_;  // by ref: the last copy's
     std::uint32_t document_count_ = 0;     // duplicates counted again, as lunr does
-    TermMap token_terms_;                  // lower-cased token -> term, or -1 for a stop word
-    TermMap term_ids_;                     // term -> _index
-    std::vector<std::u16string> terms_;
+    Tokenizer tokenizer_;
+    // The index pipeline is a function of the token alone, so it runs once per distinct
+    // token: token_terms_[token id] is the term it gives, or kStopWord.
+    StringTable tokens_;
+    std::vector<std::uint32_t> token_terms_;
+    StringTable terms_;  // term -> _index: terms are numbered as they are first seen
     std::vector<std::vector<std::uint32_t>> postings_;
     std::vector<std::vector<TermCount>> term_counts_;  // by field slot, ascending by term
     std::vector<std::uint32_t> field_lengths_;         // by field slot

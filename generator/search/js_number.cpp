@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <string_view>
 #include <system_error>
 
@@ -66,9 +67,39 @@ void append_layout(std::string& out, const Decimal& d) {
     }
 }
 
+// Every weight lunr writes is Math.round(x * 1000) / 1000, the double nearest some k / 1000.
+// For those below 2^42 (a unit in the last place under 0.001) the decimal k / 1000 is the only
+// candidate with so few digits that rounds to the value, so it is the shortest round-trip form,
+// and JavaScript lays it out plainly: the digits print straight from k, several times faster.
+bool append_thousandths(std::string& out, double value) {
+    const double k = std::nearbyint(value * 1000);
+    if (!(std::fabs(k) < 4e15) || k / 1000 != value) {
+        return false;
+    }
+    auto units = static_cast<std::uint64_t>(std::fabs(k));
+    if (k < 0) {
+        out += '-';
+    }
+    char buffer[24];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, units / 1000).ptr;
+    out.append(buffer, end);
+    unsigned fraction = static_cast<unsigned>(units % 1000);
+    if (fraction != 0) {
+        const char digits[3] = {char('0' + fraction / 100), char('0' + fraction / 10 % 10),
+                                char('0' + fraction % 10)};
+        const int count = fraction % 100 == 0 ? 1 : (fraction % 10 == 0 ? 2 : 3);
+        out += '.';
+        out.append(digits, static_cast<std::size_t>(count));
+    }
+    return true;
+}
+
 void append_finite(std::string& out, double value) {
     if (value == 0) {
         out += '0';  // also -0
+        return;
+    }
+    if (append_thousandths(out, value)) {
         return;
     }
     if (value < 0) {

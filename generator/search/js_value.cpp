@@ -85,9 +85,10 @@ std::optional<std::uint32_t> array_index(std::string_view key) {
 bool is_object_prototype_member(std::string_view name) {
     // Object.getOwnPropertyNames(Object.prototype) in Node 20.
     static constexpr std::array<std::string_view, 12> kMembers = {
-        "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
-        "__proto__",        "constructor",      "hasOwnProperty",   "isPrototypeOf",
-        "propertyIsEnumerable", "toLocaleString", "toString",       "valueOf"};
+        "__defineGetter__", "__defineSetter__", "__lookupGetter__",
+        "__lookupSetter__", "__proto__",        "constructor",
+        "hasOwnProperty",   "isPrototypeOf",    "propertyIsEnumerable",
+        "toLocaleString",   "toString",         "valueOf"};
     return std::find(kMembers.begin(), kMembers.end(), name) != kMembers.end();
 }
 

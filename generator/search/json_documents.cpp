@@ -36,12 +36,18 @@ std::string parse_error_reason(const json::parse_error& error) {
 
 const char* type_name(const json& value) {
     switch (value.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::string: return "a string";
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        default: return "a number";
+        case json::value_t::null:
+            return "null";
+        case json::value_t::boolean:
+            return "a boolean";
+        case json::value_t::string:
+            return "a string";
+        case json::value_t::array:
+            return "an array";
+        case json::value_t::object:
+            return "an object";
+        default:
+            return "a number";
     }
 }
 
@@ -70,14 +76,15 @@ class Reader {
   private:
     void read_document(const json& document, std::size_t index) {
         if (!document.is_object()) {
-            error(fmt::format("the document at index {} is {}, not an object", index, type_name(document)));
+            error(fmt::format("the document at index {} is {}, not an object", index,
+                              type_name(document)));
             return;
         }
         LunrDocument out;
         const json* ref = member(document, schema_.ref);
         if (ref == nullptr || ref->is_null()) {
-            error(fmt::format("the document at index {} has {} \"{}\" field (the --ref field)", index,
-                              ref ? "a null" : "no", schema_.ref),
+            error(fmt::format("the document at index {} has {} \"{}\" field (the --ref field)",
+                              index, ref ? "a null" : "no", schema_.ref),
                   "give every document a ref; lunr.js would index this one as \"" +
                       std::string(ref ? "null" : "undefined") + "\"");
         } else {
@@ -101,16 +108,18 @@ class Reader {
             return 1;
         }
         if (!boost->is_number()) {
-            error(fmt::format("the \"{}\" field (the --doc-boost field) of the document at index {} "
-                              "is {}, not a number",
-                              *schema_.boost_field, index, type_name(*boost)));
+            error(
+                fmt::format("the \"{}\" field (the --doc-boost field) of the document at index {} "
+                            "is {}, not a number",
+                            *schema_.boost_field, index, type_name(*boost)));
             return 1;
         }
         return boost->get<double>();
     }
 
     void error(std::string message, std::string hint = {}) {
-        result_.diagnostics.push_back(make_error({path_, 0, 0}, std::move(message), std::move(hint)));
+        result_.diagnostics.push_back(
+            make_error({path_, 0, 0}, std::move(message), std::move(hint)));
     }
 
     const std::string& path_;
@@ -128,10 +137,10 @@ JsonDocuments read_json_documents(std::string_view text, const std::string& path
     } catch (const json::parse_error& e) {
         // e.byte counts the bytes read, the offending one included.
         const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-        return {{},
-                {make_error(location_of(text, offset, path),
-                            "not valid JSON: " + parse_error_reason(e),
-                            "the input must be a JSON array of document objects, in UTF-8")}};
+        return {
+            {},
+            {make_error(location_of(text, offset, path), "not valid JSON: " + parse_error_reason(e),
+                        "the input must be a JSON array of document objects, in UTF-8")}};
     }
     return Reader(path, schema).read(documents);
 }

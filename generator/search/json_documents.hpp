@@ -1,4 +1,5 @@
-// docs.json -> LunrDocuments: a JSON array of objects, read the way a lunr.js build script reads it.
+// docs.json -> LunrDocuments: a JSON array of objects, read the way a lunr.js build script reads
+// it.
 #pragma once
 
 #include <optional>

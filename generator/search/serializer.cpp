@@ -24,14 +24,29 @@ void append_hex_escape(std::string& out, char16_t unit) {
 
 void append_escaped_unit(std::string& out, char16_t unit) {
     switch (unit) {
-        case u'"': out += "\\\""; return;
-        case u'\\': out += "\\\\"; return;
-        case u'\b': out += "\\b"; return;
-        case u'\t': out += "\\t"; return;
-        case u'\n': out += "\\n"; return;
-        case u'\f': out += "\\f"; return;
-        case u'\r': out += "\\r"; return;
-        default: break;
+        case u'"':
+            out += "\\\"";
+            return;
+        case u'\\':
+            out += "\\\\";
+            return;
+        case u'\b':
+            out += "\\b";
+            return;
+        case u'\t':
+            out += "\\t";
+            return;
+        case u'\n':
+            out += "\\n";
+            return;
+        case u'\f':
+            out += "\\f";
+            return;
+        case u'\r':
+            out += "\\r";
+            return;
+        default:
+            break;
     }
     if (unit < 0x20 || is_high_surrogate(unit) || is_low_surrogate(unit)) {
         append_hex_escape(out, unit);  // controls, and surrogates that are not part of a pair
@@ -58,6 +73,7 @@ struct Keys {
     std::vector<std::string> refs;    // JSON bodies
     std::vector<std::string> fields;  // JSON bodies
     std::vector<std::optional<std::uint32_t>> ref_indexes;
+    bool any_array_index_ref = false;
     std::size_t array_index_fields = 0;  // they lead the field order
 };
 
@@ -66,6 +82,7 @@ Keys make_keys(const LunrIndex& index) {
     for (const auto& ref : index.refs) {
         keys.refs.push_back(json_body(ref));
         keys.ref_indexes.push_back(array_index(ref));
+        keys.any_array_index_ref = keys.any_array_index_ref || keys.ref_indexes.back();
     }
     for (const auto& field : index.fields) {
         keys.fields.push_back(json_body(field));
@@ -115,7 +132,7 @@ void append_refs(std::string& out, const std::vector<std::uint32_t>& refs, const
     const auto is_index = [&](std::uint32_t ref) { return keys.ref_indexes[ref].has_value(); };
     std::vector<std::uint32_t> ordered;
     const std::vector<std::uint32_t>* list = &refs;
-    if (std::any_of(refs.begin(), refs.end(), is_index)) {
+    if (keys.any_array_index_ref && std::any_of(refs.begin(), refs.end(), is_index)) {
         ordered = refs;
         const auto rest = std::stable_partition(ordered.begin(), ordered.end(), is_index);
         std::sort(ordered.begin(), rest, [&](std::uint32_t a, std::uint32_t b) {
@@ -183,6 +200,25 @@ void append_inverted_index(std::string& out, const LunrIndex& index, const Keys&
     out += ']';
 }
 
+// Roughly the size of the output, so that it is built without repeated reallocation.
+std::size_t estimated_size(const LunrIndex& index, const Keys& keys) {
+    std::size_t size = 256;
+    for (std::size_t slot = 0; slot < index.vectors.size(); ++slot) {
+        size += 12 + keys.fields[slot % keys.fields.size()].size() +
+                keys.refs[slot / keys.fields.size()].size() + 14 * index.vectors[slot].size();
+    }
+    for (std::size_t i = 0; i < index.postings.size(); ++i) {
+        size += 6 + keys.fields[i % keys.fields.size()].size();
+        for (const std::uint32_t ref : index.postings[i]) {
+            size += 6 + keys.refs[ref].size();
+        }
+    }
+    for (const auto& term : index.terms) {
+        size += 20 + 3 * term.size();
+    }
+    return size;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::u16string_view s) {
@@ -203,6 +239,7 @@ void append_json_string(std::string& out, std::u16string_view s) {
 std::string serialize_index(const LunrIndex& index) {
     const Keys keys = make_keys(index);
     std::string out;
+    out.reserve(estimated_size(index, keys));
     out += R"({"version":"2.3.9","fields":)";
     append_string_list(out, keys.fields);
     out += R"(,"fieldVectors":)";

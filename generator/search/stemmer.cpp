@@ -171,17 +171,13 @@ void drop_last(Word& w) {
     }
 }
 
-constexpr std::array<Rule, 21> kStep2 = {{{u"ational", u"ate"}, {u"tional", u"tion"},
-                                          {u"enci", u"ence"},   {u"anci", u"ance"},
-                                          {u"izer", u"ize"},    {u"bli", u"ble"},
-                                          {u"alli", u"al"},     {u"entli", u"ent"},
-                                          {u"eli", u"e"},       {u"ousli", u"ous"},
-                                          {u"ization", u"ize"}, {u"ation", u"ate"},
-                                          {u"ator", u"ate"},    {u"alism", u"al"},
-                                          {u"iveness", u"ive"}, {u"fulness", u"ful"},
-                                          {u"ousness", u"ous"}, {u"aliti", u"al"},
-                                          {u"iviti", u"ive"},   {u"biliti", u"ble"},
-                                          {u"logi", u"log"}}};
+constexpr std::array<Rule, 21> kStep2 = {
+    {{u"ational", u"ate"}, {u"tional", u"tion"}, {u"enci", u"ence"},   {u"anci", u"ance"},
+     {u"izer", u"ize"},    {u"bli", u"ble"},     {u"alli", u"al"},     {u"entli", u"ent"},
+     {u"eli", u"e"},       {u"ousli", u"ous"},   {u"ization", u"ize"}, {u"ation", u"ate"},
+     {u"ator", u"ate"},    {u"alism", u"al"},    {u"iveness", u"ive"}, {u"fulness", u"ful"},
+     {u"ousness", u"ous"}, {u"aliti", u"al"},    {u"iviti", u"ive"},   {u"biliti", u"ble"},
+     {u"logi", u"log"}}};
 
 constexpr std::array<Rule, 7> kStep3 = {{{u"icate", u"ic"},
                                          {u"ative", u""},
@@ -191,9 +187,9 @@ constexpr std::array<Rule, 7> kStep3 = {{{u"icate", u"ic"},
                                          {u"ful", u""},
                                          {u"ness", u""}}};
 
-constexpr std::array<View, 18> kStep4 = {u"al",  u"ance", u"ence", u"er",  u"ic",  u"able",
-                                         u"ible", u"ant", u"ement", u"ment", u"ent", u"ou",
-                                         u"ism", u"ate", u"iti",   u"ous", u"ive", u"ize"};
+constexpr std::array<View, 18> kStep4 = {u"al",   u"ance", u"ence",  u"er",   u"ic",  u"able",
+                                         u"ible", u"ant",  u"ement", u"ment", u"ent", u"ou",
+                                         u"ism",  u"ate",  u"iti",   u"ous",  u"ive", u"ize"};
 
 template <std::size_t N>
 View replacement_for(const std::array<Rule, N>& rules, View suffix) {

@@ -8,14 +8,19 @@
 namespace hindsight::search {
 
 std::u16string to_utf16(std::string_view utf8) {
+    std::u16string out;
+    to_utf16(utf8, out);
+    return out;
+}
+
+void to_utf16(std::string_view utf8, std::u16string& out) {
     // A UTF-8 sequence of n bytes never gives more than n UTF-16 code units.
-    std::u16string out(utf8.size(), u'\0');
+    out.resize(utf8.size());
     int32_t length = 0;
     UErrorCode status = U_ZERO_ERROR;
     u_strFromUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &length, utf8.data(),
                          static_cast<int32_t>(utf8.size()), 0xFFFD, nullptr, &status);
     out.resize(U_SUCCESS(status) ? static_cast<std::size_t>(length) : 0);
-    return out;
 }
 
 std::string to_utf8(std::u16string_view utf16) {
