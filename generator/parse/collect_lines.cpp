@@ -12,7 +12,10 @@
 namespace hindsight {
 namespace {
 
+constexpr int kMaxDepth = 64;
+
 struct Context {
+    int depth = 0;
     int list_depth = 0;
     bool in_quote = false;
     bool task = false;
@@ -25,6 +28,11 @@ class LineCollector {
     std::vector<SourceLine> take() { return std::move(lines_); }
 
     void block(cmark_node* node, Context context) {
+        // Hostile input nests quotes and lists thousands deep; cmark copes, and extraction
+        // has nothing to learn past a depth no postmortem reaches.
+        if (++context.depth > kMaxDepth) {
+            return;
+        }
         switch (cmark_node_get_type(node)) {
             case CMARK_NODE_HEADING:
                 add_inline_lines(node, LineKind::heading, context,

@@ -80,7 +80,7 @@ bool says_resolved(std::string_view lower) {
 }
 
 bool says_detected(std::string_view lower) {
-    for (const auto word : {"detected", "alert", "noticed", "reported", "discovered", "paged",
+    for (const auto word : {"detected", "alert", "noticed", "report", "discovered", "paged",
                             "was notified", "were notified", "received a call", "received calls",
                             "complaints", "first report", "monitoring"}) {
         if (contains(lower, word)) {
@@ -314,6 +314,7 @@ class TimeExtractor {
         out_.resolved = end;
         out_.started_from = evidence(*start_line);
         out_.resolved_from = evidence(*end_line);
+        out_.stated_outright = true;
         return true;
     }
 
@@ -325,6 +326,7 @@ class TimeExtractor {
             }
             for (const auto& range : s.times.ranges) {
                 if (set_range(s, range)) {
+                    out_.stated_outright = true;  // a "Duration:" line names the window
                     return true;
                 }
             }

@@ -36,9 +36,12 @@ class Merger {
     }
 
     void times(const ExtractedTimes& found) {
-        merge_time("started", pm_.started, found.started, found.started_from);
-        merge_time("resolved", pm_.resolved, found.resolved, found.resolved_from);
-        merge_time("detected", pm_.detected, found.detected, found.detected_from);
+        merge_time("started", pm_.started, found.started, found.started_from,
+                   found.stated_outright);
+        merge_time("resolved", pm_.resolved, found.resolved, found.resolved_from,
+                   found.stated_outright);
+        // Detection is read from timeline wording, never stated outright.
+        merge_time("detected", pm_.detected, found.detected, found.detected_from, false);
         pm_.timeline = found.timeline;
         if (found.stated_minutes && found.started && found.resolved &&
             std::abs(*found.stated_minutes - *found.duration_minutes) > 1) {
@@ -60,6 +63,7 @@ class Merger {
             pm_.duration = std::chrono::minutes{*found.duration_minutes};
             infer("duration_minutes", found.duration_from);
         } else if (pm_.duration && declared("duration_minutes") && found.duration_minutes &&
+                   (found.stated_outright || (!found.started && found.stated_minutes)) &&
                    std::abs(pm_.duration->count() - *found.duration_minutes) > 1) {
             contradiction("duration", format_duration(*pm_.duration),
                           format_duration(std::chrono::minutes{*found.duration_minutes}),
@@ -81,14 +85,14 @@ class Merger {
     }
 
     void merge_time(const char* field, std::optional<Timestamp>& value,
-                    const std::optional<Timestamp>& found, const Evidence& from) {
+                    const std::optional<Timestamp>& found, const Evidence& from, bool outright) {
         if (!found) {
             return;
         }
         if (!value && !declared(field)) {
             value = found;
             infer(field, from);
-        } else if (value && declared(field) && *value != *found) {
+        } else if (outright && value && declared(field) && *value != *found) {
             contradiction(field, format_iso_utc(*value), format_iso_utc(*found), from);
         }
     }

@@ -476,7 +476,10 @@ class Matcher {
 
     // Reads "+2", "-05:00", "+5:30" after a zone word or a time; false when absent.
     bool read_offset(std::size_t& k, int& minutes, std::string& written) const {
-        if (!(is_symbol(k, "+") || is_symbol(k, "-")) || !is_number(k + 1)) {
+        // "GMT-5", "GMT +1", "UTC -05:00": the sign sits against its number; "GMT - 06/May"
+        // is a range dash.
+        if (!(is_symbol(k, "+") || is_symbol(k, "-")) || !is_number(k + 1) ||
+            t_[k + 1].space_before || is_symbol(k + 2, "/")) {
             return false;
         }
         const int sign = t_[k].text == "+" ? 1 : -1;
@@ -631,10 +634,13 @@ class Matcher {
         for (std::size_t a = 0; a + 1 < out_.instants.size(); ++a) {
             const Instant& first = out_.instants[a];
             const Instant& second = out_.instants[a + 1];
-            if (!first.time && !second.time) {
-                if (!(first.date && second.date)) {
-                    continue;
-                }
+            // Times join times, and dates join dates: "May 14, 2023, the issue lasted from
+            // 12:00" is not a range from a day to an hour.
+            if (first.time.has_value() != second.time.has_value()) {
+                continue;
+            }
+            if (!first.time && !(first.date && second.date)) {
+                continue;
             }
             if (joined(first.end, second.begin)) {
                 out_.ranges.push_back({a, a + 1});
@@ -655,9 +661,9 @@ class Matcher {
                 continue;
             }
             ++words;
-            static constexpr std::string_view joins[] = {"to",   "until",    "till",     "through",
-                                                         "thru", "and",      "ending",   "ended",
-                                                         "end",  "resolved", "restored", "lasted"};
+            static constexpr std::string_view joins[] = {"to",   "until",    "till",    "through",
+                                                         "thru", "and",      "ending",  "ended",
+                                                         "end",  "resolved", "restored"};
             for (const auto word : joins) {
                 connector = connector || t.text == word;
             }

@@ -80,6 +80,9 @@ IndexBuilder::IndexBuilder(const std::vector<LunrField>& fields) {
 
 void IndexBuilder::add(const LunrDocument& document) {
     const auto [ref, new_ref] = intern_ref(document.ref);
+    if (!new_ref) {
+        repeated_refs_[ref] = true;
+    }
     document_boosts_[ref] = effective_boost(document.boost);
     ++document_count_;
     for (std::size_t f = 0; f < fields_.size(); ++f) {
@@ -89,7 +92,7 @@ void IndexBuilder::add(const LunrDocument& document) {
         add_field(value_index < document.values.size() ? document.values[value_index] : kMissing,
                   slot);
         for (const TermCount& tc : term_counts_[slot]) {
-            add_posting(tc.term, f, ref, new_ref);
+            posting_log_.push_back({static_cast<std::uint32_t>(tc.term * fields_.size() + f), ref});
         }
     }
 }
@@ -99,6 +102,7 @@ std::pair<std::uint32_t, bool> IndexBuilder::intern_ref(const std::string& ref) 
     if (inserted) {
         refs_.push_back(ref);
         document_boosts_.push_back(1);
+        repeated_refs_.push_back(false);
         term_counts_.resize(term_counts_.size() + fields_.size());
         field_lengths_.resize(field_lengths_.size() + fields_.size());
     }
@@ -112,8 +116,7 @@ std::pair<std::uint32_t, bool> IndexBuilder::intern_ref(const std::string& ref) 
 void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
     std::uint32_t length = 0;
     scratch_terms_.clear();
-    tokenizer_.tokenize(value, [&](std::u16string_view token) {
-        const std::uint32_t term = term_of_token(token);
+    const auto count = [&](std::uint32_t term) {
         if (term == kStopWord) {
             return;
         }
@@ -121,7 +124,10 @@ void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
         if (scratch_counts_[term]++ == 0) {
             scratch_terms_.push_back(term);
         }
-    });
+    };
+    tokenizer_.tokenize(
+        value, [&](std::string_view raw) { count(term_of_raw_token(raw)); },
+        [&](std::u16string_view lowered) { count(term_of_token(lowered)); });
     std::sort(scratch_terms_.begin(), scratch_terms_.end());
     auto& counts = term_counts_[slot];
     counts.clear();
@@ -133,9 +139,23 @@ void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
     field_lengths_[slot] = length;
 }
 
+std::uint32_t IndexBuilder::term_of_raw_token(std::string_view raw) {
+    const std::uint32_t known = raw_tokens_.find(raw);
+    if (known != StringTable<char>::kMissing) {
+        return raw_terms_[known];
+    }
+    Tokenizer::lower_token(raw, lowered_);
+    const std::uint32_t term = term_of_token(lowered_);
+    bool added = false;
+    raw_tokens_.insert(raw, added);
+    raw_terms_.push_back(term);
+    return term;
+}
+
 std::uint32_t IndexBuilder::term_of_token(std::u16string_view token) {
     const std::uint32_t known = tokens_.find(token);
-    return known != StringTable::kMissing ? token_terms_[known] : term_of_new_token(token);
+    return known != StringTable<char16_t>::kMissing ? token_terms_[known]
+                                                    : term_of_new_token(token);
 }
 
 // The index pipeline, trimmer -> stopWordFilter -> stemmer, for a token not seen before. A new
@@ -147,7 +167,6 @@ std::uint32_t IndexBuilder::term_of_new_token(std::u16string_view token) {
         bool added = false;
         term = terms_.insert(stem(std::u16string(trimmed)), added);
         if (added) {
-            postings_.resize(postings_.size() + fields_.size());
             scratch_counts_.push_back(0);
         }
     }
@@ -157,15 +176,41 @@ std::uint32_t IndexBuilder::term_of_new_token(std::u16string_view token) {
     return term;
 }
 
-void IndexBuilder::add_posting(std::uint32_t term, std::size_t field, std::uint32_t ref,
-                               bool new_ref) {
-    auto& refs = postings_[term * fields_.size() + field];
-    // A ref new to the index can only be at the end of a posting; a duplicate's first copy
-    // may have put it anywhere.
-    const bool present = new_ref ? (!refs.empty() && refs.back() == ref)
-                                 : std::find(refs.begin(), refs.end(), ref) != refs.end();
-    if (!present) {
-        refs.push_back(ref);
+// The log, counting-sorted by (term, field). A ref added twice may have logged a term twice;
+// only its first place counts, as in lunr's `if (posting[field][ref] == undefined)`.
+void IndexBuilder::index_postings(LunrIndex& index) const {
+    const std::size_t keys = terms_.size() * fields_.size();
+    std::vector<std::uint32_t> ends(keys + 1, 0);
+    for (const Posting& p : posting_log_) {
+        ++ends[p.key + 1];
+    }
+    for (std::size_t k = 0; k < keys; ++k) {
+        ends[k + 1] += ends[k];
+    }
+    index.posting_offsets = ends;
+    index.posting_refs.resize(posting_log_.size());
+    bool skipped = false;
+    for (const Posting& p : posting_log_) {
+        const auto first = index.posting_refs.begin() + index.posting_offsets[p.key];
+        const auto end = index.posting_refs.begin() + ends[p.key];
+        if (repeated_refs_[p.ref] && std::find(first, end, p.ref) != end) {
+            skipped = true;
+            continue;
+        }
+        *end = p.ref;
+        ++ends[p.key];
+    }
+    if (skipped) {  // close the gaps the skipped entries left
+        std::size_t out = 0;
+        for (std::size_t k = 0; k < keys; ++k) {
+            const std::uint32_t begin = index.posting_offsets[k];
+            index.posting_offsets[k] = static_cast<std::uint32_t>(out);
+            for (std::uint32_t i = begin; i < ends[k]; ++i) {
+                index.posting_refs[out++] = index.posting_refs[i];
+            }
+        }
+        index.posting_offsets[keys] = static_cast<std::uint32_t>(out);
+        index.posting_refs.resize(out);
     }
 }
 
@@ -184,14 +229,13 @@ std::vector<double> IndexBuilder::average_field_lengths() const {
 
 // lunr.idf (lunr.js:319-330). df counts (field, document) pairs, so it can exceed the number
 // of documents, which is why the absolute value is there.
-std::vector<double> IndexBuilder::inverse_document_frequencies() const {
+std::vector<double> IndexBuilder::inverse_document_frequencies(const LunrIndex& index) const {
     const double documents = document_count_;
     std::vector<double> idf(terms_.size());
     for (std::uint32_t term = 0; term < terms_.size(); ++term) {
-        double with_term = 0;
-        for (std::size_t f = 0; f < fields_.size(); ++f) {
-            with_term += static_cast<double>(postings_[term * fields_.size() + f].size());
-        }
+        const std::size_t first = term * fields_.size();
+        const double with_term = index.posting_offsets[first + fields_.size()] -
+                                 index.posting_offsets[first];
         const double x = (documents - with_term + 0.5) / (with_term + 0.5);
         idf[term] = fdlibm_log(1 + std::fabs(x));
     }
@@ -200,9 +244,10 @@ std::vector<double> IndexBuilder::inverse_document_frequencies() const {
 
 // Builder#createFieldVectors: BM25 with lunr's exact order of operations (lunr.js:2608-2611).
 LunrIndex IndexBuilder::build() && {
-    const std::vector<double> averages = average_field_lengths();
-    const std::vector<double> idf = inverse_document_frequencies();
     LunrIndex index;
+    index_postings(index);
+    const std::vector<double> averages = average_field_lengths();
+    const std::vector<double> idf = inverse_document_frequencies(index);
     index.vectors.resize(term_counts_.size());
     for (std::size_t slot = 0; slot < term_counts_.size(); ++slot) {
         const std::size_t f = slot % fields_.size();
@@ -228,7 +273,6 @@ LunrIndex IndexBuilder::build() && {
     for (std::uint32_t term = 0; term < terms_.size(); ++term) {
         index.terms.emplace_back(terms_.at(term));
     }
-    index.postings = std::move(postings_);
     return index;
 }
 

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,12 +40,20 @@ struct LunrIndex {
     std::vector<std::string> fields;    // Object.keys order: array-index names first
     std::vector<std::string> refs;      // distinct refs, in order of first appearance
     std::vector<std::u16string> terms;  // indexed by _index: order of first appearance
-    // postings[term * fields.size() + field]: the refs having the term in the field, in the
-    // order they got it.
-    std::vector<std::vector<std::uint32_t>> postings;
+    // The refs having a term in a field, in the order they got it, one array for all:
+    // those of (term, field) are posting_refs[posting_offsets[k] .. posting_offsets[k + 1]),
+    // where k = term * fields.size() + field.
+    std::vector<std::uint32_t> posting_offsets;
+    std::vector<std::uint32_t> posting_refs;
     // vectors[ref * fields.size() + field]: ascending by term. This is also the order of
     // lunr's fieldVectors keys: documents by first appearance, then fields.
     std::vector<std::vector<TermWeight>> vectors;
+
+    std::span<const std::uint32_t> posting(std::uint32_t term, std::size_t field) const {
+        const std::size_t k = term * fields.size() + field;
+        return std::span<const std::uint32_t>(posting_refs)
+            .subspan(posting_offsets[k], posting_offsets[k + 1] - posting_offsets[k]);
+    }
 };
 
 // Why lunr cannot index a field of this name, if it cannot: a '/' (lunr throws), "_index"
@@ -73,12 +82,13 @@ class IndexBuilder {
     };
 
     std::pair<std::uint32_t, bool> intern_ref(const std::string& ref);
+    std::uint32_t term_of_raw_token(std::string_view raw);
     std::uint32_t term_of_token(std::u16string_view token);
     std::uint32_t term_of_new_token(std::u16string_view token);
     void add_field(const FieldValue& value, std::size_t slot);
-    void add_posting(std::uint32_t term, std::size_t field, std::uint32_t ref, bool new_ref);
+    void index_postings(LunrIndex& index) const;
     std::vector<double> average_field_lengths() const;
-    std::vector<double> inverse_document_frequencies() const;
+    std::vector<double> inverse_document_frequencies(const LunrIndex& index) const;
 
     std::vector<Field> fields_;
     std::unordered_map<std::string, std::uint32_t> ref_ids_;
@@ -86,12 +96,23 @@ class IndexBuilder {
     std::vector<double> document_boosts_;  // by ref: the last copy's
     std::uint32_t document_count_ = 0;     // duplicates counted again, as lunr does
     Tokenizer tokenizer_;
-    // The index pipeline is a function of the token alone, so it runs once per distinct
-    // token: token_terms_[token id] is the term it gives, or kStopWord.
-    StringTable tokens_;
+    // Lowering and the index pipeline are functions of the token alone, so they run once per
+    // distinct token: raw_terms_[id in raw_tokens_] is the term a token as written gives (or
+    // kStopWord), and token_terms_[id in tokens_] the term a lowered token gives.
+    StringTable<char> raw_tokens_;
+    std::vector<std::uint32_t> raw_terms_;
+    StringTable<char16_t> tokens_;
     std::vector<std::uint32_t> token_terms_;
-    StringTable terms_;  // term -> _index: terms are numbered as they are first seen
-    std::vector<std::vector<std::uint32_t>> postings_;
+    StringTable<char16_t> terms_;  // term -> _index: terms are numbered as they are first seen
+    std::u16string lowered_;       // scratch
+    // (term * fields + field, ref) for each term of each field added, in order: sorted by
+    // (term, field) at the end, stably, it gives every posting in lunr's insertion order.
+    struct Posting {
+        std::uint32_t key;
+        std::uint32_t ref;
+    };
+    std::vector<Posting> posting_log_;
+    std::vector<bool> repeated_refs_;  // by ref: added more than once
     std::vector<std::vector<TermCount>> term_counts_;  // by field slot, ascending by term
     std::vector<std::uint32_t> field_lengths_;         // by field slot
     std::vector<std::uint32_t> scratch_counts_;        // by term, zero between fields

@@ -9,55 +9,62 @@
 namespace hindsight::search {
 namespace {
 
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
 // lunr.utils.asString: ToString, except that null (and undefined) give "".
-std::string as_string(const nlohmann::json& value) {
+std::string as_string(element value) {
     return value.is_null() ? std::string() : js_to_string(value);
 }
 
-std::string join(const nlohmann::json& array) {
+std::string join(simdjson::dom::array array) {
     std::string out;
     bool first = true;
-    for (const auto& element : array) {
+    for (const element item : array) {
         if (!first) {
             out += ',';
         }
         first = false;
-        out += as_string(element);  // Array.prototype.join also writes null elements as ""
+        out += as_string(item);  // Array.prototype.join also writes null elements as ""
     }
     return out;
 }
 
 }  // namespace
 
-std::string js_to_string(const nlohmann::json& value) {
+std::string js_to_string(element value) {
     switch (value.type()) {
-        case nlohmann::json::value_t::null:
+        case element_type::NULL_VALUE:
             return "null";
-        case nlohmann::json::value_t::boolean:
-            return value.get<bool>() ? "true" : "false";
-        case nlohmann::json::value_t::string:
-            return value.get_ref<const std::string&>();
-        case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned:
-        case nlohmann::json::value_t::number_float:
+        case element_type::BOOL:
+            return bool(value) ? "true" : "false";
+        case element_type::STRING:
+            return std::string(std::string_view(value));
+        case element_type::INT64:
             // JSON.parse reads every number as a double, so large integers round first.
-            return js_number_to_string(value.get<double>());
-        case nlohmann::json::value_t::array:
-            return join(value);
+            return js_number_to_string(static_cast<double>(int64_t(value)));
+        case element_type::UINT64:
+            return js_number_to_string(static_cast<double>(uint64_t(value)));
+        case element_type::DOUBLE:
+            return js_number_to_string(double(value));
+        case element_type::ARRAY:
+            return join(simdjson::dom::array(value));
         default:
             return "[object Object]";
     }
 }
 
-FieldValue field_value(const nlohmann::json* value) {
-    if (value == nullptr || value->is_null()) {
+FieldValue field_value(std::optional<element> value) {
+    if (!value || value->is_null()) {
         return std::monostate{};
+    }
+    if (value->is_string()) {
+        return std::string(std::string_view(*value));
     }
     if (value->is_array()) {
         std::vector<std::string> items;
-        items.reserve(value->size());
-        for (const auto& element : *value) {
-            items.push_back(as_string(element));
+        for (const element item : simdjson::dom::array(*value)) {
+            items.push_back(as_string(item));
         }
         return items;
     }

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "search/tokenizer.hpp"
 
@@ -15,11 +15,11 @@ namespace hindsight::search {
 
 // ToString(value): "null", "true", numbers as Number#toString (JSON integers are doubles first),
 // arrays joined with "," (null elements as ""), objects as "[object Object]".
-std::string js_to_string(const nlohmann::json& value);
+std::string js_to_string(simdjson::dom::element value);
 
-// The value lunr.tokenizer gets from doc[field]: nothing for null or a missing field (nullptr),
+// The value lunr.tokenizer gets from doc[field]: nothing for null or a missing field (nullopt),
 // each element through lunr.utils.asString for an array, ToString for anything else.
-FieldValue field_value(const nlohmann::json* value);
+FieldValue field_value(std::optional<simdjson::dom::element> value);
 
 // The number of a key that is an array index ("0".."4294967294", canonical decimal). Such keys
 // come first, in numeric order, in Object.keys and JSON.stringify; all others keep insertion order.

@@ -1,14 +1,19 @@
-// Reading the documents of `hindsight lunr` with nlohmann::json and checking them.
+// Reading the documents of `hindsight lunr`: simdjson for speed, nlohmann::json for what simdjson
+// refuses (to locate a syntax error, or to read integers beyond 64 bits as JSON.parse does).
 #include "search/json_documents.hpp"
 
+#include <variant>
+
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "search/js_value.hpp"
 
 namespace hindsight::search {
 namespace {
 
-using nlohmann::json;
+using simdjson::dom::element;
+using simdjson::dom::element_type;
 
 // The line and column (1-based, in bytes) of the byte at `offset`.
 Location location_of(std::string_view text, std::size_t offset, const std::string& path) {
@@ -27,94 +32,140 @@ Location location_of(std::string_view text, std::size_t offset, const std::strin
 
 // nlohmann's message is "[json.exception.parse_error.101] parse error at line 1, column 2:
 // what"; the location is reported our way, so only "what" is kept.
-std::string parse_error_reason(const json::parse_error& error) {
+std::string parse_error_reason(const nlohmann::json::exception& error) {
     const std::string_view what = error.what();
     const auto column = what.find("column ");
-    const auto colon = column == std::string_view::npos ? column : what.find(": ", column);
-    return std::string(colon == std::string_view::npos ? what : what.substr(colon + 2));
+    const auto colon = what.find(": ", column == std::string_view::npos ? 0 : column);
+    const auto bracket = what.find("] ");
+    if (colon != std::string_view::npos && column != std::string_view::npos) {
+        return std::string(what.substr(colon + 2));
+    }
+    return std::string(bracket == std::string_view::npos ? what : what.substr(bracket + 2));
 }
 
-const char* type_name(const json& value) {
+Diagnostic invalid_json(Location location, const std::string& reason) {
+    return make_error(std::move(location), "not valid JSON: " + reason,
+                      "the input must be a JSON array of document objects, in UTF-8");
+}
+
+// simdjson refused the text. nlohmann says where it is wrong, or, when it is valid JSON after
+// all (integers beyond 64 bits, which JSON.parse rounds to doubles), writes it back with those
+// numbers as doubles, which simdjson reads as the same values.
+std::variant<std::string, Diagnostic> reparse(std::string_view text, const std::string& path) {
+    try {
+        return nlohmann::json::parse(text).dump(-1, ' ', false);
+    } catch (const nlohmann::json::parse_error& e) {
+        // e.byte counts the bytes read, the offending one included.
+        return invalid_json(location_of(text, e.byte == 0 ? 0 : e.byte - 1, path),
+                            parse_error_reason(e));
+    } catch (const nlohmann::json::exception& e) {  // a number beyond the range of a double
+        return invalid_json({path, 0, 0}, parse_error_reason(e));
+    }
+}
+
+const char* type_name(element value) {
     switch (value.type()) {
-        case json::value_t::null:
+        case element_type::NULL_VALUE:
             return "null";
-        case json::value_t::boolean:
+        case element_type::BOOL:
             return "a boolean";
-        case json::value_t::string:
+        case element_type::STRING:
             return "a string";
-        case json::value_t::array:
+        case element_type::ARRAY:
             return "an array";
-        case json::value_t::object:
+        case element_type::OBJECT:
             return "an object";
         default:
             return "a number";
     }
 }
 
-const json* member(const json& object, const std::string& name) {
-    const auto it = object.find(name);
-    return it == object.end() ? nullptr : &*it;
-}
-
 class Reader {
   public:
     Reader(const std::string& path, const DocumentSchema& schema) : path_(path), schema_(schema) {}
 
-    JsonDocuments read(const json& documents) {
+    JsonDocuments read(element documents) {
         if (!documents.is_array()) {
             error(fmt::format("expected a JSON array of documents, got {}", type_name(documents)),
                   "write the documents as [{\"" + schema_.ref + "\": ..., ...}, ...]");
             return std::move(result_);
         }
-        result_.documents.reserve(documents.size());
-        for (std::size_t i = 0; i < documents.size(); ++i) {
-            read_document(documents[i], i);
+        const simdjson::dom::array array(documents);
+        result_.documents.reserve(array.size());
+        std::size_t index = 0;
+        for (const element document : array) {
+            read_document(document, index++);
         }
         return std::move(result_);
     }
 
   private:
-    void read_document(const json& document, std::size_t index) {
+    // The members lunr reads. Like JSON.parse, the last of duplicate keys wins.
+    struct Members {
+        std::optional<element> ref;
+        std::optional<element> boost;
+        std::vector<std::optional<element>> fields;
+    };
+
+    Members members_of(simdjson::dom::object object) const {
+        Members members;
+        members.fields.resize(schema_.fields.size());
+        for (const auto [key, value] : object) {
+            if (key == schema_.ref) {
+                members.ref = value;
+            }
+            if (schema_.boost_field && key == *schema_.boost_field) {
+                members.boost = value;
+            }
+            for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
+                if (key == schema_.fields[f].name) {
+                    members.fields[f] = value;
+                }
+            }
+        }
+        return members;
+    }
+
+    void read_document(element document, std::size_t index) {
         if (!document.is_object()) {
             error(fmt::format("the document at index {} is {}, not an object", index,
                               type_name(document)));
             return;
         }
+        const Members members = members_of(simdjson::dom::object(document));
         LunrDocument out;
-        const json* ref = member(document, schema_.ref);
-        if (ref == nullptr || ref->is_null()) {
+        if (!members.ref || members.ref->is_null()) {
             error(fmt::format("the document at index {} has {} \"{}\" field (the --ref field)",
-                              index, ref ? "a null" : "no", schema_.ref),
-                  "give every document a ref; lunr.js would index this one as \"" +
-                      std::string(ref ? "null" : "undefined") + "\"");
+                              index, members.ref ? "a null" : "no", schema_.ref),
+                  fmt::format("give every document a ref; lunr.js would index this one as \"{}\"",
+                              members.ref ? "null" : "undefined"));
         } else {
-            out.ref = js_to_string(*ref);
+            out.ref = js_to_string(*members.ref);
         }
-        out.values.reserve(schema_.fields.size());
-        for (const auto& field : schema_.fields) {
-            out.values.push_back(field_value(member(document, field.name)));
+        out.values.reserve(members.fields.size());
+        for (const auto& value : members.fields) {
+            out.values.push_back(field_value(value));
         }
         if (schema_.boost_field) {
-            out.boost = read_boost(document, index);
+            out.boost = read_boost(members.boost, index);
         }
         result_.documents.push_back(std::move(out));
     }
 
     // Like `doc[boostField] || 1` for numbers; anything else lunr.js would coerce to a number
     // or NaN, which is almost certainly a mistake in the data.
-    double read_boost(const json& document, std::size_t index) {
-        const json* boost = member(document, *schema_.boost_field);
-        if (boost == nullptr || boost->is_null()) {
+    double read_boost(std::optional<element> boost, std::size_t index) {
+        if (!boost || boost->is_null()) {
             return 1;
         }
         if (!boost->is_number()) {
             error(
-                fmt::format("the \"{}\" field (the --doc-boost field) of the document at index {} "
-                            "is {}, not a number",
+                fmt::format("the \"{}\" field (the --doc-boost field) of the document at index "
+                            "{} is {}, not a number",
                             *schema_.boost_field, index, type_name(*boost)));
             return 1;
         }
-        return boost->get<double>();
+        return double(*boost);
     }
 
     void error(std::string message, std::string hint = {}) {
@@ -131,16 +182,18 @@ class Reader {
 
 JsonDocuments read_json_documents(std::string_view text, const std::string& path,
                                   const DocumentSchema& schema) {
-    json documents;
-    try {
-        documents = json::parse(text);
-    } catch (const json::parse_error& e) {
-        // e.byte counts the bytes read, the offending one included.
-        const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-        return {
-            {},
-            {make_error(location_of(text, offset, path), "not valid JSON: " + parse_error_reason(e),
-                        "the input must be a JSON array of document objects, in UTF-8")}};
+    simdjson::dom::parser parser;
+    simdjson::padded_string padded(text);
+    element documents;
+    if (parser.parse(padded).get(documents) != simdjson::SUCCESS) {
+        auto rewritten = reparse(text, path);
+        if (auto* diagnostic = std::get_if<Diagnostic>(&rewritten)) {
+            return {{}, {std::move(*diagnostic)}};
+        }
+        padded = simdjson::padded_string(std::get<std::string>(rewritten));
+        if (const auto error = parser.parse(padded).get(documents)) {
+            return {{}, {invalid_json({path, 0, 0}, simdjson::error_message(error))}};
+        }
     }
     return Reader(path, schema).read(documents);
 }

@@ -25,10 +25,11 @@ struct JsonDocuments {
     Diagnostics diagnostics;  // any error means the documents are incomplete
 };
 
-// Refs and field values go through JavaScript's ToString as lunr's do. Refused, with every
-// problem reported: text that is not JSON (located by line and column), a top level that is not
-// an array, an element that is not an object, a document whose ref is missing or null (lunr.js
-// would index it as "undefined" or "null"), and a boost that is not a number (or null).
+// Refs and field values go through JavaScript's ToString as lunr's do, and the last of duplicate
+// keys wins, as in JSON.parse. Refused, with every problem reported: text that is not JSON
+// (located by line and column), a top level that is not an array, an element that is not an
+// object, a document whose ref is missing or null (lunr.js would index it as "undefined" or
+// "null"), and a boost that is not a number (or null).
 JsonDocuments read_json_documents(std::string_view text, const std::string& path,
                                   const DocumentSchema& schema);
 

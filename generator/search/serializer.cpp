@@ -128,21 +128,21 @@ void append_field_vectors(std::string& out, const LunrIndex& index, const Keys& 
 
 // Object key order (OrdinaryOwnPropertyKeys): array-index refs ascending, then the rest in
 // insertion order. Most postings have no array-index ref and are written as they are.
-void append_refs(std::string& out, const std::vector<std::uint32_t>& refs, const Keys& keys) {
+void append_refs(std::string& out, std::span<const std::uint32_t> refs, const Keys& keys) {
     const auto is_index = [&](std::uint32_t ref) { return keys.ref_indexes[ref].has_value(); };
     std::vector<std::uint32_t> ordered;
-    const std::vector<std::uint32_t>* list = &refs;
+    std::span<const std::uint32_t> list = refs;
     if (keys.any_array_index_ref && std::any_of(refs.begin(), refs.end(), is_index)) {
-        ordered = refs;
+        ordered.assign(refs.begin(), refs.end());
         const auto rest = std::stable_partition(ordered.begin(), ordered.end(), is_index);
         std::sort(ordered.begin(), rest, [&](std::uint32_t a, std::uint32_t b) {
             return *keys.ref_indexes[a] < *keys.ref_indexes[b];
         });
-        list = &ordered;
+        list = ordered;
     }
     out += '{';
     bool first = true;
-    for (const std::uint32_t ref : *list) {
+    for (const std::uint32_t ref : list) {
         out += first ? "\"" : ",\"";
         first = false;
         out += keys.refs[ref];
@@ -160,7 +160,7 @@ void append_posting(std::string& out, const LunrIndex& index, const Keys& keys,
         out += '"';
         out += keys.fields[field];
         out += "\":";
-        append_refs(out, index.postings[term * field_count + field], keys);
+        append_refs(out, index.posting(term, field), keys);
     };
     out += '{';
     for (std::size_t field = 0; field < keys.array_index_fields; ++field) {
@@ -207,11 +207,11 @@ std::size_t estimated_size(const LunrIndex& index, const Keys& keys) {
         size += 12 + keys.fields[slot % keys.fields.size()].size() +
                 keys.refs[slot / keys.fields.size()].size() + 14 * index.vectors[slot].size();
     }
-    for (std::size_t i = 0; i < index.postings.size(); ++i) {
+    for (std::size_t i = 0; i + 1 < index.posting_offsets.size(); ++i) {
         size += 6 + keys.fields[i % keys.fields.size()].size();
-        for (const std::uint32_t ref : index.postings[i]) {
-            size += 6 + keys.refs[ref].size();
-        }
+    }
+    for (const std::uint32_t ref : index.posting_refs) {
+        size += 6 + keys.refs[ref].size();
     }
     for (const auto& term : index.terms) {
         size += 20 + 3 * term.size();

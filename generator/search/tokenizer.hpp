@@ -16,53 +16,140 @@ using FieldValue = std::variant<std::monostate, std::string, std::vector<std::st
 // String.prototype.toLowerCase: full Unicode lowering (İ -> i̇, final sigma), locale-independent.
 std::u16string js_to_lower(std::u16string_view text);
 
-// lunr.tokenizer.separator, /[\s\-]/ on one code unit: JavaScript's \s set plus '-'.
-bool is_separator(char16_t unit);
+// lunr.tokenizer.separator, /[\s\-]/ on one code unit: JavaScript's \s set plus '-'. Inline,
+// since it runs on every code unit indexed.
+inline bool is_separator(char16_t unit) {
+    if (unit > u' ' && unit < 0x80) {
+        return unit == u'-';
+    }
+    // JavaScript's \s (WhiteSpace and LineTerminator), enumerated from V8; differs from isspace
+    // and from Unicode White_Space (U+0085 is not in it, U+FEFF is).
+    switch (unit) {
+        case 0x0009:
+        case 0x000A:
+        case 0x000B:
+        case 0x000C:
+        case 0x000D:
+        case 0x0020:
+        case 0x00A0:
+        case 0x1680:
+        case 0x2028:
+        case 0x2029:
+        case 0x202F:
+        case 0x205F:
+        case 0x3000:
+        case 0xFEFF:
+            return true;
+        default:
+            return unit >= 0x2000 && unit <= 0x200A;
+    }
+}
 
 // Tokenizes field after field, reusing its buffers: indexing calls it for every field of every
 // document, so it allocates nothing once warm.
+//
+// lunr lowers the whole value, then splits it. Lowering is per code point for all but Σ, whose
+// lower case depends on its neighbours (even across a separator: U+FEFF is both a separator and
+// case-ignorable). So text without Σ can be split first and each token lowered on its own with
+// the same result, and the caller can look tokens up as written and lower only new ones, which
+// is most of the speed of indexing. Text with Σ (or invalid UTF-8) is lowered whole by ICU.
 class Tokenizer {
   public:
-    // Calls emit(std::u16string_view token) for each token of the value, in order. The views
-    // last until the next call.
-    template <typename Emit>
-    void tokenize(const FieldValue& value, Emit&& emit) {
+    // For each token of the value, in order, calls either raw(std::string_view), with the token
+    // as written (its lower case is lower_token of it), or lowered(std::u16string_view), with the
+    // token lowered already. The views last until the next call.
+    template <typename Raw, typename Lowered>
+    void tokenize(const FieldValue& value, Raw&& raw, Lowered&& lowered) {
         if (const auto* text = std::get_if<std::string>(&value)) {
-            // The whole string is lowered before splitting, as lunr does, so the final-sigma
-            // context (which spans separators) is the same.
-            lower_utf8(*text);
-            split(emit);
+            if (lowers_per_token(*text)) {
+                split_utf8(*text, raw);
+            } else {
+                lower_whole(*text);
+                split_utf16(lowered);
+            }
         } else if (const auto* items = std::get_if<std::vector<std::string>>(&value)) {
-            for (const auto& item : *items) {
-                lower_utf8(item);
-                emit(std::u16string_view(lowered_));
+            for (const auto& item : *items) {  // one token each, never split
+                if (lowers_per_token(item)) {
+                    raw(std::string_view(item));
+                } else {
+                    lower_whole(item);
+                    lowered(std::u16string_view(lowered_));
+                }
             }
         }
     }
 
-  private:
-    // lowered_ = toLowerCase(the UTF-16 of utf8).
-    void lower_utf8(std::string_view utf8);
-
+    // For each token, lowered: emit(std::u16string_view).
     template <typename Emit>
-    void split(Emit& emit) const {
+    void tokenize(const FieldValue& value, Emit&& emit) {
+        tokenize(
+            value,
+            [&](std::string_view token) {
+                lower_token(token, token_);
+                emit(std::u16string_view(token_));
+            },
+            emit);
+    }
+
+    // toLowerCase of a token given to `raw`, in UTF-16.
+    static void lower_token(std::string_view raw, std::u16string& out);
+
+  private:
+    // Valid UTF-8 without Σ.
+    static bool lowers_per_token(std::string_view text);
+    // lowered_ = toLowerCase(the UTF-16 of utf8), by ICU.
+    void lower_whole(std::string_view utf8);
+
+    // The separator at text[i] (a lead byte), if it is one: its length in bytes, else 0.
+    static std::size_t separator_at(std::string_view text, std::size_t i);
+
+    template <typename Raw>
+    static void split_utf8(std::string_view text, Raw& raw) {
+        std::size_t start = 0;
+        for (std::size_t i = 0; i < text.size();) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            std::size_t separator = 0;
+            if (byte < 0x80) {
+                separator = is_separator(byte) ? 1 : 0;
+            } else if ((separator = separator_at(text, i)) == 0) {
+                i += byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4);  // lowers_per_token checked it
+                continue;
+            }
+            if (separator == 0) {
+                ++i;
+                continue;
+            }
+            if (i > start) {
+                raw(text.substr(start, i - start));
+            }
+            i += separator;
+            start = i;
+        }
+        if (text.size() > start) {
+            raw(text.substr(start));
+        }
+    }
+
+    template <typename Lowered>
+    void split_utf16(Lowered& lowered) const {
         const std::u16string_view text = lowered_;
         std::size_t start = 0;
         for (std::size_t end = 0; end < text.size(); ++end) {
             if (is_separator(text[end])) {
                 if (end > start) {
-                    emit(text.substr(start, end - start));
+                    lowered(text.substr(start, end - start));
                 }
                 start = end + 1;
             }
         }
         if (text.size() > start) {
-            emit(text.substr(start));
+            lowered(text.substr(start));
         }
     }
 
     std::u16string utf16_;
     std::u16string lowered_;
+    std::u16string token_;
 };
 
 // One-off tokenizing, for callers that index a value or two.

@@ -10,6 +10,9 @@
 //   node lunr_reference.mjs pipeline WORDS OUT
 //       lower-cases each line of WORDS, runs it through lunr's index pipeline (trimmer, stop
 //       words, stemmer) and writes one result per line ("-" for a dropped stop word).
+//   node lunr_reference.mjs log|tostring NUMBERS OUT
+//       for each line of NUMBERS (a double's bits, 16 hex digits) writes Math.log(x) (as bits)
+//       or String(x): the two number functions whose exact results lunr's bytes depend on.
 //
 // Uses only the lunr package installed from package-lock.json.
 import fs from 'node:fs';
@@ -88,11 +91,31 @@ function pipeline(args) {
   fs.writeFileSync(outPath, out.join('\n'));
 }
 
+function fromBits(hex) {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setBigUint64(0, BigInt('0x' + hex));
+  return view.getFloat64(0);
+}
+
+function toBits(x) {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  return view.getBigUint64(0).toString(16).padStart(16, '0');
+}
+
+function numbers(args, f) {
+  const [numbersPath, outPath] = args;
+  const lines = fs.readFileSync(numbersPath, 'utf8').split('\n').filter((l) => l !== '');
+  fs.writeFileSync(outPath, lines.map((l) => f(fromBits(l))).join('\n'));
+}
+
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === 'build') build(rest);
 else if (mode === 'query') query(rest);
 else if (mode === 'pipeline') pipeline(rest);
+else if (mode === 'log') numbers(rest, (x) => toBits(Math.log(x)));
+else if (mode === 'tostring') numbers(rest, (x) => String(x));
 else {
-  process.stderr.write('usage: lunr_reference.mjs build|query|pipeline ...\n');
+  process.stderr.write('usage: lunr_reference.mjs build|query|pipeline|log|tostring ...\n');
   process.exit(2);
 }

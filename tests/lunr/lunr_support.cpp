@@ -41,7 +41,7 @@ bool is_query_syntax(char c) {
 }
 
 void collect_words(const json& value, std::set<std::string>& words) {
-    if (value.is_array()) {
+    if (value.is_array() || value.is_object()) {
         for (const auto& element : value) {
             collect_words(element, words);
         }
@@ -58,6 +58,14 @@ void collect_words(const json& value, std::set<std::string>& words) {
             words.insert(word);
         }
     }
+}
+
+// A cut position moved back to the start of a UTF-8 sequence, so both halves stay valid.
+std::size_t utf8_boundary(const std::string& word, std::size_t at) {
+    while (at > 0 && at < word.size() && (static_cast<unsigned char>(word[at]) & 0xC0) == 0x80) {
+        --at;
+    }
+    return at;
 }
 
 std::string first_heading(const std::string& text) {
@@ -84,13 +92,14 @@ std::string read_file(const fs::path& path) {
 void require_node_and_lunr() {
     const RunResult node = run_program({"node", "--version"});
     if (node.exit_code != 0) {
-        FAIL("node is not installed (or not in PATH), so lunr.js cannot be run: the byte-identity "
-             "tests need it. Install node and npm (make test does), then run npm ci.");
+        FAIL(
+            "node is not installed (or not in PATH), so lunr.js cannot be run: the byte-identity "
+            "tests need it. Install node and npm (make test does), then run npm ci.");
     }
     const fs::path package = source_dir() / "node_modules/lunr/package.json";
     if (!fs::exists(package)) {
         FAIL("lunr is not installed in " << (source_dir() / "node_modules").string()
-                                          << ": run `npm ci` there (make test does).");
+                                         << ": run `npm ci` there (make test does).");
     }
     REQUIRE(json::parse(read_file(package)).value("version", "") == "2.3.9");
 }
@@ -148,8 +157,8 @@ std::string first_difference(const std::string& expected, const std::string& act
     if (expected == actual) {
         return {};
     }
-    const auto mismatch = std::mismatch(expected.begin(), expected.end(), actual.begin(),
-                                        actual.end());
+    const auto mismatch =
+        std::mismatch(expected.begin(), expected.end(), actual.begin(), actual.end());
     const auto offset = static_cast<std::size_t>(mismatch.first - expected.begin());
     // The enclosing entry: the last '[[' or ',["' before the difference names the term or the
     // field vector it is in.
@@ -180,18 +189,43 @@ std::vector<std::string> make_queries(const json& docs, const std::vector<std::s
     for (std::size_t i = 0; queries.size() < count; ++i) {
         const std::string w = word();
         switch (i % 12) {
-            case 0: queries.push_back(w); break;
-            case 1: queries.push_back(w + " " + word()); break;
-            case 2: queries.push_back(w + " " + word() + " " + word()); break;
-            case 3: queries.push_back(w.substr(0, std::max<std::size_t>(2, w.size() / 2)) + "*"); break;
-            case 4: queries.push_back(field() + ":" + w); break;
-            case 5: queries.push_back("+" + w + " -" + word()); break;
-            case 6: queries.push_back(w + "~1"); break;
-            case 7: queries.push_back(w + "^10 " + word()); break;
-            case 8: queries.push_back("-" + w); break;  // every document, in fieldVectors order
-            case 9: queries.push_back("+" + w + " +" + word() + " " + word()); break;
-            case 10: queries.push_back(field() + ":" + w + " " + word() + "~2"); break;
-            default: queries.push_back("*" + w.substr(w.size() / 2)); break;
+            case 0:
+                queries.push_back(w);
+                break;
+            case 1:
+                queries.push_back(w + " " + word());
+                break;
+            case 2:
+                queries.push_back(w + " " + word() + " " + word());
+                break;
+            case 3:
+                queries.push_back(
+                    w.substr(0, utf8_boundary(w, std::max<std::size_t>(2, w.size() / 2))) + "*");
+                break;
+            case 4:
+                queries.push_back(field() + ":" + w);
+                break;
+            case 5:
+                queries.push_back("+" + w + " -" + word());
+                break;
+            case 6:
+                queries.push_back(w + "~1");
+                break;
+            case 7:
+                queries.push_back(w + "^10 " + word());
+                break;
+            case 8:
+                queries.push_back("-" + w);
+                break;  // every document, in fieldVectors order
+            case 9:
+                queries.push_back("+" + w + " +" + word() + " " + word());
+                break;
+            case 10:
+                queries.push_back(field() + ":" + w + " " + word() + "~2");
+                break;
+            default:
+                queries.push_back("*" + w.substr(utf8_boundary(w, w.size() / 2)));
+                break;
         }
     }
     return queries;
@@ -202,9 +236,9 @@ QueryReport compare_queries(const fs::path& dir, const BuiltIndexes& indexes,
     write_bytes(dir / "queries.json", json(queries).dump());
     write_bytes(dir / "a.json", indexes.hindsight);
     write_bytes(dir / "b.json", indexes.lunr_js);
-    const RunResult run = run_reference({"query", (dir / "a.json").string(),
-                                         (dir / "b.json").string(),
-                                         (dir / "queries.json").string()});
+    const RunResult run =
+        run_reference({"query", (dir / "a.json").string(), (dir / "b.json").string(),
+                       (dir / "queries.json").string()});
     const json report = json::parse(run.out);
     return {report.at("queries").get<int>(), report.at("hits").get<int>(),
             report.at("errors").get<int>(), report.at("mismatches").get<int>(),
