@@ -7,6 +7,11 @@
 
 #include <fmt/format.h>
 
+#include "analyze/action_clusters.hpp"
+#include "analyze/groups.hpp"
+#include "analyze/related.hpp"
+#include "analyze/statistics.hpp"
+
 namespace hindsight {
 namespace {
 
@@ -16,7 +21,7 @@ std::string where(const Postmortem& pm) {
 
 }  // namespace
 
-AnalyzeResult analyze(std::vector<Postmortem> postmortems, const SiteConfig& /*config*/,
+AnalyzeResult analyze(std::vector<Postmortem> postmortems, const SiteConfig& config,
                       const AnalyzeOptions& options) {
     AnalyzeResult result;
     std::map<std::string, std::string> first_use;  // slug -> where it was first declared
@@ -57,6 +62,14 @@ AnalyzeResult analyze(std::vector<Postmortem> postmortems, const SiteConfig& /*c
         }
         return x.slug < y.slug;
     });
+    Archive& archive = result.archive;
+    archive.causes = group_by_cause(archive, config);
+    archive.services = group_by_service(archive);
+    archive.severities = group_by_severity(archive, config);
+    archive.years = group_by_year(archive);
+    cluster_actions(archive, config);
+    find_related(archive);
+    archive.stats = archive_stats(archive.postmortems);
     return result;
 }
 

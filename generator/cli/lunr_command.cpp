@@ -1,21 +1,22 @@
 // `hindsight lunr`: a JSON array of documents in, a lunr 2.3.9 index out; a drop-in for a
 // lunr.js build script.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "cli/print_diagnostics.hpp"
 #include "search/js_value.hpp"
-#include "search/json_documents.hpp"
 #include "search/lunr.hpp"
 
 namespace hindsight {
@@ -87,21 +88,72 @@ std::optional<Problem> make_schema(const LunrOptions& options, search::DocumentS
     return std::nullopt;
 }
 
-std::optional<std::string> read_input(const std::string& input, std::string& text) {
-    std::ostringstream buffer;
-    if (input == "-") {
-        buffer << std::cin.rdbuf();
-        if (std::cin.bad()) {
-            return "cannot read standard input";
+// read(2) until the buffer is full or the input ends: the number of bytes read, or -1.
+ssize_t read_up_to(int fd, char* data, std::size_t size) {
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t got = ::read(fd, data + done, size - done);
+        if (got == 0) {
+            break;
         }
-    } else {
-        std::ifstream file(input, std::ios::binary);
-        if (!file) {
-            return fmt::format("cannot read {}: {}", input, std::strerror(errno));
+        if (got < 0 && errno != EINTR) {
+            return -1;
         }
-        buffer << file.rdbuf();
+        done += static_cast<std::size_t>(std::max<ssize_t>(got, 0));
     }
-    text = std::move(buffer).str();
+    return static_cast<ssize_t>(done);
+}
+
+// Appends whatever is left to read; false on a read error.
+bool read_rest(int fd, std::string& out) {
+    char chunk[1 << 16];
+    for (;;) {
+        const ssize_t got = read_up_to(fd, chunk, sizeof chunk);
+        if (got < 0) {
+            return false;
+        }
+        out.append(chunk, static_cast<std::size_t>(got));
+        if (got < static_cast<ssize_t>(sizeof chunk)) {
+            return true;
+        }
+    }
+}
+
+// The whole input, with the padding simdjson reads past the end. A file is read straight into
+// a buffer of its size (iostreams, or a std::string's zero-filling, take several times longer on
+// the large files this command is for); a pipe, of unknown size, is gathered first.
+std::optional<std::string> read_input(const std::string& input, simdjson::padded_string& text) {
+    const bool from_stdin = input == "-";
+    const std::string name = from_stdin ? "standard input" : input;
+    const int fd = from_stdin ? STDIN_FILENO : ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return fmt::format("cannot read {}: {}", name, std::strerror(errno));
+    }
+    struct stat status {};
+    const bool regular = ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode);
+    bool ok = true;
+    std::size_t size = 0;
+    if (regular) {
+        text = simdjson::padded_string(static_cast<std::size_t>(status.st_size));
+        const ssize_t got = read_up_to(fd, text.data(), text.size());
+        ok = got >= 0;
+        size = static_cast<std::size_t>(std::max<ssize_t>(got, 0));
+    }
+    std::string rest;  // a pipe's bytes, or what a file gained while it was read
+    if (ok && (!regular || size == text.size())) {
+        ok = read_rest(fd, rest);
+    }
+    const int error = errno;
+    if (!from_stdin) {
+        ::close(fd);
+    }
+    if (!ok) {
+        return fmt::format("cannot read {}: {}", name, std::strerror(error));
+    }
+    if (!regular || !rest.empty() || size != text.size()) {
+        rest.insert(0, regular ? std::string_view(text.data(), size) : std::string_view());
+        text = simdjson::padded_string(rest);
+    }
     return std::nullopt;
 }
 
@@ -127,29 +179,28 @@ void print_document_problems(const Diagnostics& diagnostics) {
     }
 }
 
-bool write_output(const std::string& json) {
-    return std::fwrite(json.data(), 1, json.size(), stdout) == json.size() &&
-           std::fflush(stdout) == 0;
-}
-
 int run_lunr(const LunrOptions& options) {
     search::DocumentSchema schema;
     if (auto problem = make_schema(options, schema)) {
         print_tool_error(problem->message, problem->hint);
         return 2;
     }
-    std::string text;
+    simdjson::padded_string text;
     if (auto error = read_input(options.input, text)) {
         print_tool_error(*error);
         return 2;
     }
     const std::string path = options.input == "-" ? "<stdin>" : options.input;
-    const search::JsonDocuments read = search::read_json_documents(text, path, schema);
-    if (!read.diagnostics.empty()) {
-        print_document_problems(read.diagnostics);
+    bool written = true;
+    const Diagnostics problems =
+        search::build_lunr_index_from_json(text, path, schema, [&](std::string_view chunk) {
+            written = written && std::fwrite(chunk.data(), 1, chunk.size(), stdout) == chunk.size();
+        });
+    if (!problems.empty()) {
+        print_document_problems(problems);
         return 2;
     }
-    if (!write_output(search::build_lunr_index(schema.fields, read.documents))) {
+    if (!written || std::fflush(stdout) != 0) {
         print_tool_error(fmt::format("cannot write the index: {}", std::strerror(errno)));
         return 2;
     }

@@ -14,7 +14,7 @@ namespace hindsight {
 namespace {
 
 const std::vector<std::string> kKnownKeys = {"title",      "base_url",    "time_zone", "theme",
-                                             "severities", "unsafe_html", "taxonomy"};
+                                             "severities", "unsafe_html", "taxonomy",  "synonyms"};
 
 class ConfigReader {
   public:
@@ -79,6 +79,26 @@ class ConfigReader {
             levels.push_back(std::move(level));
         }
         out = std::move(levels);
+    }
+
+    // synonyms: {monitor: [alerting, observability]} adds to (or extends) the default table.
+    void read_synonyms(const YAML::Node& node, std::vector<SynonymGroup>& groups) {
+        if (!node.IsMap()) {
+            error(node, "'synonyms' must map a word to the phrases that mean it");
+            return;
+        }
+        for (const auto& entry : node) {
+            std::vector<std::string> phrases;
+            read_string_list(entry.second, "synonyms", phrases);
+            const std::string canonical = entry.first.Scalar();
+            auto it = std::find_if(groups.begin(), groups.end(),
+                                   [&](const auto& g) { return g.canonical == canonical; });
+            if (it == groups.end()) {
+                groups.push_back({canonical, phrases});
+            } else {
+                it->phrases.insert(it->phrases.end(), phrases.begin(), phrases.end());
+            }
+        }
     }
 
     void read_cause(const std::string& key, const YAML::Node& node, Taxonomy& taxonomy) {
@@ -165,6 +185,8 @@ class ConfigReader {
             }
         } else if (key == "taxonomy") {
             read_taxonomy(value, config.taxonomy);
+        } else if (key == "synonyms") {
+            read_synonyms(value, config.synonyms);
         } else {
             const auto suggestion = closest_match(key, kKnownKeys);
             diagnostics_.push_back(make_warning(

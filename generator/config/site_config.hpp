@@ -19,6 +19,16 @@ struct SeverityLevel {
 // The default ladder, worst first, with the names PagerDuty, Statuspage and cState use.
 std::vector<SeverityLevel> default_severities();
 
+// Words that mean the same action ("alerting" and "monitoring"), for grouping action items
+// from different postmortems. Each phrase is matched at word starts ("load test" matches "load
+// testing") and read as the canonical word.
+struct SynonymGroup {
+    std::string canonical;
+    std::vector<std::string> phrases;
+};
+
+std::vector<SynonymGroup> default_synonyms();
+
 struct SiteConfig {
     std::string title = "Incident archive";
     std::string base_url;  // absolute URL of the published site, used for the feed and 404 page
@@ -27,6 +37,7 @@ struct SiteConfig {
     std::vector<SeverityLevel> severities = default_severities();  // worst first
     bool unsafe_html = false;
     Taxonomy taxonomy = default_taxonomy();
+    std::vector<SynonymGroup> synonyms = default_synonyms();
 
     // Case-insensitive on the name and its aliases; "1" and "sev-1" also name SEV1.
     const SeverityLevel* find_severity(std::string_view text) const;

@@ -32,14 +32,20 @@ ordered percent_value(const std::optional<double>& pct) {
     return *pct;
 }
 
-ordered record(const Postmortem& pm) {
+ordered record(const Archive& archive, std::size_t index) {
+    const Postmortem& pm = archive.postmortems[index];
     ordered items = ordered::array();
-    for (const auto& item : pm.action_items) {
-        items.push_back({{"title", item.title},
-                         {"owner", item.owner.empty() ? ordered(nullptr) : ordered(item.owner)},
-                         {"status", to_string(item.status)},
-                         {"due", optional_day(item.due)},
-                         {"cluster", nullptr}});
+    for (std::size_t i = 0; i < pm.action_items.size(); ++i) {
+        const auto& item = pm.action_items[i];
+        const bool clustered =
+            index < archive.cluster_of.size() && i < archive.cluster_of[index].size();
+        items.push_back(
+            {{"title", item.title},
+             {"owner", item.owner.empty() ? ordered(nullptr) : ordered(item.owner)},
+             {"status", to_string(item.status)},
+             {"due", optional_day(item.due)},
+             {"cluster", clustered ? ordered(archive.clusters[archive.cluster_of[index][i]].id)
+                                   : ordered(nullptr)}});
     }
     return {{"slug", pm.slug},
             {"title", pm.title},
@@ -67,10 +73,105 @@ std::string joined(const std::vector<std::string>& values) {
 
 std::string postmortems_json(const Archive& archive) {
     ordered all = ordered::array();
-    for (const auto& pm : archive.postmortems) {
-        all.push_back(record(pm));
+    for (std::size_t i = 0; i < archive.postmortems.size(); ++i) {
+        all.push_back(record(archive, i));
     }
     return all.dump(2) + "\n";
+}
+
+std::string actions_json(const Archive& archive) {
+    ordered clusters = ordered::array();
+    for (const auto& cluster : archive.clusters) {
+        ordered slugs = ordered::array();
+        for (const auto p : cluster.postmortems) {
+            slugs.push_back(archive.postmortems[p].slug);
+        }
+        ordered again = ordered::array();
+        for (const auto p : cluster.promised_again) {
+            again.push_back(archive.postmortems[p].slug);
+        }
+        ordered items = ordered::array();
+        for (const auto& m : cluster.members) {
+            const auto& pm = archive.postmortems[m.postmortem];
+            const auto& item = pm.action_items[m.item];
+            items.push_back({{"slug", pm.slug},
+                             {"title", item.title},
+                             {"owner", item.owner.empty() ? ordered(nullptr) : ordered(item.owner)},
+                             {"status", to_string(item.status)},
+                             {"due", optional_day(item.due)}});
+        }
+        clusters.push_back({{"id", cluster.id},
+                            {"label", cluster.label},
+                            {"postmortems", std::move(slugs)},
+                            {"promised_again", std::move(again)},
+                            {"items", std::move(items)}});
+    }
+    return ordered({{"clusters", std::move(clusters)}}).dump(2) + "\n";
+}
+
+namespace {
+
+ordered distribution_json(const Distribution& d) {
+    if (d.count == 0) {
+        return {{"count", 0},
+                {"median", nullptr},
+                {"p90", nullptr},
+                {"max", nullptr},
+                {"mean", nullptr}};
+    }
+    return {{"count", d.count},
+            {"median", d.median},
+            {"p90", d.p90},
+            {"max", d.max},
+            {"mean", std::round(d.mean * 10) / 10}};
+}
+
+ordered group_stats_json(const GroupStats& s) {
+    return {{"incidents", s.incidents},
+            {"duration_minutes", distribution_json(s.duration_minutes)},
+            {"time_to_detect_minutes", distribution_json(s.time_to_detect_minutes)},
+            {"users_affected_pct", distribution_json(s.users_affected_pct)}};
+}
+
+ordered groups_json(const std::vector<ArchiveGroup>& groups) {
+    ordered list = ordered::array();
+    for (const auto& g : groups) {
+        ordered entry = {{"key", g.key}, {"label", g.label}};
+        entry.update(group_stats_json(g.stats));
+        list.push_back(std::move(entry));
+    }
+    return list;
+}
+
+}  // namespace
+
+std::string stats_json(const Archive& archive) {
+    const auto& s = archive.stats;
+    ordered months = ordered::array();
+    for (const auto& [month, count] : s.incidents_per_month) {
+        months.push_back({{"month", month}, {"incidents", count}});
+    }
+    const auto& a = s.actions;
+    ordered report = {{"as_of", optional_day(s.as_of)},
+                      {"percentile", "nearest-rank"},
+                      {"overall", group_stats_json(s.overall)},
+                      {"by_cause", groups_json(archive.causes)},
+                      {"by_service", groups_json(archive.services)},
+                      {"by_severity", groups_json(archive.severities)},
+                      {"by_year", groups_json(archive.years)},
+                      {"incidents_per_month", std::move(months)},
+                      {"action_items",
+                       {{"open", a.open},
+                        {"in_progress", a.in_progress},
+                        {"done", a.done},
+                        {"wont_do", a.wont_do},
+                        {"overdue", a.overdue},
+                        {"open_by_age",
+                         {{"under_30_days", a.age_under_30_days},
+                          {"30_to_90_days", a.age_30_to_90_days},
+                          {"90_to_365_days", a.age_90_to_365_days},
+                          {"over_a_year", a.age_over_a_year}}}}}};
+    return report.dump(2) + "\n";
 }
 
 std::string csv_field(const std::string& value) {
@@ -95,8 +196,9 @@ std::string postmortems_csv(const Archive& archive) {
     std::string out =
         "slug,title,url,source,date,started,detected,mitigated,resolved,duration_minutes,"
         "users_affected_pct,severity,causes,services,action_items,inferred\r\n";
-    for (const auto& pm : archive.postmortems) {
-        const ordered r = record(pm);
+    for (std::size_t index = 0; index < archive.postmortems.size(); ++index) {
+        const Postmortem& pm = archive.postmortems[index];
+        const ordered r = record(archive, index);
         std::vector<std::string> titles;
         for (const auto& item : pm.action_items) {
             titles.push_back(item.title);

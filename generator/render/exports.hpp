@@ -9,6 +9,8 @@
 namespace hindsight {
 
 std::string postmortems_json(const Archive& archive);
+std::string actions_json(const Archive& archive);
+std::string stats_json(const Archive& archive);
 std::string postmortems_csv(const Archive& archive);
 
 // RFC 4180 quoting, and a leading "'" on text a spreadsheet would run as a formula.

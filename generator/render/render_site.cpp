@@ -81,6 +81,8 @@ RenderResult render_site(const Archive& archive, const SiteConfig& config, const
     add_assets(theme, result);
     result.files.push_back({"postmortems.json", postmortems_json(archive)});
     result.files.push_back({"postmortems.csv", postmortems_csv(archive)});
+    result.files.push_back({"actions.json", actions_json(archive)});
+    result.files.push_back({"stats.json", stats_json(archive)});
     std::sort(result.files.begin(), result.files.end(),
               [](const auto& a, const auto& b) { return a.path < b.path; });
     return result;

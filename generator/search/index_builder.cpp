@@ -92,7 +92,7 @@ void IndexBuilder::add(const LunrDocument& document) {
         add_field(value_index < document.values.size() ? document.values[value_index] : kMissing,
                   slot);
         for (const TermCount& tc : term_counts_[slot]) {
-            posting_log_.push_back({static_cast<std::uint32_t>(tc.term * fields_.size() + f), ref});
+            log_posting({static_cast<std::uint32_t>(tc.term * fields_.size() + f), ref});
         }
     }
 }
@@ -176,30 +176,41 @@ std::uint32_t IndexBuilder::term_of_new_token(std::u16string_view token) {
     return term;
 }
 
+void IndexBuilder::log_posting(Posting posting) {
+    if (posting_log_size_ % kLogBlock == 0) {
+        posting_log_.push_back(std::make_unique_for_overwrite<Posting[]>(kLogBlock));
+    }
+    posting_log_.back()[posting_log_size_ % kLogBlock] = posting;
+    ++posting_log_size_;
+}
+
 // The log, counting-sorted by (term, field). A ref added twice may have logged a term twice;
 // only its first place counts, as in lunr's `if (posting[field][ref] == undefined)`.
 void IndexBuilder::index_postings(LunrIndex& index) const {
     const std::size_t keys = terms_.size() * fields_.size();
+    const auto for_each_logged = [&](auto&& visit) {
+        for (std::size_t i = 0; i < posting_log_size_; ++i) {
+            visit(posting_log_[i / kLogBlock][i % kLogBlock]);
+        }
+    };
     std::vector<std::uint32_t> ends(keys + 1, 0);
-    for (const Posting& p : posting_log_) {
-        ++ends[p.key + 1];
-    }
+    for_each_logged([&](const Posting& p) { ++ends[p.key + 1]; });
     for (std::size_t k = 0; k < keys; ++k) {
         ends[k + 1] += ends[k];
     }
     index.posting_offsets = ends;
-    index.posting_refs.resize(posting_log_.size());
+    index.posting_refs.resize(posting_log_size_);
     bool skipped = false;
-    for (const Posting& p : posting_log_) {
+    for_each_logged([&](const Posting& p) {
         const auto first = index.posting_refs.begin() + index.posting_offsets[p.key];
         const auto end = index.posting_refs.begin() + ends[p.key];
         if (repeated_refs_[p.ref] && std::find(first, end, p.ref) != end) {
             skipped = true;
-            continue;
+            return;
         }
         *end = p.ref;
         ++ends[p.key];
-    }
+    });
     if (skipped) {  // close the gaps the skipped entries left
         std::size_t out = 0;
         for (std::size_t k = 0; k < keys; ++k) {
@@ -234,8 +245,8 @@ std::vector<double> IndexBuilder::inverse_document_frequencies(const LunrIndex& 
     std::vector<double> idf(terms_.size());
     for (std::uint32_t term = 0; term < terms_.size(); ++term) {
         const std::size_t first = term * fields_.size();
-        const double with_term = index.posting_offsets[first + fields_.size()] -
-                                 index.posting_offsets[first];
+        const double with_term =
+            index.posting_offsets[first + fields_.size()] - index.posting_offsets[first];
         const double x = (documents - with_term + 0.5) / (with_term + 0.5);
         idf[term] = fdlibm_log(1 + std::fabs(x));
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -111,8 +112,13 @@ class IndexBuilder {
         std::uint32_t key;
         std::uint32_t ref;
     };
-    std::vector<Posting> posting_log_;
-    std::vector<bool> repeated_refs_;  // by ref: added more than once
+    // Blocks of fixed size, not one vector: growing by doubling would copy the log each time
+    // and touch three times its memory, for millions of entries.
+    static constexpr std::size_t kLogBlock = std::size_t{1} << 16;
+    std::vector<std::unique_ptr<Posting[]>> posting_log_;
+    std::size_t posting_log_size_ = 0;
+    void log_posting(Posting posting);
+    std::vector<bool> repeated_refs_;                  // by ref: added more than once
     std::vector<std::vector<TermCount>> term_counts_;  // by field slot, ascending by term
     std::vector<std::uint32_t> field_lengths_;         // by field slot
     std::vector<std::uint32_t> scratch_counts_;        // by term, zero between fields

@@ -130,12 +130,4 @@ void append_json_number(std::string& out, double value) {
     append_finite(out, value);
 }
 
-double js_round(double value) {
-    double rounded = std::ceil(value);
-    if (rounded - 0.5 > value) {
-        rounded -= 1.0;
-    }
-    return rounded;
-}
-
 }  // namespace hindsight::search

@@ -1,6 +1,7 @@
 // JavaScript number semantics lunr's output depends on: Number#toString and Math.round.
 #pragma once
 
+#include <cmath>
 #include <string>
 
 namespace hindsight::search {
@@ -13,6 +14,12 @@ std::string js_number_to_string(double value);
 void append_json_number(std::string& out, double value);
 
 // Math.round: the nearest integer, ties toward +infinity (std::round breaks ties away from zero).
-double js_round(double value);
+inline double js_round(double value) {
+    double rounded = std::ceil(value);
+    if (rounded - 0.5 > value) {
+        rounded -= 1.0;
+    }
+    return rounded;
+}
 
 }  // namespace hindsight::search

@@ -55,20 +55,34 @@ std::string js_to_string(element value) {
 }
 
 FieldValue field_value(std::optional<element> value) {
+    FieldValue out;
+    assign_field_value(value, out);
+    return out;
+}
+
+void assign_field_value(std::optional<element> value, FieldValue& out) {
     if (!value || value->is_null()) {
-        return std::monostate{};
-    }
-    if (value->is_string()) {
-        return std::string(std::string_view(*value));
-    }
-    if (value->is_array()) {
-        std::vector<std::string> items;
+        out = std::monostate{};
+    } else if (value->is_array()) {
+        if (!std::holds_alternative<std::vector<std::string>>(out)) {
+            out = std::vector<std::string>();
+        }
+        auto& items = std::get<std::vector<std::string>>(out);
+        items.clear();
         for (const element item : simdjson::dom::array(*value)) {
             items.push_back(as_string(item));
         }
-        return items;
+    } else {
+        if (!std::holds_alternative<std::string>(out)) {
+            out = std::string();
+        }
+        auto& text = std::get<std::string>(out);
+        if (value->is_string()) {
+            text.assign(std::string_view(*value));
+        } else {
+            text = js_to_string(*value);
+        }
     }
-    return js_to_string(*value);
 }
 
 std::optional<std::uint32_t> array_index(std::string_view key) {

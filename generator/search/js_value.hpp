@@ -20,6 +20,8 @@ std::string js_to_string(simdjson::dom::element value);
 // The value lunr.tokenizer gets from doc[field]: nothing for null or a missing field (nullopt),
 // each element through lunr.utils.asString for an array, ToString for anything else.
 FieldValue field_value(std::optional<simdjson::dom::element> value);
+// The same into an existing value, reusing its strings' buffers.
+void assign_field_value(std::optional<simdjson::dom::element> value, FieldValue& out);
 
 // The number of a key that is an array index ("0".."4294967294", canonical decimal). Such keys
 // come first, in numeric order, in Object.keys and JSON.stringify; all others keep insertion order.

@@ -2,6 +2,7 @@
 // refuses (to locate a syntax error, or to read integers beyond 64 bits as JSON.parse does).
 #include "search/json_documents.hpp"
 
+#include <algorithm>
 #include <variant>
 
 #include <fmt/format.h>
@@ -82,21 +83,24 @@ const char* type_name(element value) {
 
 class Reader {
   public:
-    Reader(const std::string& path, const DocumentSchema& schema) : path_(path), schema_(schema) {}
+    Reader(const std::string& path, const DocumentSchema& schema,
+           const std::function<void(const LunrDocument&)>& add)
+        : path_(path), schema_(schema), add_(add) {
+        members_.fields.resize(schema_.fields.size());
+        document_.values.resize(schema_.fields.size());
+    }
 
-    JsonDocuments read(element documents) {
+    Diagnostics read(element documents) {
         if (!documents.is_array()) {
             error(fmt::format("expected a JSON array of documents, got {}", type_name(documents)),
                   "write the documents as [{\"" + schema_.ref + "\": ..., ...}, ...]");
-            return std::move(result_);
+            return std::move(diagnostics_);
         }
-        const simdjson::dom::array array(documents);
-        result_.documents.reserve(array.size());
         std::size_t index = 0;
-        for (const element document : array) {
+        for (const element document : simdjson::dom::array(documents)) {
             read_document(document, index++);
         }
-        return std::move(result_);
+        return std::move(diagnostics_);
     }
 
   private:
@@ -107,23 +111,23 @@ class Reader {
         std::vector<std::optional<element>> fields;
     };
 
-    Members members_of(simdjson::dom::object object) const {
-        Members members;
-        members.fields.resize(schema_.fields.size());
+    void find_members(simdjson::dom::object object) {
+        members_.ref.reset();
+        members_.boost.reset();
+        std::fill(members_.fields.begin(), members_.fields.end(), std::nullopt);
         for (const auto [key, value] : object) {
             if (key == schema_.ref) {
-                members.ref = value;
+                members_.ref = value;
             }
             if (schema_.boost_field && key == *schema_.boost_field) {
-                members.boost = value;
+                members_.boost = value;
             }
             for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
                 if (key == schema_.fields[f].name) {
-                    members.fields[f] = value;
+                    members_.fields[f] = value;
                 }
             }
         }
-        return members;
     }
 
     void read_document(element document, std::size_t index) {
@@ -132,24 +136,20 @@ class Reader {
                               type_name(document)));
             return;
         }
-        const Members members = members_of(simdjson::dom::object(document));
-        LunrDocument out;
-        if (!members.ref || members.ref->is_null()) {
+        find_members(simdjson::dom::object(document));
+        if (!members_.ref || members_.ref->is_null()) {
             error(fmt::format("the document at index {} has {} \"{}\" field (the --ref field)",
-                              index, members.ref ? "a null" : "no", schema_.ref),
+                              index, members_.ref ? "a null" : "no", schema_.ref),
                   fmt::format("give every document a ref; lunr.js would index this one as \"{}\"",
-                              members.ref ? "null" : "undefined"));
-        } else {
-            out.ref = js_to_string(*members.ref);
+                              members_.ref ? "null" : "undefined"));
+            return;
         }
-        out.values.reserve(members.fields.size());
-        for (const auto& value : members.fields) {
-            out.values.push_back(field_value(value));
+        document_.ref = js_to_string(*members_.ref);
+        for (std::size_t f = 0; f < members_.fields.size(); ++f) {
+            assign_field_value(members_.fields[f], document_.values[f]);
         }
-        if (schema_.boost_field) {
-            out.boost = read_boost(members.boost, index);
-        }
-        result_.documents.push_back(std::move(out));
+        document_.boost = schema_.boost_field ? read_boost(members_.boost, index) : 1;
+        add_(document_);
     }
 
     // Like `doc[boostField] || 1` for numbers; anything else lunr.js would coerce to a number
@@ -169,33 +169,36 @@ class Reader {
     }
 
     void error(std::string message, std::string hint = {}) {
-        result_.diagnostics.push_back(
-            make_error({path_, 0, 0}, std::move(message), std::move(hint)));
+        diagnostics_.push_back(make_error({path_, 0, 0}, std::move(message), std::move(hint)));
     }
 
     const std::string& path_;
     const DocumentSchema& schema_;
-    JsonDocuments result_;
+    const std::function<void(const LunrDocument&)>& add_;
+    Members members_;        // reused from document to document
+    LunrDocument document_;  // reused too, so its strings keep their buffers
+    Diagnostics diagnostics_;
 };
 
 }  // namespace
 
-JsonDocuments read_json_documents(std::string_view text, const std::string& path,
-                                  const DocumentSchema& schema) {
+Diagnostics read_json_documents(const simdjson::padded_string& text, const std::string& path,
+                                const DocumentSchema& schema,
+                                const std::function<void(const LunrDocument&)>& add) {
     simdjson::dom::parser parser;
-    simdjson::padded_string padded(text);
     element documents;
-    if (parser.parse(padded).get(documents) != simdjson::SUCCESS) {
-        auto rewritten = reparse(text, path);
-        if (auto* diagnostic = std::get_if<Diagnostic>(&rewritten)) {
-            return {{}, {std::move(*diagnostic)}};
+    simdjson::padded_string rewritten;
+    if (parser.parse(text).get(documents) != simdjson::SUCCESS) {
+        auto reread = reparse(text, path);
+        if (auto* diagnostic = std::get_if<Diagnostic>(&reread)) {
+            return {std::move(*diagnostic)};
         }
-        padded = simdjson::padded_string(std::get<std::string>(rewritten));
-        if (const auto error = parser.parse(padded).get(documents)) {
-            return {{}, {invalid_json({path, 0, 0}, simdjson::error_message(error))}};
+        rewritten = simdjson::padded_string(std::get<std::string>(reread));
+        if (const auto error = parser.parse(rewritten).get(documents)) {
+            return {invalid_json({path, 0, 0}, simdjson::error_message(error))};
         }
     }
-    return Reader(path, schema).read(documents);
+    return Reader(path, schema, add).read(documents);
 }
 
 }  // namespace hindsight::search

@@ -1,11 +1,13 @@
-// docs.json -> LunrDocuments: a JSON array of objects, read the way a lunr.js build script reads
-// it.
+// docs.json -> LunrDocuments: a JSON array of objects, read as a lunr.js build script reads it.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <simdjson.h>
 
 #include "core/diagnostic.hpp"
 #include "search/index_builder.hpp"
@@ -20,17 +22,15 @@ struct DocumentSchema {
     std::optional<std::string> boost_field;
 };
 
-struct JsonDocuments {
-    std::vector<LunrDocument> documents;
-    Diagnostics diagnostics;  // any error means the documents are incomplete
-};
-
 // Refs and field values go through JavaScript's ToString as lunr's do, and the last of duplicate
-// keys wins, as in JSON.parse. Refused, with every problem reported: text that is not JSON
-// (located by line and column), a top level that is not an array, an element that is not an
-// object, a document whose ref is missing or null (lunr.js would index it as "undefined" or
-// "null"), and a boost that is not a number (or null).
-JsonDocuments read_json_documents(std::string_view text, const std::string& path,
-                                  const DocumentSchema& schema);
+// keys wins, as in JSON.parse. Calls add(document) for each document, in order; the document is
+// reused for the next one, so that a large file is read without a copy of it. Returns every
+// problem found: text that is not JSON (located by line and column), a top level that is not an
+// array, an element that is not an object, a document whose ref is missing or null (lunr.js
+// would index it as "undefined" or "null"), and a boost that is not a number (or null). After
+// any, the documents given to add are incomplete.
+Diagnostics read_json_documents(const simdjson::padded_string& text, const std::string& path,
+                                const DocumentSchema& schema,
+                                const std::function<void(const LunrDocument&)>& add);
 
 }  // namespace hindsight::search

@@ -1,8 +1,6 @@
 // Builder, then serializer: the whole of lunr's index build in one call.
 #include "search/lunr.hpp"
 
-#include "search/serializer.hpp"
-
 namespace hindsight::search {
 
 std::string build_lunr_index(const std::vector<LunrField>& fields,
@@ -12,6 +10,17 @@ std::string build_lunr_index(const std::vector<LunrField>& fields,
         builder.add(document);
     }
     return serialize_index(std::move(builder).build());
+}
+
+Diagnostics build_lunr_index_from_json(const simdjson::padded_string& text, const std::string& path,
+                                       const DocumentSchema& schema, const Sink& sink) {
+    IndexBuilder builder(schema.fields);
+    Diagnostics problems = read_json_documents(
+        text, path, schema, [&](const LunrDocument& document) { builder.add(document); });
+    if (problems.empty()) {
+        serialize_index(std::move(builder).build(), sink);
+    }
+    return problems;
 }
 
 }  // namespace hindsight::search

@@ -4,7 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "search/index_builder.hpp"
+#include "search/json_documents.hpp"
+#include "search/serializer.hpp"
 
 namespace hindsight::search {
 
@@ -13,5 +16,10 @@ namespace hindsight::search {
 // must have passed field_name_problem.
 std::string build_lunr_index(const std::vector<LunrField>& fields,
                              const std::vector<LunrDocument>& documents);
+
+// `hindsight lunr`: the documents of a docs.json text (see read_json_documents) in, the index out
+// through sink, in chunks. On any problem nothing is written and the problems are returned.
+Diagnostics build_lunr_index_from_json(const simdjson::padded_string& text, const std::string& path,
+                                       const DocumentSchema& schema, const Sink& sink);
 
 }  // namespace hindsight::search

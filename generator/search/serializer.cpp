@@ -103,7 +103,22 @@ void append_string_list(std::string& out, const std::vector<std::string>& bodies
     out += ']';
 }
 
-void append_field_vectors(std::string& out, const LunrIndex& index, const Keys& keys) {
+// Where the text goes: all into `out`, or, with a sink, to it in chunks of about a MiB, so that
+// a large index is never in memory whole.
+struct Output {
+    std::string& out;
+    const Sink* sink = nullptr;
+
+    void flush_if_full() const {
+        if (sink != nullptr && out.size() >= (std::size_t{1} << 20)) {
+            (*sink)(out);
+            out.clear();
+        }
+    }
+};
+
+void append_field_vectors(const Output& output, const LunrIndex& index, const Keys& keys) {
+    std::string& out = output.out;
     out += '[';
     for (std::size_t slot = 0; slot < index.vectors.size(); ++slot) {
         out += slot == 0 ? "[\"" : ",[\"";
@@ -122,6 +137,7 @@ void append_field_vectors(std::string& out, const LunrIndex& index, const Keys& 
             append_json_number(out, element.weight);
         }
         out += "]]";
+        output.flush_if_full();
     }
     out += ']';
 }
@@ -186,7 +202,8 @@ std::vector<std::uint32_t> sorted_terms(const LunrIndex& index) {
     return order;
 }
 
-void append_inverted_index(std::string& out, const LunrIndex& index, const Keys& keys) {
+void append_inverted_index(const Output& output, const LunrIndex& index, const Keys& keys) {
+    std::string& out = output.out;
     out += '[';
     bool first = true;
     for (const std::uint32_t term : sorted_terms(index)) {
@@ -196,6 +213,7 @@ void append_inverted_index(std::string& out, const LunrIndex& index, const Keys&
         out += ',';
         append_posting(out, index, keys, term);
         out += ']';
+        output.flush_if_full();
     }
     out += ']';
 }
@@ -219,6 +237,19 @@ std::size_t estimated_size(const LunrIndex& index, const Keys& keys) {
     return size;
 }
 
+// The whole document, top-level keys in toJSON's order.
+void write_index(const Output& output, const LunrIndex& index, const Keys& keys) {
+    std::string& out = output.out;
+    out += R"({"version":"2.3.9","fields":)";
+    append_string_list(out, keys.fields);
+    out += R"(,"fieldVectors":)";
+    append_field_vectors(output, index, keys);
+    out += R"(,"invertedIndex":)";
+    append_inverted_index(output, index, keys);
+    // The search pipeline, which Index.load resolves by name; not the index pipeline.
+    out += R"(,"pipeline":["stemmer"]})";
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::u16string_view s) {
@@ -240,15 +271,15 @@ std::string serialize_index(const LunrIndex& index) {
     const Keys keys = make_keys(index);
     std::string out;
     out.reserve(estimated_size(index, keys));
-    out += R"({"version":"2.3.9","fields":)";
-    append_string_list(out, keys.fields);
-    out += R"(,"fieldVectors":)";
-    append_field_vectors(out, index, keys);
-    out += R"(,"invertedIndex":)";
-    append_inverted_index(out, index, keys);
-    // The search pipeline, which Index.load resolves by name; not the index pipeline.
-    out += R"(,"pipeline":["stemmer"]})";
+    write_index({out}, index, keys);
     return out;
+}
+
+void serialize_index(const LunrIndex& index, const Sink& sink) {
+    std::string out;
+    out.reserve((std::size_t{1} << 20) + 4096);
+    write_index({out, &sink}, index, make_keys(index));
+    sink(out);
 }
 
 }  // namespace hindsight::search

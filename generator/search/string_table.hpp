@@ -71,26 +71,51 @@ class StringTable {
         std::size_t length;
     };
 
-    // 8 bytes at a time, multiply and fold: tokens are short, and this is several times
-    // faster than a byte-at-a-time hash on them.
+    // Up to 8 bytes as a little-endian number, with fixed-size loads only: two overlapping
+    // loads cover any length from 4 to 8 (the shared bytes are the same bytes), three any from 1
+    // to 3. A variable-length memcpy per token costs a library call.
+    static std::uint64_t load_up_to_8(const unsigned char* p, std::size_t n) {
+        if (n >= 4) {
+            std::uint32_t low;
+            std::uint32_t high;
+            std::memcpy(&low, p, 4);
+            std::memcpy(&high, p + n - 4, 4);
+            return low | (std::uint64_t{high} << (8 * (n - 4)));
+        }
+        if (n == 0) {
+            return 0;
+        }
+        return std::uint64_t{p[0]} | (std::uint64_t{p[n / 2]} << (8 * (n / 2))) |
+               (std::uint64_t{p[n - 1]} << (8 * (n - 1)));
+    }
+
+    static std::uint64_t mix(std::uint64_t x) {
+        x = (x ^ (x >> 31)) * 0xBF58476D1CE4E5B9ULL;
+        return x ^ (x >> 29);
+    }
+
+    // 8 bytes at a time, multiply and fold: tokens are short, and this is several times faster
+    // than a byte-at-a-time hash on them.
     static Key key_of(View s) {
         const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
         const std::size_t size = s.size() * sizeof(Char);
-        Key key{0x9E3779B97F4A7C15ULL ^ size, 0, 0, size};
-        std::memcpy(&key.prefix, bytes, size < 8 ? size : 8);
-        std::size_t rest = size;
-        while (rest >= 8) {
-            std::uint64_t chunk;
-            std::memcpy(&chunk, bytes, 8);
-            key.hash = (key.hash ^ chunk) * 0xBF58476D1CE4E5B9ULL;
-            key.hash ^= key.hash >> 31;
-            bytes += 8;
-            rest -= 8;
+        Key key{0, 0, 0, size};
+        if (size <= 8) {
+            key.prefix = load_up_to_8(bytes, size);
+            key.hash = mix((key.prefix ^ 0x9E3779B97F4A7C15ULL) * 0x94D049BB133111EBULL + size);
+        } else {
+            std::memcpy(&key.prefix, bytes, 8);
+            std::uint64_t hash = 0x9E3779B97F4A7C15ULL ^ size;
+            std::size_t i = 0;
+            for (; i + 8 < size; i += 8) {
+                std::uint64_t chunk;
+                std::memcpy(&chunk, bytes + i, 8);
+                hash = mix((hash ^ chunk) * 0x94D049BB133111EBULL);
+            }
+            std::uint64_t last;  // the last 8 bytes, overlapping the previous chunk
+            std::memcpy(&last, bytes + size - 8, 8);
+            key.hash = mix((hash ^ last) * 0x94D049BB133111EBULL);
         }
-        std::uint64_t tail = 0;
-        std::memcpy(&tail, bytes, rest);
-        key.hash = (key.hash ^ tail) * 0x94D049BB133111EBULL;
-        key.hash ^= key.hash >> 29;
         key.tag = static_cast<std::uint32_t>(key.hash >> 40) << 8 |
                   static_cast<std::uint32_t>(size < 255 ? size : 255);
         return key;

@@ -1,6 +1,9 @@
 // Lowering as JavaScript does (ICU, like V8) and lunr's separator set.
 #include "search/tokenizer.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
@@ -43,8 +46,26 @@ std::u16string js_to_lower(std::u16string_view text) {
     return out;
 }
 
+const std::array<Tokenizer::ByteClass, 256> Tokenizer::kByteClass = [] {
+    std::array<ByteClass, 256> table{};
+    for (std::size_t byte = 0; byte < table.size(); ++byte) {
+        table[byte] = byte >= 0x80                                ? kMultiByte
+                      : is_separator(static_cast<char16_t>(byte)) ? kSeparatorByte
+                                                                  : kWordByte;
+    }
+    return table;
+}();
+
 bool Tokenizer::lowers_per_token(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
+        if (i + 8 <= text.size()) {  // eight ASCII bytes at a time
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         if (static_cast<unsigned char>(text[i]) < 0x80) {
             ++i;
             continue;

@@ -1,6 +1,7 @@
 // lunr.tokenizer (lunr.js:413-465): a field value -> lower-cased tokens, in UTF-16 code units.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -103,20 +104,23 @@ class Tokenizer {
     // The separator at text[i] (a lead byte), if it is one: its length in bytes, else 0.
     static std::size_t separator_at(std::string_view text, std::size_t i);
 
+    // What a byte of valid UTF-8 starts: one of these, by table, since this runs on every byte.
+    enum ByteClass : unsigned char { kWordByte, kSeparatorByte, kMultiByte };
+    static const std::array<ByteClass, 256> kByteClass;
+
     template <typename Raw>
     static void split_utf8(std::string_view text, Raw& raw) {
         std::size_t start = 0;
         for (std::size_t i = 0; i < text.size();) {
             const auto byte = static_cast<unsigned char>(text[i]);
-            std::size_t separator = 0;
-            if (byte < 0x80) {
-                separator = is_separator(byte) ? 1 : 0;
-            } else if ((separator = separator_at(text, i)) == 0) {
-                i += byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4);  // lowers_per_token checked it
+            const ByteClass kind = kByteClass[byte];
+            if (kind == kWordByte) {
+                ++i;
                 continue;
             }
-            if (separator == 0) {
-                ++i;
+            std::size_t separator = 1;
+            if (kind == kMultiByte && (separator = separator_at(text, i)) == 0) {
+                i += byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4);  // lowers_per_token checked it
                 continue;
             }
             if (i > start) {

@@ -1,0 +1,362 @@
+// Leader clustering over IDF-weighted word vectors, with an inverted index from words to
+// clusters so that 100,000 items need no pairwise comparison.
+#include "analyze/action_clusters.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+#include "core/action_words.hpp"
+#include "core/slug.hpp"
+#include "core/text.hpp"
+
+namespace hindsight {
+namespace {
+
+constexpr double kOtherWordWeight = 0.3;
+
+std::vector<std::string> split_words(std::string_view lower) {
+    std::vector<std::string> words;
+    std::string word;
+    for (const char c : lower) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') {
+            word += c;
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) {
+        words.push_back(std::move(word));
+    }
+    return words;
+}
+
+// Replaces synonym phrases by their canonical word; a phrase word matches a text word that
+// starts with it ("alert" matches "alerting"), longest phrases first.
+std::string canonical_text(std::string_view text, const std::vector<SynonymGroup>& synonyms) {
+    struct Phrase {
+        std::vector<std::string> words;
+        const std::string* canonical;
+    };
+    std::vector<Phrase> phrases;
+    for (const auto& group : synonyms) {
+        for (const auto& phrase : group.phrases) {
+            phrases.push_back({split_words(to_lower_ascii(phrase)), &group.canonical});
+        }
+    }
+    std::stable_sort(phrases.begin(), phrases.end(),
+                     [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+    const auto words = split_words(to_lower_ascii(text));
+    std::string out;
+    for (std::size_t i = 0; i < words.size();) {
+        std::size_t used = 0;
+        for (const auto& phrase : phrases) {
+            if (phrase.words.empty() || i + phrase.words.size() > words.size()) {
+                continue;
+            }
+            bool match = true;
+            for (std::size_t k = 0; k < phrase.words.size() && match; ++k) {
+                match = words[i + k].rfind(phrase.words[k], 0) == 0;
+            }
+            if (match) {
+                out += " qq" + *phrase.canonical + "qq ";
+                used = phrase.words.size();
+                break;
+            }
+        }
+        if (used == 0) {
+            out += " " + words[i];
+            used = 1;
+        }
+        i += used;
+    }
+    return out;
+}
+
+using Vector = std::unordered_map<std::string, double>;
+
+struct Cluster {
+    Vector centroid;  // sum of member vectors
+    double norm2 = 0;
+    std::vector<std::size_t> members;
+};
+
+double cosine(const Vector& item, double item_norm, const Cluster& cluster) {
+    double dot = 0;
+    for (const auto& [word, weight] : item) {
+        const auto it = cluster.centroid.find(word);
+        if (it != cluster.centroid.end()) {
+            dot += weight * it->second;
+        }
+    }
+    return dot == 0 ? 0 : dot / (item_norm * std::sqrt(cluster.norm2));
+}
+
+void add(Cluster& cluster, const Vector& item, std::size_t index) {
+    for (const auto& [word, weight] : item) {
+        double& c = cluster.centroid[word];
+        cluster.norm2 += (c + weight) * (c + weight) - c * c;
+        c += weight;
+    }
+    cluster.members.push_back(index);
+}
+
+// "runbooks-first" and "runbooks" are one concept written at two priorities.
+std::string concept_name(const SynonymGroup& group) {
+    const std::string& name = group.canonical;
+    const auto dash = name.rfind("-first");
+    return dash != std::string::npos && dash + 6 == name.size() ? name.substr(0, dash) : name;
+}
+
+}  // namespace
+
+std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& texts,
+                                             const std::vector<SynonymGroup>& synonyms,
+                                             double threshold);
+
+std::vector<std::pair<std::string, double>> action_terms(
+    std::string_view text, const std::vector<SynonymGroup>& synonyms) {
+    std::map<std::string, double> terms;
+    const auto colon = text.find(':');
+    const bool labelled =
+        colon != std::string_view::npos && colon < 60 &&
+        std::count(text.begin(), text.begin() + static_cast<long>(colon), ' ') < 7;
+    const auto add_words = [&](std::string_view part, double weight) {
+        for (const auto& word : content_words(canonical_text(part, synonyms))) {
+            // Canonical words are wrapped in "qq" so word splitting and stemming leave them
+            // whole. They name the promise ("monitor", "loadtest"); the other words mostly say
+            // where or how.
+            std::string term = word;
+            double w = weight * kOtherWordWeight;
+            if (term.size() > 4 && term.rfind("qq", 0) == 0 && term.ends_with("qq")) {
+                term = term.substr(2, term.size() - 4);
+                w = weight;
+            }
+            terms[term] = std::max(terms[term], w);
+        }
+    };
+    if (labelled) {
+        add_words(text.substr(colon + 1), 1.0);
+        add_words(text.substr(0, colon), 2.0);
+    } else {
+        add_words(text, 1.0);
+    }
+    return {terms.begin(), terms.end()};
+}
+
+std::optional<std::size_t> primary_concept(std::string_view text,
+                                           const std::vector<SynonymGroup>& synonyms) {
+    const auto best_in = [&](std::string_view part) -> std::optional<std::size_t> {
+        const std::string canonical = canonical_text(part, synonyms);
+        for (std::size_t g = 0; g < synonyms.size(); ++g) {
+            if (canonical.find(" qq" + synonyms[g].canonical + "qq ") != std::string::npos) {
+                return g;
+            }
+        }
+        return std::nullopt;
+    };
+    return best_in(text);
+}
+
+std::vector<std::size_t> cluster_texts(const std::vector<std::string>& texts,
+                                       const std::vector<SynonymGroup>& synonyms,
+                                       double threshold) {
+    // Items naming a concept of the synonym table join that concept's cluster; the rest are
+    // clustered by similarity among themselves.
+    std::vector<std::size_t> assignment(texts.size());
+    std::map<std::string, std::size_t> concept_cluster;  // canonical word -> cluster
+    std::vector<std::string> rest;
+    std::vector<std::size_t> rest_index;
+    std::size_t next = 0;
+    std::vector<std::optional<std::size_t>> concepts;
+    for (const auto& text : texts) {
+        concepts.push_back(primary_concept(text, synonyms));
+    }
+    // Cluster numbers follow first appearance, concept or not.
+    std::vector<std::size_t> similar;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (!concepts[i]) {
+            rest.push_back(texts[i]);
+            rest_index.push_back(i);
+        }
+    }
+    similar = similarity_clusters(rest, synonyms, threshold);
+    std::map<std::size_t, std::size_t> similar_cluster;
+    std::size_t r = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (concepts[i]) {
+            const auto [it, fresh] =
+                concept_cluster.emplace(concept_name(synonyms[*concepts[i]]), next);
+            next += fresh ? 1 : 0;
+            assignment[i] = it->second;
+        } else {
+            const auto [it, fresh] = similar_cluster.emplace(similar[r++], next);
+            next += fresh ? 1 : 0;
+            assignment[i] = it->second;
+        }
+    }
+    return assignment;
+}
+
+std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& texts,
+                                             const std::vector<SynonymGroup>& synonyms,
+                                             double threshold) {
+    std::vector<std::vector<std::pair<std::string, double>>> terms;
+    terms.reserve(texts.size());
+    std::unordered_map<std::string, int> document_frequency;
+    for (const auto& text : texts) {
+        terms.push_back(action_terms(text, synonyms));
+        for (const auto& [word, _] : terms.back()) {
+            ++document_frequency[word];
+        }
+    }
+    const double n = static_cast<double>(std::max<std::size_t>(texts.size(), 1));
+    std::vector<Cluster> clusters;
+    std::unordered_map<std::string, std::vector<std::size_t>> clusters_with;  // word -> clusters
+    std::vector<std::size_t> assignment(texts.size());
+    std::vector<std::size_t> seen_stamp;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        Vector item;
+        double norm2 = 0;
+        for (const auto& [word, weight] : terms[i]) {
+            // Words shared by many items say less about which promise this is.
+            const double w = weight * std::log(1.0 + n / document_frequency[word]);
+            item[word] = w;
+            norm2 += w * w;
+        }
+        std::size_t best = clusters.size();
+        double best_score = threshold;
+        if (norm2 > 0) {
+            const double norm = std::sqrt(norm2);
+            seen_stamp.resize(clusters.size(), texts.size());
+            for (const auto& [word, _] : item) {
+                const auto it = clusters_with.find(word);
+                if (it == clusters_with.end()) {
+                    continue;
+                }
+                for (const std::size_t c : it->second) {
+                    if (seen_stamp[c] == i) {
+                        continue;
+                    }
+                    seen_stamp[c] = i;
+                    const double score = cosine(item, norm, clusters[c]);
+                    if (score >= best_score && (score > best_score || c < best)) {
+                        best = c;
+                        best_score = score;
+                    }
+                }
+            }
+        }
+        if (best == clusters.size()) {
+            clusters.emplace_back();
+        }
+        for (const auto& [word, _] : item) {
+            auto& list = clusters_with[word];
+            if (list.empty() || list.back() != best) {
+                if (std::find(list.begin(), list.end(), best) == list.end()) {
+                    list.push_back(best);
+                }
+            }
+        }
+        add(clusters[best], item, i);
+        assignment[i] = best;
+    }
+    return assignment;
+}
+
+void cluster_actions(Archive& archive, const SiteConfig& config) {
+    // Oldest postmortem first, so a cluster's first member is the first promise.
+    std::vector<std::size_t> order(archive.newest_first.rbegin(), archive.newest_first.rend());
+    std::vector<std::string> texts;
+    std::vector<ClusterMember> members;
+    for (const std::size_t p : order) {
+        const auto& items = archive.postmortems[p].action_items;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            texts.push_back(items[i].title);
+            members.push_back({p, i});
+        }
+    }
+    const auto assignment = cluster_texts(texts, config.synonyms);
+    std::size_t count = 0;
+    for (const auto c : assignment) {
+        count = std::max(count, c + 1);
+    }
+    std::vector<ActionCluster> clusters(count);
+    for (std::size_t k = 0; k < assignment.size(); ++k) {
+        clusters[assignment[k]].members.push_back(members[k]);
+    }
+    for (auto& cluster : clusters) {
+        for (const auto& m : cluster.members) {
+            if (std::find(cluster.postmortems.begin(), cluster.postmortems.end(), m.postmortem) ==
+                cluster.postmortems.end()) {
+                if (!cluster.postmortems.empty()) {
+                    cluster.promised_again.push_back(m.postmortem);
+                }
+                cluster.postmortems.push_back(m.postmortem);
+            }
+            const auto status = archive.postmortems[m.postmortem].action_items[m.item].status;
+            cluster.done += status == ActionStatus::done ? 1 : 0;
+            cluster.open += status == ActionStatus::open || status == ActionStatus::in_progress;
+        }
+        // The label is the member sharing most words with the others: the most central one.
+        std::size_t best = 0;
+        std::size_t best_shared = 0;
+        for (std::size_t a = 0; a < cluster.members.size(); ++a) {
+            const auto& ma = cluster.members[a];
+            const auto words_a =
+                action_keywords(archive.postmortems[ma.postmortem].action_items[ma.item].title);
+            std::size_t shared = 0;
+            for (std::size_t b = 0; b < cluster.members.size(); ++b) {
+                const auto& mb = cluster.members[b];
+                const auto words_b =
+                    action_keywords(archive.postmortems[mb.postmortem].action_items[mb.item].title);
+                for (const auto& w : words_a) {
+                    shared += std::binary_search(words_b.begin(), words_b.end(), w) ? 1 : 0;
+                }
+            }
+            if (shared > best_shared) {
+                best = a;
+                best_shared = shared;
+            }
+        }
+        const auto& central = cluster.members[best];
+        std::string label =
+            archive.postmortems[central.postmortem].action_items[central.item].title;
+        if (const auto colon = label.find(':'); colon != std::string::npos && colon < 60) {
+            label = label.substr(0, colon);
+        }
+        cluster.label = std::string(trim(label));
+    }
+    std::stable_sort(clusters.begin(), clusters.end(), [](const auto& a, const auto& b) {
+        if (a.postmortems.size() != b.postmortems.size()) {
+            return a.postmortems.size() > b.postmortems.size();
+        }
+        return a.members.size() > b.members.size();
+    });
+    std::map<std::string, int> used;
+    archive.cluster_of.assign(archive.postmortems.size(), {});
+    for (std::size_t p = 0; p < archive.postmortems.size(); ++p) {
+        archive.cluster_of[p].assign(archive.postmortems[p].action_items.size(), 0);
+    }
+    for (std::size_t c = 0; c < clusters.size(); ++c) {
+        std::string base = slugify(clusters[c].label).substr(0, 60);
+        while (!base.empty() && base.back() == '-') {
+            base.pop_back();
+        }
+        if (base.empty()) {
+            base = "action";
+        }
+        const int n = used[base]++;
+        clusters[c].id = n == 0 ? base : base + "-" + std::to_string(n + 1);
+        for (const auto& m : clusters[c].members) {
+            archive.cluster_of[m.postmortem][m.item] = c;
+        }
+    }
+    archive.clusters = std::move(clusters);
+}
+
+}  // namespace hindsight

@@ -1,0 +1,13 @@
+// Related postmortems: the few most like each one, by causes, services, actions and title words.
+#pragma once
+
+#include "model/archive.hpp"
+
+namespace hindsight {
+
+inline constexpr std::size_t kMaxRelated = 3;
+
+// Needs causes and clusters in place; fills archive.related.
+void find_related(Archive& archive);
+
+}  // namespace hindsight

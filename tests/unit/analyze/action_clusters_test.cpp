@@ -1,0 +1,64 @@
+// Tests for analyze/action_clusters: pairwise precision and recall against 350 hand-labelled
+// action items (tests/analyze/action_intents.json, from the seeds, the real corpus and the demo).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analyze/action_clusters.hpp"
+
+using namespace hindsight;
+
+TEST_CASE("action clustering agrees with hand-assigned intents", "[action_clusters]") {
+    std::ifstream in(std::string(HINDSIGHT_SOURCE_DIR) + "/tests/analyze/action_intents.json");
+    const auto labelled = nlohmann::json::parse(in);
+    REQUIRE(labelled.size() >= 300);
+    std::vector<std::string> texts;
+    std::vector<std::string> intents;
+    for (const auto& item : labelled) {
+        texts.push_back(item["text"]);
+        intents.push_back(item["intent"]);
+    }
+    const auto clusters = cluster_texts(texts, default_synonyms());
+    // Pairwise: a pair is positive when both items share an intent (truth) or a cluster.
+    long true_positive = 0, false_positive = 0, false_negative = 0;
+    for (std::size_t a = 0; a < texts.size(); ++a) {
+        for (std::size_t b = a + 1; b < texts.size(); ++b) {
+            const bool same_intent = intents[a] == intents[b];
+            const bool same_cluster = clusters[a] == clusters[b];
+            true_positive += same_intent && same_cluster;
+            false_positive += !same_intent && same_cluster;
+            false_negative += same_intent && !same_cluster;
+        }
+    }
+    const double precision =
+        static_cast<double>(true_positive) / static_cast<double>(true_positive + false_positive);
+    const double recall =
+        static_cast<double>(true_positive) / static_cast<double>(true_positive + false_negative);
+    std::cout << fmt::format(
+        "action clustering over {} items: pairwise precision {:.3f}, recall {:.3f}\n", texts.size(),
+        precision, recall);
+    CHECK(precision >= 0.9);
+    CHECK(recall >= 0.9);
+}
+
+TEST_CASE("load testing is not load balancing", "[action_clusters]") {
+    const auto clusters = cluster_texts(
+        {"Increase load testing before launches", "Review the load balancer configuration",
+         "Conduct load testing with realistic traffic"},
+        default_synonyms());
+    CHECK(clusters[0] == clusters[2]);
+    CHECK(clusters[0] != clusters[1]);
+}
+
+TEST_CASE("monitoring promises worded differently cluster together", "[action_clusters]") {
+    const auto clusters = cluster_texts(
+        {"Enhance monitoring to proactively detect unusual spikes in errors",
+         "Implement more granular monitoring and alerting", "Set up alerts for critical metrics"},
+        default_synonyms());
+    CHECK(clusters[0] == clusters[1]);
+    CHECK(clusters[1] == clusters[2]);
+}
