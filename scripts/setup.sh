@@ -6,6 +6,7 @@ packages=(
   g++ cmake make pkg-config tzdata
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev nlohmann-json3-dev
   libkainjow-mustache-dev libcli11-dev libfmt-dev libhowardhinnant-date-dev catch2
+  libxml2-utils
   libicu-dev libsimdjson-dev wamerican
 )
 

@@ -1,13 +1,18 @@
 // `hindsight lunr`: a JSON array of documents in, a lunr 2.3.9 index out; a drop-in for a
 // lunr.js build script.
 #include <fcntl.h>
+#include <malloc.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -88,6 +93,39 @@ std::optional<Problem> make_schema(const LunrOptions& options, search::DocumentS
     return std::nullopt;
 }
 
+// Indexing a large file touches a few times its size in fresh memory, and with 4 KiB pages a
+// fifth of the run went to page faults. So the heap is grown once, up front, by an estimate of
+// the peak, and marked for transparent huge pages (which the kernel may give on request); blocks
+// up to 32 MiB (glibc's largest threshold) come from the heap rather than mappings of their own,
+// and freed memory stays there for reuse. Linux and glibc only; elsewhere, or if a call fails,
+// nothing changes but the speed.
+void prepare_heap(std::size_t input_bytes) {
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
+    if (input_bytes < (std::size_t{1} << 20)) {
+        return;  // small inputs run in milliseconds either way
+    }
+    const std::size_t peak = 5 * input_bytes;  // measured: 4 to 5 times the input
+    ::mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    ::mallopt(M_TRIM_THRESHOLD, INT_MAX);  // the process ends soon after anyway
+    ::mallopt(M_TOP_PAD, static_cast<int>(std::min<std::size_t>(peak, INT_MAX)));
+    const auto before = reinterpret_cast<std::uintptr_t>(::sbrk(0));
+    void* block = std::malloc(kHugePage);  // grows the heap by the pad
+    if (block != nullptr) {
+        *static_cast<volatile char*>(block) = 0;  // used, or the compiler drops malloc and free
+    }
+    const auto after = reinterpret_cast<std::uintptr_t>(::sbrk(0));
+    const std::uintptr_t start = (before + kHugePage - 1) & ~(kHugePage - 1);
+    const std::uintptr_t end = after & ~(kHugePage - 1);
+    if (end > start) {
+        ::madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
+    }
+    std::free(block);
+#else
+    (void)input_bytes;
+#endif
+}
+
 // read(2) until the buffer is full or the input ends: the number of bytes read, or -1.
 ssize_t read_up_to(int fd, char* data, std::size_t size) {
     std::size_t done = 0;
@@ -134,6 +172,7 @@ std::optional<std::string> read_input(const std::string& input, simdjson::padded
     bool ok = true;
     std::size_t size = 0;
     if (regular) {
+        prepare_heap(static_cast<std::size_t>(status.st_size));
         text = simdjson::padded_string(static_cast<std::size_t>(status.st_size));
         const ssize_t got = read_up_to(fd, text.data(), text.size());
         ok = got >= 0;

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "render/exports.hpp"
+#include "render/feeds.hpp"
+#include "render/insight_views.hpp"
 #include "render/mustache_data.hpp"
 #include "render/view_models.hpp"
 
@@ -74,15 +76,43 @@ RenderResult render_site(const Archive& archive, const SiteConfig& config, const
     RenderResult result;
     PageRenderer pages(theme, result);
     pages.render("home", home_view(archive, config), "index.html");
-    for (const auto& pm : archive.postmortems) {
-        pages.render("postmortem", postmortem_view(pm, config), postmortem_url(pm));
+    for (std::size_t i = 0; i < archive.postmortems.size(); ++i) {
+        auto view = postmortem_view(archive.postmortems[i], config);
+        add_insight_links(archive, i, view);
+        pages.render("postmortem", view, postmortem_url(archive.postmortems[i]));
     }
     pages.render("404", not_found_view(config), "404.html");
+    const struct {
+        const char* kind;
+        const char* heading;
+        const char* noun;
+        const std::vector<ArchiveGroup>& groups;
+    } kinds[] = {{"causes", "Causes", "Cause", archive.causes},
+                 {"services", "Services", "Service", archive.services},
+                 {"severities", "Severities", "Severity", archive.severities}};
+    for (const auto& k : kinds) {
+        pages.render("groups", groups_view(archive, config, k.kind, k.heading, k.groups),
+                     std::string(k.kind) + "/index.html");
+        for (const auto& group : k.groups) {
+            pages.render("group", group_view(archive, config, k.kind, k.noun, group),
+                         std::string(k.kind) + "/" + group.key + "/index.html");
+        }
+    }
+    pages.render("actions", actions_view(archive, config), "actions/index.html");
+    for (const auto& cluster : archive.clusters) {
+        pages.render("action", action_view(archive, config, cluster),
+                     "actions/" + cluster.id + "/index.html");
+    }
+    pages.render("stats", stats_view(archive, config), "stats/index.html");
     add_assets(theme, result);
     result.files.push_back({"postmortems.json", postmortems_json(archive)});
     result.files.push_back({"postmortems.csv", postmortems_csv(archive)});
     result.files.push_back({"actions.json", actions_json(archive)});
     result.files.push_back({"stats.json", stats_json(archive)});
+    result.files.push_back({"atom.xml", atom_feed(archive, config)});
+    if (auto map = sitemap(result.files, config)) {
+        result.files.push_back({"sitemap.xml", std::move(*map)});
+    }
     std::sort(result.files.begin(), result.files.end(),
               [](const auto& a, const auto& b) { return a.path < b.path; });
     return result;

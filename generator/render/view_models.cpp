@@ -180,6 +180,8 @@ std::string severity_class(const std::string& severity) {
     return slugify(severity);
 }
 
+}  // namespace
+
 json list_item_view(const Postmortem& pm, const SiteConfig& config) {
     return {{"title", pm.title},
             {"url", postmortem_url(pm)},
@@ -202,8 +204,6 @@ json list_item_view(const Postmortem& pm, const SiteConfig& config) {
             {"has_services", !pm.services.empty()},
             {"services", names_view(pm.services)}};
 }
-
-}  // namespace
 
 std::string postmortem_url(const Postmortem& postmortem) {
     return "postmortems/" + postmortem.slug + "/index.html";

@@ -18,6 +18,8 @@ nlohmann::json page_frame(const SiteConfig& config, const std::string& root,
                           const std::string& page_title);
 
 nlohmann::json home_view(const Archive& archive, const SiteConfig& config);
+// One postmortem as a row of a list (home, cause, service and severity pages).
+nlohmann::json list_item_view(const Postmortem& postmortem, const SiteConfig& config);
 nlohmann::json postmortem_view(const Postmortem& postmortem, const SiteConfig& config);
 nlohmann::json not_found_view(const SiteConfig& config);
 

@@ -76,21 +76,25 @@ bool append_thousandths(std::string& out, double value) {
     if (!(std::fabs(k) < 4e15) || k / 1000 != value) {
         return false;
     }
-    auto units = static_cast<std::uint64_t>(std::fabs(k));
-    if (k < 0) {
-        out += '-';
-    }
+    // Written into a local buffer and appended once: this runs for every vector element.
     char buffer[24];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, units / 1000).ptr;
-    out.append(buffer, end);
-    unsigned fraction = static_cast<unsigned>(units % 1000);
-    if (fraction != 0) {
-        const char digits[3] = {char('0' + fraction / 100), char('0' + fraction / 10 % 10),
-                                char('0' + fraction % 10)};
-        const int count = fraction % 100 == 0 ? 1 : (fraction % 10 == 0 ? 2 : 3);
-        out += '.';
-        out.append(digits, static_cast<std::size_t>(count));
+    char* end = buffer;
+    if (k < 0) {
+        *end++ = '-';
     }
+    const auto units = static_cast<std::uint64_t>(std::fabs(k));
+    end = std::to_chars(end, buffer + sizeof buffer, units / 1000).ptr;
+    if (const auto fraction = static_cast<unsigned>(units % 1000); fraction != 0) {
+        *end++ = '.';
+        *end++ = static_cast<char>('0' + fraction / 100);
+        if (fraction % 100 != 0) {
+            *end++ = static_cast<char>('0' + fraction / 10 % 10);
+            if (fraction % 10 != 0) {
+                *end++ = static_cast<char>('0' + fraction % 10);
+            }
+        }
+    }
+    out.append(buffer, end);
     return true;
 }
 

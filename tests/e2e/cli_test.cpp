@@ -54,7 +54,7 @@ TEST_CASE("warnings fail the build only with --strict", "[cli]") {
     CHECK(relaxed.exit_code == 0);
     CHECK(relaxed.err.empty());
     CHECK(std::regex_search(relaxed.out,
-                            std::regex(R"(^built 1 postmortem, 3 pages in \d+\.\d\d s\n$)")));
+                            std::regex(R"(^built 1 postmortem, \d+ pages in \d+\.\d\d s\n$)")));
     const auto strict =
         run_hindsight({"build", (dir.path() / "content").string(), "-o", out, "--strict"});
     CHECK(strict.exit_code == 1);

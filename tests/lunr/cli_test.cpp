@@ -37,6 +37,24 @@ TEST_CASE("lunr reads standard input or a file and writes no final newline", "[l
     CHECK(named.out == expected);
 }
 
+TEST_CASE("lunr reads a pipe as it reads a file", "[lunr_cli]") {
+    TempDir dir;
+    std::string docs = "[";
+    for (int i = 0; i < 3000; ++i) {  // more than one read(2) of a pipe
+        docs += (i ? "," : "") + std::string(R"({"id": )") + std::to_string(i) +
+                R"(, "t": "incident number )" + std::to_string(i) + R"( of many"})";
+    }
+    docs += "]";
+    write_text(dir.path() / "docs.json", docs);
+    const std::string docs_path = (dir.path() / "docs.json").string();
+    const RunResult from_file = run_program({HINDSIGHT_BINARY, "lunr", "--field", "t", docs_path});
+    const RunResult from_pipe = run_program(
+        {"sh", "-c", "cat \"$1\" | \"$0\" lunr --field t", HINDSIGHT_BINARY, docs_path});
+    REQUIRE(from_file.exit_code == 0);
+    CHECK(from_pipe.exit_code == 0);
+    CHECK(from_pipe.out == from_file.out);
+}
+
 TEST_CASE("lunr locates invalid JSON by line and column", "[lunr_cli]") {
     const RunResult result = lunr("[\n  {\"id\": 1},\n  {\"id\": tru}\n]", {"--field", "t"});
     CHECK(result.exit_code == 2);

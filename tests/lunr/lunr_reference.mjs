@@ -72,7 +72,8 @@ function query(args) {
     if (JSON.stringify(ra) !== JSON.stringify(rb)) {
       report.mismatches += 1;
       if (report.examples.length < 5) {
-        report.examples.push({ query: q, a: ra.slice ? ra.slice(0, 5) : ra, b: rb.slice ? rb.slice(0, 5) : rb });
+        const top = (r) => (Array.isArray(r) ? r.slice(0, 5) : r);
+        report.examples.push({ query: q, a: top(ra), b: top(rb) });
       }
     }
   }

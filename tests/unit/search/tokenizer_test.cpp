@@ -42,6 +42,15 @@ TEST_CASE("final sigma depends on context across separators", "[tokenizer]") {
           std::vector<std::string>{"\u03B1\u03C2", "\u03B2"});
 }
 
+TEST_CASE("a sigma's context reaches across a U+FEFF separator", "[tokenizer]") {
+    // U+FEFF separates tokens but is case-ignorable, so the Σ before it is not final: the value
+    // must be lowered whole, not token by token.
+    CHECK(tokens(std::string("\u0391\u03A3\uFEFF\u0392")) ==
+          std::vector<std::string>{"\u03B1\u03C3", "\u03B2"});
+    CHECK(tokens(std::string("\u0391\u03A3 \u0392")) ==
+          std::vector<std::string>{"\u03B1\u03C2", "\u03B2"});
+}
+
 TEST_CASE("strings split on JavaScript's \\s and '-' only", "[tokenizer]") {
     CHECK(tokens(std::string("Load-Balancer  down\u00A0now\u3000x\uFEFFy")) ==
           std::vector<std::string>{"load", "balancer", "down", "now", "x", "y"});

@@ -1,0 +1,108 @@
+// Feed and sitemap writers. Times come from the postmortems, never from the clock.
+#include "render/feeds.hpp"
+
+#include <fmt/format.h>
+
+#include "render/view_models.hpp"
+
+namespace hindsight {
+namespace {
+
+std::string base(const SiteConfig& config) {
+    std::string url = config.base_url;
+    if (!url.empty() && url.back() != '/') {
+        url += '/';
+    }
+    return url;
+}
+
+// Atom ids must be stable and absolute: the page URL when the site has one, else a tag URI.
+std::string entry_id(const SiteConfig& config, const Postmortem& pm) {
+    return config.base_url.empty() ? fmt::format("tag:hindsight,2024:{}", pm.slug)
+                                   : base(config) + postmortem_url(pm);
+}
+
+std::string updated(const Postmortem& pm) {
+    if (pm.resolved) {
+        return format_iso_utc(*pm.resolved);
+    }
+    if (pm.started) {
+        return format_iso_utc(*pm.started);
+    }
+    return pm.date ? format_date(*pm.date) + "T00:00:00Z" : "1970-01-01T00:00:00Z";
+}
+
+}  // namespace
+
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string atom_feed(const Archive& archive, const SiteConfig& config) {
+    std::string newest = "1970-01-01T00:00:00Z";
+    std::string entries;
+    std::size_t count = 0;
+    for (const auto index : archive.newest_first) {
+        if (count++ == kFeedEntries) {
+            break;
+        }
+        const Postmortem& pm = archive.postmortems[index];
+        const std::string when = updated(pm);
+        newest = std::max(newest, when);
+        const std::string link = base(config) + postmortem_url(pm);
+        entries += fmt::format(
+            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n"
+            "    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
+            xml_escape(pm.title), xml_escape(entry_id(config, pm)), xml_escape(link), when,
+            xml_escape(pm.summary.empty() ? pm.impact_summary : pm.summary));
+    }
+    const std::string self = config.base_url.empty() ? "atom.xml" : base(config) + "atom.xml";
+    const std::string id = config.base_url.empty() ? "tag:hindsight,2024:archive" : base(config);
+    return fmt::format(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        "  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n"
+        "  <updated>{}</updated>\n  <author><name>{}</name></author>\n{}</feed>\n",
+        xml_escape(config.title), xml_escape(id), xml_escape(self), newest,
+        xml_escape(config.title), entries);
+}
+
+std::optional<std::string> sitemap(const OutputFiles& files, const SiteConfig& config) {
+    if (config.base_url.empty()) {
+        return std::nullopt;
+    }
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (const auto& file : files) {
+        if (file.path.size() >= 10 &&
+            file.path.compare(file.path.size() - 10, 10, "index.html") == 0) {
+            out +=
+                fmt::format("  <url><loc>{}</loc></url>\n", xml_escape(base(config) + file.path));
+        }
+    }
+    return out + "</urlset>\n";
+}
+
+}  // namespace hindsight

@@ -1,0 +1,220 @@
+// Building the insight pages' view models from the analysed archive.
+#include "render/insight_views.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/slug.hpp"
+#include "render/svg_charts.hpp"
+#include "render/view_models.hpp"
+
+namespace hindsight {
+namespace {
+
+using json = nlohmann::json;
+
+json distribution_view(const Distribution& d, bool minutes) {
+    const auto show = [&](double v) { return minutes ? minutes_text(v) : format_percent(v); };
+    if (d.count == 0) {
+        return {{"count", 0}, {"has_values", false}};
+    }
+    return {{"count", d.count},   {"has_values", true}, {"median", show(d.median)},
+            {"p90", show(d.p90)}, {"max", show(d.max)}, {"mean", show(d.mean)}};
+}
+
+json stats_row(const std::string& label, const std::string& url, const GroupStats& s) {
+    return {{"label", label},
+            {"url", url},
+            {"has_url", !url.empty()},
+            {"incidents", s.incidents},
+            {"duration", distribution_view(s.duration_minutes, true)},
+            {"detect", distribution_view(s.time_to_detect_minutes, true)},
+            {"users", distribution_view(s.users_affected_pct, false)}};
+}
+
+json postmortem_list(const Archive& archive, const SiteConfig& config,
+                     const std::vector<std::size_t>& members) {
+    json list = json::array();
+    for (const auto index : members) {
+        list.push_back(list_item_view(archive.postmortems[index], config));
+    }
+    return list;
+}
+
+}  // namespace
+
+std::string minutes_text(double minutes) {
+    return format_duration(std::chrono::minutes{static_cast<long long>(std::llround(minutes))});
+}
+
+json groups_view(const Archive& archive, const SiteConfig& config, const std::string& kind,
+                 const std::string& heading, const std::vector<ArchiveGroup>& groups) {
+    json view = page_frame(config, "../", fmt::format("{} · {}", heading, config.title));
+    json rows = json::array();
+    for (const auto& group : groups) {
+        rows.push_back(stats_row(group.label, kind + "/" + group.key + "/index.html", group.stats));
+    }
+    view["heading"] = heading;
+    view["rows"] = std::move(rows);
+    view["has_rows"] = !groups.empty();
+    (void)archive;
+    return view;
+}
+
+json group_view(const Archive& archive, const SiteConfig& config, const std::string& kind,
+                const std::string& noun, const ArchiveGroup& group) {
+    json view = page_frame(config, "../../", fmt::format("{} · {}", group.label, config.title));
+    view["kind"] = kind;
+    view["noun"] = noun;
+    view["label"] = group.label;
+    view["stats"] = stats_row(group.label, "", group.stats);
+    view["postmortems"] = postmortem_list(archive, config, group.postmortems);
+    return view;
+}
+
+json actions_view(const Archive& archive, const SiteConfig& config) {
+    json view = page_frame(config, "../", fmt::format("Recurring action items · {}", config.title));
+    json recurring = json::array();
+    int single = 0;
+    for (const auto& cluster : archive.clusters) {
+        if (cluster.postmortems.size() < 2) {
+            ++single;
+            continue;
+        }
+        recurring.push_back({{"id", cluster.id},
+                             {"label", cluster.label},
+                             {"url", "actions/" + cluster.id + "/index.html"},
+                             {"postmortems", cluster.postmortems.size()},
+                             {"items", cluster.members.size()},
+                             {"open", cluster.open},
+                             {"done", cluster.done},
+                             {"promised_again", cluster.promised_again.size()}});
+    }
+    view["has_recurring"] = !recurring.empty();
+    view["recurring"] = std::move(recurring);
+    view["one_off"] = single;
+    return view;
+}
+
+json action_view(const Archive& archive, const SiteConfig& config, const ActionCluster& cluster) {
+    json view = page_frame(config, "../../", fmt::format("{} · {}", cluster.label, config.title));
+    view["label"] = cluster.label;
+    view["postmortem_count"] = cluster.postmortems.size();
+    json items = json::array();
+    for (const auto& m : cluster.members) {
+        const Postmortem& pm = archive.postmortems[m.postmortem];
+        const ActionItem& item = pm.action_items[m.item];
+        const bool again = std::find(cluster.promised_again.begin(), cluster.promised_again.end(),
+                                     m.postmortem) != cluster.promised_again.end();
+        items.push_back({{"title", item.title},
+                         {"owner", item.owner},
+                         {"has_owner", !item.owner.empty()},
+                         {"status", to_string(item.status)},
+                         {"due", item.due ? format_date(*item.due) : ""},
+                         {"has_due", item.due.has_value()},
+                         {"postmortem", pm.title},
+                         {"url", postmortem_url(pm)},
+                         {"date", pm.date ? format_display_date(*pm.date) : ""},
+                         {"promised_again", again}});
+    }
+    view["items"] = std::move(items);
+    return view;
+}
+
+json stats_view(const Archive& archive, const SiteConfig& config) {
+    json view = page_frame(config, "../", fmt::format("Statistics · {}", config.title));
+    const auto& s = archive.stats;
+    view["overall"] = stats_row("All incidents", "", s.overall);
+    const auto rows = [](const std::vector<ArchiveGroup>& groups, const std::string& kind) {
+        json list = json::array();
+        for (const auto& g : groups) {
+            list.push_back(stats_row(
+                g.label, kind.empty() ? "" : kind + "/" + g.key + "/index.html", g.stats));
+        }
+        return list;
+    };
+    view["by_cause"] = rows(archive.causes, "causes");
+    view["by_service"] = rows(archive.services, "services");
+    view["by_severity"] = rows(archive.severities, "severities");
+    view["by_year"] = rows(archive.years, "");
+    std::vector<Bar> months;
+    json month_rows = json::array();
+    for (const auto& [month, count] : s.incidents_per_month) {
+        months.push_back({month, static_cast<double>(count)});
+        month_rows.push_back({{"month", month}, {"incidents", count}});
+    }
+    view["months"] = std::move(month_rows);
+    view["chart_months"] = bar_chart(months, "Incidents per month",
+                                     "Number of postmortems dated in each month, oldest first.");
+    const auto histogram = duration_histogram(s.overall.duration_minutes.values);
+    json buckets = json::array();
+    for (const auto& bar : histogram) {
+        buckets.push_back({{"bucket", bar.label}, {"incidents", static_cast<int>(bar.value)}});
+    }
+    view["histogram"] = std::move(buckets);
+    view["chart_histogram"] = bar_chart(
+        histogram, "Incident durations",
+        "Number of incidents in each duration range; the ranges double in length, because "
+        "durations are heavy-tailed.");
+    std::vector<Strip> strips;
+    for (const auto& g : archive.causes) {
+        if (g.stats.duration_minutes.count > 0) {
+            strips.push_back(
+                {g.label, g.stats.duration_minutes.values, g.stats.duration_minutes.median});
+        }
+    }
+    view["chart_causes"] =
+        strip_plot(strips, "Duration by cause",
+                   "Each dot is one incident's duration on a log scale; the bar marks the median.");
+    const auto& a = s.actions;
+    view["actions"] = {{"open", a.open},
+                       {"in_progress", a.in_progress},
+                       {"done", a.done},
+                       {"wont_do", a.wont_do},
+                       {"overdue", a.overdue},
+                       {"age_under_30_days", a.age_under_30_days},
+                       {"age_30_to_90_days", a.age_30_to_90_days},
+                       {"age_90_to_365_days", a.age_90_to_365_days},
+                       {"age_over_a_year", a.age_over_a_year}};
+    view["as_of"] = s.as_of ? format_display_date(*s.as_of) : "";
+    return view;
+}
+
+void add_insight_links(const Archive& archive, std::size_t index, json& view) {
+    const Postmortem& pm = archive.postmortems[index];
+    json& page = view["page"];
+    for (auto& cause : page["causes"]) {
+        cause["url"] = "causes/" + cause["key"].get<std::string>() + "/index.html";
+    }
+    for (auto& service : page["services"]) {
+        service["url"] = "services/" + slugify(service["name"].get<std::string>()) + "/index.html";
+    }
+    page["severity_url"] =
+        pm.severity.empty() ? "" : "severities/" + slugify(pm.severity) + "/index.html";
+    auto& items = page["action_items"];
+    for (std::size_t i = 0; i < items.size() && index < archive.cluster_of.size(); ++i) {
+        const ActionCluster& cluster = archive.clusters[archive.cluster_of[index][i]];
+        json others = json::array();
+        for (const auto p : cluster.postmortems) {
+            if (p != index) {
+                others.push_back({{"title", archive.postmortems[p].title},
+                                  {"url", postmortem_url(archive.postmortems[p])}});
+            }
+        }
+        items[i]["cluster_url"] = "actions/" + cluster.id + "/index.html";
+        items[i]["cluster_label"] = cluster.label;
+        items[i]["recurring"] = !others.empty();
+        items[i]["also_promised_in"] = std::move(others);
+    }
+    json related = json::array();
+    for (const auto& r : archive.related[index]) {
+        related.push_back({{"title", archive.postmortems[r.postmortem].title},
+                           {"url", postmortem_url(archive.postmortems[r.postmortem])},
+                           {"reason", r.reason}});
+    }
+    page["has_related"] = !related.empty();
+    page["related"] = std::move(related);
+}
+
+}  // namespace hindsight
