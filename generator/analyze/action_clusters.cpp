@@ -17,6 +17,7 @@ namespace hindsight {
 namespace {
 
 constexpr double kOtherWordWeight = 0.3;
+constexpr std::size_t kCandidateWords = 4;
 
 std::vector<std::string> split_words(std::string_view lower) {
     std::vector<std::string> words;
@@ -35,47 +36,77 @@ std::vector<std::string> split_words(std::string_view lower) {
     return words;
 }
 
-// Replaces synonym phrases by their canonical word; a phrase word matches a text word that
-// starts with it ("alert" matches "alerting"), longest phrases first.
-std::string canonical_text(std::string_view text, const std::vector<SynonymGroup>& synonyms) {
+// The synonym phrases, split into words once and indexed by their first word, so each word
+// of a text is looked up by its prefixes instead of being compared with every phrase.
+class PhraseTable {
+public:
+    explicit PhraseTable(const std::vector<SynonymGroup>& synonyms) {
+        for (const auto& group : synonyms) {
+            for (const auto& phrase : group.phrases) {
+                auto words = split_words(to_lower_ascii(phrase));
+                if (!words.empty()) {
+                    const std::string first = words.front();
+                    by_first_[first].push_back({std::move(words), group.canonical});
+                }
+            }
+        }
+        for (auto& [_, list] : by_first_) {
+            std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+                return a.words.size() > b.words.size();
+            });
+        }
+    }
+
+    // Replaces synonym phrases by "qq<canonical>qq"; a phrase word matches a text word that
+    // starts with it ("alert" matches "alerting"), longest phrases first.
+    std::string canonical_text(std::string_view text) const {
+        const auto words = split_words(to_lower_ascii(text));
+        std::string out;
+        for (std::size_t i = 0; i < words.size();) {
+            const Phrase* match = nullptr;
+            for (std::size_t len = words[i].size(); len >= 1 && match == nullptr; --len) {
+                const auto it = by_first_.find(words[i].substr(0, len));
+                if (it == by_first_.end()) {
+                    continue;
+                }
+                for (const auto& phrase : it->second) {
+                    if (matches(phrase, words, i) &&
+                        (match == nullptr || phrase.words.size() > match->words.size())) {
+                        match = &phrase;
+                    }
+                }
+            }
+            if (match != nullptr) {
+                out += " qq" + match->canonical + "qq ";
+                i += match->words.size();
+            } else {
+                out += " " + words[i];
+                ++i;
+            }
+        }
+        return out;
+    }
+
+private:
     struct Phrase {
         std::vector<std::string> words;
-        const std::string* canonical;
+        std::string canonical;
     };
-    std::vector<Phrase> phrases;
-    for (const auto& group : synonyms) {
-        for (const auto& phrase : group.phrases) {
-            phrases.push_back({split_words(to_lower_ascii(phrase)), &group.canonical});
+
+    static bool matches(const Phrase& phrase, const std::vector<std::string>& words, std::size_t at) {
+        if (at + phrase.words.size() > words.size()) {
+            return false;
         }
+        for (std::size_t k = 0; k < phrase.words.size(); ++k) {
+            if (words[at + k].rfind(phrase.words[k], 0) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
-    std::stable_sort(phrases.begin(), phrases.end(),
-                     [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
-    const auto words = split_words(to_lower_ascii(text));
-    std::string out;
-    for (std::size_t i = 0; i < words.size();) {
-        std::size_t used = 0;
-        for (const auto& phrase : phrases) {
-            if (phrase.words.empty() || i + phrase.words.size() > words.size()) {
-                continue;
-            }
-            bool match = true;
-            for (std::size_t k = 0; k < phrase.words.size() && match; ++k) {
-                match = words[i + k].rfind(phrase.words[k], 0) == 0;
-            }
-            if (match) {
-                out += " qq" + *phrase.canonical + "qq ";
-                used = phrase.words.size();
-                break;
-            }
-        }
-        if (used == 0) {
-            out += " " + words[i];
-            used = 1;
-        }
-        i += used;
-    }
-    return out;
-}
+
+    std::unordered_map<std::string, std::vector<Phrase>> by_first_;
+};
 
 using Vector = std::unordered_map<std::string, double>;
 
@@ -115,18 +146,17 @@ std::string concept_name(const SynonymGroup& group) {
 }  // namespace
 
 std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& texts,
-                                             const std::vector<SynonymGroup>& synonyms,
-                                             double threshold);
+                                             const PhraseTable& table, double threshold);
 
-std::vector<std::pair<std::string, double>> action_terms(
-    std::string_view text, const std::vector<SynonymGroup>& synonyms) {
+std::vector<std::pair<std::string, double>> terms_of(std::string_view text,
+                                                     const PhraseTable& table) {
     std::map<std::string, double> terms;
     const auto colon = text.find(':');
     const bool labelled =
         colon != std::string_view::npos && colon < 60 &&
         std::count(text.begin(), text.begin() + static_cast<long>(colon), ' ') < 7;
     const auto add_words = [&](std::string_view part, double weight) {
-        for (const auto& word : content_words(canonical_text(part, synonyms))) {
+        for (const auto& word : content_words(table.canonical_text(part))) {
             // Canonical words are wrapped in "qq" so word splitting and stemming leave them
             // whole. They name the promise ("monitor", "loadtest"); the other words mostly say
             // where or how.
@@ -148,10 +178,15 @@ std::vector<std::pair<std::string, double>> action_terms(
     return {terms.begin(), terms.end()};
 }
 
-std::optional<std::size_t> primary_concept(std::string_view text,
-                                           const std::vector<SynonymGroup>& synonyms) {
+std::vector<std::pair<std::string, double>> action_terms(std::string_view text,
+                                                         const std::vector<SynonymGroup>& synonyms) {
+    return terms_of(text, PhraseTable(synonyms));
+}
+
+std::optional<std::size_t> concept_of(std::string_view text, const PhraseTable& table,
+                                      const std::vector<SynonymGroup>& synonyms) {
     const auto best_in = [&](std::string_view part) -> std::optional<std::size_t> {
-        const std::string canonical = canonical_text(part, synonyms);
+        const std::string canonical = table.canonical_text(part);
         for (std::size_t g = 0; g < synonyms.size(); ++g) {
             if (canonical.find(" qq" + synonyms[g].canonical + "qq ") != std::string::npos) {
                 return g;
@@ -160,6 +195,11 @@ std::optional<std::size_t> primary_concept(std::string_view text,
         return std::nullopt;
     };
     return best_in(text);
+}
+
+std::optional<std::size_t> primary_concept(std::string_view text,
+                                           const std::vector<SynonymGroup>& synonyms) {
+    return concept_of(text, PhraseTable(synonyms), synonyms);
 }
 
 std::vector<std::size_t> cluster_texts(const std::vector<std::string>& texts,
@@ -172,9 +212,10 @@ std::vector<std::size_t> cluster_texts(const std::vector<std::string>& texts,
     std::vector<std::string> rest;
     std::vector<std::size_t> rest_index;
     std::size_t next = 0;
+    const PhraseTable table(synonyms);
     std::vector<std::optional<std::size_t>> concepts;
     for (const auto& text : texts) {
-        concepts.push_back(primary_concept(text, synonyms));
+        concepts.push_back(concept_of(text, table, synonyms));
     }
     // Cluster numbers follow first appearance, concept or not.
     std::vector<std::size_t> similar;
@@ -184,7 +225,7 @@ std::vector<std::size_t> cluster_texts(const std::vector<std::string>& texts,
             rest_index.push_back(i);
         }
     }
-    similar = similarity_clusters(rest, synonyms, threshold);
+    similar = similarity_clusters(rest, table, threshold);
     std::map<std::size_t, std::size_t> similar_cluster;
     std::size_t r = 0;
     for (std::size_t i = 0; i < texts.size(); ++i) {
@@ -203,13 +244,12 @@ std::vector<std::size_t> cluster_texts(const std::vector<std::string>& texts,
 }
 
 std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& texts,
-                                             const std::vector<SynonymGroup>& synonyms,
-                                             double threshold) {
+                                             const PhraseTable& table, double threshold) {
     std::vector<std::vector<std::pair<std::string, double>>> terms;
     terms.reserve(texts.size());
     std::unordered_map<std::string, int> document_frequency;
     for (const auto& text : texts) {
-        terms.push_back(action_terms(text, synonyms));
+        terms.push_back(terms_of(text, table));
         for (const auto& [word, _] : terms.back()) {
             ++document_frequency[word];
         }
@@ -233,7 +273,27 @@ std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& tex
         if (norm2 > 0) {
             const double norm = std::sqrt(norm2);
             seen_stamp.resize(clusters.size(), texts.size());
-            for (const auto& [word, _] : item) {
+            // Candidates come through the item's heaviest (rarest) words only: a word every
+            // item shares would make each item meet every cluster.
+            // Words in more than a few percent of all items are too common to find candidates
+            // through (they would list most clusters); the heaviest word always may.
+            std::vector<std::pair<double, std::string>> heaviest;
+            const double common = std::max(50.0, 0.02 * n);
+            for (const auto& [word, weight] : item) {
+                heaviest.emplace_back(-weight, word);
+            }
+            std::sort(heaviest.begin(), heaviest.end());
+            heaviest.erase(std::remove_if(heaviest.begin() + (heaviest.empty() ? 0 : 1),
+                                          heaviest.end(),
+                                          [&](const auto& w) {
+                                              return document_frequency[w.second] > common;
+                                          }),
+                           heaviest.end());
+            std::sort(heaviest.begin(), heaviest.end());
+            if (heaviest.size() > kCandidateWords) {
+                heaviest.resize(kCandidateWords);
+            }
+            for (const auto& [_, word] : heaviest) {
                 const auto it = clusters_with.find(word);
                 if (it == clusters_with.end()) {
                     continue;
@@ -254,12 +314,10 @@ std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& tex
         if (best == clusters.size()) {
             clusters.emplace_back();
         }
+        // A word new to the cluster lists the cluster under it; the centroid knows which are.
         for (const auto& [word, _] : item) {
-            auto& list = clusters_with[word];
-            if (list.empty() || list.back() != best) {
-                if (std::find(list.begin(), list.end(), best) == list.end()) {
-                    list.push_back(best);
-                }
+            if (clusters[best].centroid.count(word) == 0) {
+                clusters_with[word].push_back(best);
             }
         }
         add(clusters[best], item, i);
@@ -302,31 +360,38 @@ void cluster_actions(Archive& archive, const SiteConfig& config) {
             cluster.done += status == ActionStatus::done ? 1 : 0;
             cluster.open += status == ActionStatus::open || status == ActionStatus::in_progress;
         }
-        // The label is the member sharing most words with the others: the most central one.
+        // The label is the most central member: the highest summed Jaccard similarity of its
+        // words with every other member's, so a short, typical wording beats a long one.
+        std::vector<std::vector<std::string>> words;
+        for (const auto& m : cluster.members) {
+            words.push_back(
+                action_keywords(archive.postmortems[m.postmortem].action_items[m.item].title));
+        }
         std::size_t best = 0;
-        std::size_t best_shared = 0;
-        for (std::size_t a = 0; a < cluster.members.size(); ++a) {
-            const auto& ma = cluster.members[a];
-            const auto words_a =
-                action_keywords(archive.postmortems[ma.postmortem].action_items[ma.item].title);
-            std::size_t shared = 0;
-            for (std::size_t b = 0; b < cluster.members.size(); ++b) {
-                const auto& mb = cluster.members[b];
-                const auto words_b =
-                    action_keywords(archive.postmortems[mb.postmortem].action_items[mb.item].title);
-                for (const auto& w : words_a) {
-                    shared += std::binary_search(words_b.begin(), words_b.end(), w) ? 1 : 0;
+        double best_score = -1;
+        for (std::size_t x = 0; x < words.size(); ++x) {
+            double score = 0;
+            for (std::size_t y = 0; y < words.size(); ++y) {
+                std::size_t shared = 0;
+                for (const auto& w : words[x]) {
+                    shared += std::binary_search(words[y].begin(), words[y].end(), w) ? 1 : 0;
                 }
+                const std::size_t together = words[x].size() + words[y].size() - shared;
+                score += together == 0 ? 0
+                                       : static_cast<double>(shared) / static_cast<double>(together);
             }
-            if (shared > best_shared) {
-                best = a;
-                best_shared = shared;
+            if (score > best_score) {
+                best = x;
+                best_score = score;
             }
         }
         const auto& central = cluster.members[best];
         std::string label =
             archive.postmortems[central.postmortem].action_items[central.item].title;
-        if (const auto colon = label.find(':'); colon != std::string::npos && colon < 60) {
+        // "Runbook: write one for ..." is labelled by its label; "between 22:00 and 02:00" is not.
+        const auto colon = label.find(':');
+        if (colon != std::string::npos && colon < 60 &&
+            label.substr(0, colon).find_first_of("0123456789") == std::string::npos) {
             label = label.substr(0, colon);
         }
         cluster.label = std::string(trim(label));
