@@ -39,7 +39,7 @@ std::vector<std::string> split_words(std::string_view lower) {
 // The synonym phrases, split into words once and indexed by their first word, so each word
 // of a text is looked up by its prefixes instead of being compared with every phrase.
 class PhraseTable {
-public:
+  public:
     explicit PhraseTable(const std::vector<SynonymGroup>& synonyms) {
         for (const auto& group : synonyms) {
             for (const auto& phrase : group.phrases) {
@@ -87,13 +87,14 @@ public:
         return out;
     }
 
-private:
+  private:
     struct Phrase {
         std::vector<std::string> words;
         std::string canonical;
     };
 
-    static bool matches(const Phrase& phrase, const std::vector<std::string>& words, std::size_t at) {
+    static bool matches(const Phrase& phrase, const std::vector<std::string>& words,
+                        std::size_t at) {
         if (at + phrase.words.size() > words.size()) {
             return false;
         }
@@ -178,8 +179,8 @@ std::vector<std::pair<std::string, double>> terms_of(std::string_view text,
     return {terms.begin(), terms.end()};
 }
 
-std::vector<std::pair<std::string, double>> action_terms(std::string_view text,
-                                                         const std::vector<SynonymGroup>& synonyms) {
+std::vector<std::pair<std::string, double>> action_terms(
+    std::string_view text, const std::vector<SynonymGroup>& synonyms) {
     return terms_of(text, PhraseTable(synonyms));
 }
 
@@ -283,12 +284,11 @@ std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& tex
                 heaviest.emplace_back(-weight, word);
             }
             std::sort(heaviest.begin(), heaviest.end());
-            heaviest.erase(std::remove_if(heaviest.begin() + (heaviest.empty() ? 0 : 1),
-                                          heaviest.end(),
-                                          [&](const auto& w) {
-                                              return document_frequency[w.second] > common;
-                                          }),
-                           heaviest.end());
+            heaviest.erase(
+                std::remove_if(
+                    heaviest.begin() + (heaviest.empty() ? 0 : 1), heaviest.end(),
+                    [&](const auto& w) { return document_frequency[w.second] > common; }),
+                heaviest.end());
             std::sort(heaviest.begin(), heaviest.end());
             if (heaviest.size() > kCandidateWords) {
                 heaviest.resize(kCandidateWords);
@@ -377,8 +377,8 @@ void cluster_actions(Archive& archive, const SiteConfig& config) {
                     shared += std::binary_search(words[y].begin(), words[y].end(), w) ? 1 : 0;
                 }
                 const std::size_t together = words[x].size() + words[y].size() - shared;
-                score += together == 0 ? 0
-                                       : static_cast<double>(shared) / static_cast<double>(together);
+                score +=
+                    together == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(together);
             }
             if (score > best_score) {
                 best = x;

@@ -2,8 +2,8 @@
 #include "search/index_builder.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
+#include <numeric>
 
 #include "search/fdlibm_log.hpp"
 #include "search/js_number.hpp"
@@ -67,9 +67,7 @@ IndexBuilder::IndexBuilder(const std::vector<LunrField>& fields) {
         value_index.push_back(i);
     }
     std::vector<std::size_t> order(distinct.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        order[i] = i;
-    }
+    std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return array_index_first(distinct[a], distinct[b]);
     });
@@ -109,8 +107,6 @@ std::pair<std::uint32_t, bool> IndexBuilder::intern_ref(const std::string& ref) 
     return {it->second, inserted};
 }
 
-// A duplicate ref replaces the first copy's counts and length but keeps its slot, as
-// fieldTermFrequencies[fieldRef] = {} does on an existing key.
 // A duplicate ref replaces the first copy's counts and length but keeps its slot, as
 // fieldTermFrequencies[fieldRef] = {} does on an existing key.
 void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
