@@ -42,6 +42,9 @@ void append_utf8(std::string& out, char32_t code_point);
 std::size_t valid_utf8_sequence_length(std::string_view s);
 
 std::string_view trim(std::string_view s);
+
+// & < > " ' as XML and HTML character references, for text written into markup by hand.
+std::string xml_escape(std::string_view text);
 std::string to_lower_ascii(std::string_view s);
 
 }  // namespace hindsight

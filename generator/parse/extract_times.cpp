@@ -249,15 +249,15 @@ class TimeExtractor {
         return Timestamp{local.time_since_epoch() - std::chrono::minutes{offset}};
     }
 
-    bool set_range(const ScannedLine& s, const InstantRange& range) {
-        const Instant& a = s.times.instants[range.start];
-        const Instant& b = s.times.instants[range.end];
-        auto start = resolve(a, &b);
-        auto end = resolve(b, &a);
+    // Resolves both ends (each borrowing a date and zone from its partner), lets an end written
+    // without a date run past midnight ("23:00 - 01:30"), and keeps the pair only in order.
+    bool accept(const Instant& a, const Instant* a_partner, const Instant& b,
+                const Instant* b_partner, const Evidence& start_from, const Evidence& end_from) {
+        auto start = resolve(a, a_partner);
+        auto end = resolve(b, b_partner);
         if (!start || !end) {
             return false;
         }
-        // "23:00 - 01:30" on one date runs past midnight.
         if (*end < *start && !b.date) {
             *end += date::days{1};
         }
@@ -266,8 +266,15 @@ class TimeExtractor {
         }
         out_.started = start;
         out_.resolved = end;
-        out_.started_from = out_.resolved_from = evidence(s);
+        out_.started_from = start_from;
+        out_.resolved_from = end_from;
         return true;
+    }
+
+    bool set_range(const ScannedLine& s, const InstantRange& range) {
+        const Instant& a = s.times.instants[range.start];
+        const Instant& b = s.times.instants[range.end];
+        return accept(a, &b, b, &a, evidence(s), evidence(s));
     }
 
     // "Start Time: October 14, 2023, 10:00 AM (UTC)" and "End Time: ..." lines.
@@ -299,21 +306,9 @@ class TimeExtractor {
         };
         const Instant& a = first_timed(*start_line);
         const Instant& b = first_timed(*end_line);
-        auto start = resolve(a, &b);
-        auto end = resolve(b, &a);
-        if (!start || !end) {
+        if (!accept(a, &b, b, &a, evidence(*start_line), evidence(*end_line))) {
             return false;
         }
-        if (*end < *start && !b.date) {
-            *end += date::days{1};
-        }
-        if (*end < *start) {
-            return false;
-        }
-        out_.started = start;
-        out_.resolved = end;
-        out_.started_from = evidence(*start_line);
-        out_.resolved_from = evidence(*end_line);
         out_.stated_outright = true;
         return true;
     }
@@ -379,22 +374,8 @@ class TimeExtractor {
     bool set_events(const Event& first, const Event& last) {
         const Instant& a = first.line->times.instants[0];
         const Instant& b = last.line->times.instants[0];
-        auto start = resolve(a, first.day ? &*first.day : nullptr);
-        auto end = resolve(b, last.day ? &*last.day : &a);
-        if (!start || !end) {
-            return false;
-        }
-        if (*end < *start && !b.date) {
-            *end += date::days{1};
-        }
-        if (*end < *start) {
-            return false;
-        }
-        out_.started = start;
-        out_.resolved = end;
-        out_.started_from = evidence(*first.line);
-        out_.resolved_from = evidence(*last.line);
-        return true;
+        return accept(a, first.day ? &*first.day : nullptr, b, last.day ? &*last.day : &a,
+                      evidence(*first.line), evidence(*last.line));
     }
 
     // A range written in a block quote, when nothing else gives the times: authors quote

@@ -17,7 +17,4 @@ std::string atom_feed(const Archive& archive, const SiteConfig& config);
 // Sitemaps need absolute URLs; without a base_url there is none to write.
 std::optional<std::string> sitemap(const OutputFiles& files, const SiteConfig& config);
 
-// XML character escaping for text and attribute values.
-std::string xml_escape(std::string_view text);
-
 }  // namespace hindsight

@@ -6,38 +6,17 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace hindsight {
 namespace {
-
-std::string escape(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 std::string open_svg(int width, int height, const std::string& title,
                      const std::string& description) {
     return fmt::format(
         "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" "
         "xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title><desc>{}</desc>",
-        width, height, escape(title), escape(description));
+        width, height, xml_escape(title), xml_escape(description));
 }
 
 std::string number(double value) {
@@ -78,7 +57,7 @@ std::string bar_chart(const std::vector<Bar>& bars, const std::string& title,
             svg += fmt::format(
                 "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" "
                 "fill=\"currentColor\">{}</text>",
-                x + slot * 0.35, height - bottom + 16, escape(bars[i].label));
+                x + slot * 0.35, height - bottom + 16, xml_escape(bars[i].label));
         }
     }
     svg += fmt::format(
@@ -104,7 +83,7 @@ std::string strip_plot(const std::vector<Strip>& strips, const std::string& titl
         svg += fmt::format(
             "<text x=\"{}\" y=\"{:.1f}\" font-size=\"12\" fill=\"currentColor\" "
             "dominant-baseline=\"middle\">{}</text>",
-            0, y, escape(strips[r].label));
+            0, y, xml_escape(strips[r].label));
         for (const double v : strips[r].values) {
             svg += fmt::format(
                 "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"currentColor\" "
