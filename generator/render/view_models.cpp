@@ -1,6 +1,7 @@
 // Building the view models of the home page, postmortem pages and the 404 page.
 #include "render/view_models.hpp"
 
+#include <chrono>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -180,6 +181,32 @@ std::string severity_class(const std::string& severity) {
     return slugify(severity);
 }
 
+// The home page's headline: the median, not the mean, and the promise made most often.
+json headline_view(const Archive& archive) {
+    const auto& durations = archive.stats.overall.duration_minutes;
+    json headline = {{"has_median", durations.count > 0},
+                     {"median", durations.count > 0
+                                    ? format_duration(std::chrono::minutes{
+                                          static_cast<long long>(std::llround(durations.median))})
+                                    : std::string{}},
+                     {"with_duration", durations.count},
+                     {"has_top_cause", !archive.causes.empty()},
+                     {"has_recurring", false}};
+    if (!archive.causes.empty()) {
+        headline["top_cause"] = archive.causes.front().label;
+        headline["top_cause_url"] = "causes/" + archive.causes.front().key + "/index.html";
+        headline["top_cause_count"] = archive.causes.front().postmortems.size();
+    }
+    if (!archive.clusters.empty() && archive.clusters.front().postmortems.size() > 1) {
+        const auto& top = archive.clusters.front();
+        headline["has_recurring"] = true;
+        headline["recurring_label"] = top.label;
+        headline["recurring_url"] = "actions/" + top.id + "/index.html";
+        headline["recurring_count"] = top.postmortems.size();
+    }
+    return headline;
+}
+
 }  // namespace
 
 json list_item_view(const Postmortem& pm, const SiteConfig& config) {
@@ -241,6 +268,7 @@ json home_view(const Archive& archive, const SiteConfig& config) {
     view["count"] = archive.postmortems.size();
     view["has_postmortems"] = !archive.postmortems.empty();
     view["years"] = std::move(years);
+    view["headline"] = headline_view(archive);
     return view;
 }
 

@@ -68,3 +68,21 @@ TEST_CASE("the 404 page links from the site root", "[view_models]") {
     config.base_url = "https://wiki.example.com/incidents";
     CHECK(not_found_view(config)["root"] == "https://wiki.example.com/incidents/");
 }
+
+TEST_CASE("the home headline gives the median and the most-promised action", "[view_models]") {
+    const SiteConfig config;
+    Archive archive;
+    archive.stats.overall.duration_minutes = Distribution{3, 90, 600, 600, 250, {30, 90, 600}};
+    archive.causes.push_back({"dns", "DNS", {0, 1}, {}});
+    ActionCluster cluster;
+    cluster.id = "monitoring";
+    cluster.label = "Improve monitoring";
+    cluster.postmortems = {0, 1};
+    archive.clusters.push_back(cluster);
+    const auto headline = home_view(archive, config)["headline"];
+    CHECK(headline["median"] == "1 h 30 min");
+    CHECK(headline["top_cause_url"] == "causes/dns/index.html");
+    CHECK(headline["has_recurring"] == true);
+    CHECK(headline["recurring_count"] == 2);
+    CHECK(home_view(Archive{}, config)["headline"]["has_median"] == false);
+}
