@@ -64,9 +64,9 @@ AnalyzeResult analyze(std::vector<Postmortem> postmortems, const SiteConfig& con
     });
     Archive& archive = result.archive;
     archive.causes = group_by_cause(archive, config);
-    archive.services = group_by_service(archive);
+    archive.services = group_by_service(archive, config);
     archive.severities = group_by_severity(archive, config);
-    archive.years = group_by_year(archive);
+    archive.years = group_by_year(archive, config);
     cluster_actions(archive, config);
     find_related(archive);
     archive.stats = archive_stats(archive.postmortems);

@@ -54,8 +54,8 @@ std::vector<ArchiveGroup> group_by_cause(const Archive& archive, const SiteConfi
     return groups;
 }
 
-std::vector<ArchiveGroup> group_by_service(const Archive& archive) {
-    auto groups = build(archive, SiteConfig{}, [](const Postmortem& pm, const SiteConfig&) {
+std::vector<ArchiveGroup> group_by_service(const Archive& archive, const SiteConfig& config) {
+    auto groups = build(archive, config, [](const Postmortem& pm, const SiteConfig&) {
         std::vector<std::pair<std::string, std::string>> keys;
         for (const auto& service : pm.services) {
             if (!slugify(service).empty()) {
@@ -85,8 +85,8 @@ std::vector<ArchiveGroup> group_by_severity(const Archive& archive, const SiteCo
     return groups;
 }
 
-std::vector<ArchiveGroup> group_by_year(const Archive& archive) {
-    auto groups = build(archive, SiteConfig{}, [](const Postmortem& pm, const SiteConfig&) {
+std::vector<ArchiveGroup> group_by_year(const Archive& archive, const SiteConfig& config) {
+    auto groups = build(archive, config, [](const Postmortem& pm, const SiteConfig&) {
         std::vector<std::pair<std::string, std::string>> keys;
         if (pm.date) {
             const auto year =

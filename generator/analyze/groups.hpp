@@ -9,8 +9,8 @@
 namespace hindsight {
 
 std::vector<ArchiveGroup> group_by_cause(const Archive& archive, const SiteConfig& config);
-std::vector<ArchiveGroup> group_by_service(const Archive& archive);
+std::vector<ArchiveGroup> group_by_service(const Archive& archive, const SiteConfig& config);
 std::vector<ArchiveGroup> group_by_severity(const Archive& archive, const SiteConfig& config);
-std::vector<ArchiveGroup> group_by_year(const Archive& archive);
+std::vector<ArchiveGroup> group_by_year(const Archive& archive, const SiteConfig& config);
 
 }  // namespace hindsight

@@ -144,27 +144,6 @@ class LineCollector {
         line.bold_only = line.bold_lead && all_bold && !line.text.empty();
     }
 
-    static std::string inline_text(cmark_node* node) {
-        std::string text;
-        cmark_iter* iter = cmark_iter_new(node);
-        cmark_event_type event;
-        while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-            cmark_node* current = cmark_iter_get_node(iter);
-            if (event != CMARK_EVENT_ENTER) {
-                continue;
-            }
-            const auto type = cmark_node_get_type(current);
-            if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE ||
-                type == CMARK_NODE_HTML_INLINE) {
-                text += cmark_node_get_literal(current);
-            } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
-                text += ' ';
-            }
-        }
-        cmark_iter_free(iter);
-        return text;
-    }
-
     void add_literal(cmark_node* node, LineKind kind, Context& context) {
         ++block_;
         const char* literal = cmark_node_get_literal(node);
@@ -306,6 +285,26 @@ class LineCollector {
 };
 
 }  // namespace
+
+std::string inline_text(cmark_node* node) {
+    std::string text;
+    cmark_iter* iter = cmark_iter_new(node);
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node* current = cmark_iter_get_node(iter);
+        if (event != CMARK_EVENT_ENTER) {
+            continue;
+        }
+        const auto type = cmark_node_get_type(current);
+        if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE) {
+            text += cmark_node_get_literal(current);
+        } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+            text += ' ';
+        }
+    }
+    cmark_iter_free(iter);
+    return text;
+}
 
 std::vector<SourceLine> collect_source_lines(cmark_node* document) {
     LineCollector collector;

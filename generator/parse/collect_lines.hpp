@@ -1,6 +1,7 @@
 // Flattening a cmark-gfm document into SourceLines (kept apart so only parse/ sees cmark types).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "parse/source_lines.hpp"
@@ -10,5 +11,8 @@ struct cmark_node;
 namespace hindsight {
 
 std::vector<SourceLine> collect_source_lines(cmark_node* document);
+
+// The text of a node's inline content, markup removed, line breaks as spaces (untrimmed).
+std::string inline_text(cmark_node* node);
 
 }  // namespace hindsight

@@ -50,9 +50,7 @@ ExtractedSummary extract_summary(const std::vector<SourceLine>& lines,
             for (std::size_t j = i; j < lines.size() && lines[j].block == line.block; ++j) {
                 text += (text.empty() ? "" : " ") + lines[j].text;
             }
-            const std::string_view value =
-                context.label.empty() ? std::string_view(text) : std::string_view(text);
-            result.text = shorten(std::string(trim(value)));
+            result.text = shorten(std::string(trim(text)));
             result.from = {line.line + line_offset, line.text};
             return result;
         }

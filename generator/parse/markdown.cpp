@@ -37,30 +37,7 @@ void ensure_extensions_registered() {
 }
 
 std::string plain_text(cmark_node* node) {
-    std::string text;
-    cmark_iter* iter = cmark_iter_new(node);
-    cmark_event_type event;
-    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-        cmark_node* current = cmark_iter_get_node(iter);
-        if (event != CMARK_EVENT_ENTER) {
-            continue;
-        }
-        switch (cmark_node_get_type(current)) {
-            case CMARK_NODE_TEXT:
-            case CMARK_NODE_CODE:
-            case CMARK_NODE_HTML_INLINE:
-                text += cmark_node_get_literal(current);
-                break;
-            case CMARK_NODE_SOFTBREAK:
-            case CMARK_NODE_LINEBREAK:
-                text += ' ';
-                break;
-            default:
-                break;
-        }
-    }
-    cmark_iter_free(iter);
-    return std::string(trim(text));
+    return std::string(trim(inline_text(node)));
 }
 
 std::vector<cmark_node*> collect(cmark_node* root, bool (*wanted)(cmark_node*)) {

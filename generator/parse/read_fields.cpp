@@ -359,7 +359,7 @@ class FieldReader {
     void read_impact(const YAML::Node& node) {
         if (node.IsScalar()) {
             pm_.impact_summary = node.Scalar();
-            pm_.users_affected_pct = users_affected_from_text(node.Scalar());
+            pm_.users_affected_pct = users_share_in(node.Scalar());
             return;
         }
         if (!node.IsMap()) {
@@ -564,10 +564,6 @@ class FieldReader {
 
 void read_front_matter(const YAML::Node& root, FieldContext& context, Postmortem& postmortem) {
     FieldReader(context, postmortem).read_all(root);
-}
-
-std::optional<double> users_affected_from_text(std::string_view text) {
-    return users_share_in(text);
 }
 
 }  // namespace hindsight

@@ -25,7 +25,4 @@ struct FieldContext {
 // the rest of the file is still checked. Unknown keys go to postmortem.extra.
 void read_front_matter(const YAML::Node& root, FieldContext& context, Postmortem& postmortem);
 
-// "30% of users", "30 % of customers": the share of users, when the text states one.
-std::optional<double> users_affected_from_text(std::string_view text);
-
 }  // namespace hindsight
