@@ -8,6 +8,7 @@ packages=(
   libkainjow-mustache-dev libcli11-dev libfmt-dev libhowardhinnant-date-dev catch2
   libxml2-utils
   libicu-dev libsimdjson-dev wamerican
+  chromium fonts-dejavu-core
 )
 
 missing=()
@@ -32,8 +33,12 @@ if ((${#missing[@]} > 0)); then
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Front-end packages are pinned in package-lock.json; npm ci installs exactly those.
-if [ -f package-lock.json ] && [ ! -d node_modules ]; then
+# Front-end packages are pinned in package-lock.json; npm ci installs exactly those, again
+# whenever the lockfile is newer than what npm last installed (node_modules/.package-lock.json).
+# The browser tests drive Debian's chromium, so no npm package may fetch a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ -f package-lock.json ] &&
+  { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   echo "setup: installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
 fi

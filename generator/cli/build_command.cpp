@@ -1,5 +1,7 @@
 // `hindsight build`: the whole pipeline, then the atomic write of the site.
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <memory>
 
 #include <fmt/format.h>
@@ -11,6 +13,7 @@
 #include "output/write_site.hpp"
 #include "render/render_site.hpp"
 #include "render/theme.hpp"
+#include "search/site_index.hpp"
 
 namespace fs = std::filesystem;
 
@@ -36,6 +39,13 @@ std::optional<fs::path> theme_dir(const BuildOptions& options, const SiteConfig&
     return std::nullopt;
 }
 
+// Keeps the site's files sorted by path, as render hands them over.
+void add_files(OutputFiles& files, OutputFiles more) {
+    std::move(more.begin(), more.end(), std::back_inserter(files));
+    std::sort(files.begin(), files.end(),
+              [](const auto& a, const auto& b) { return a.path < b.path; });
+}
+
 int run_build(const BuildOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     if (auto refusal = check_output_dir(options.output, options.pipeline.content)) {
@@ -59,6 +69,7 @@ int run_build(const BuildOptions& options) {
     RenderResult rendered;
     if (theme.diagnostics.empty()) {
         rendered = render_site(loaded.archive, loaded.config, theme.theme);
+        add_files(rendered.files, search::site_search_files(loaded.archive, loaded.config));
     }
     diagnostics.insert(diagnostics.end(), theme.diagnostics.begin(), theme.diagnostics.end());
     diagnostics.insert(diagnostics.end(), rendered.diagnostics.begin(), rendered.diagnostics.end());

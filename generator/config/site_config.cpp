@@ -2,8 +2,10 @@
 #include "config/site_config.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include "core/slug.hpp"
@@ -13,8 +15,9 @@
 namespace hindsight {
 namespace {
 
-const std::vector<std::string> kKnownKeys = {"title",      "base_url",    "time_zone", "theme",
-                                             "severities", "unsafe_html", "taxonomy",  "synonyms"};
+const std::vector<std::string> kKnownKeys = {"title",    "base_url",   "time_zone",
+                                             "theme",    "severities", "unsafe_html",
+                                             "taxonomy", "synonyms",   "search"};
 
 class ConfigReader {
   public:
@@ -157,6 +160,61 @@ class ConfigReader {
                   [](const auto& a, const auto& b) { return a.key < b.key; });
     }
 
+    // search: {fields: {title: 10, body: 1}, max_words: 2000}. A fields mapping replaces the
+    // default list, so a site can also leave fields out.
+    void read_search(const YAML::Node& node, SearchConfig& search) {
+        if (!node.IsMap()) {
+            error(node, "'search' must be a mapping with 'fields' and 'max_words'");
+            return;
+        }
+        for (const auto& entry : node) {
+            const std::string name = entry.first.Scalar();
+            if (name == "fields") {
+                read_search_fields(entry.second, search.fields);
+            } else if (name == "max_words") {
+                int words = 0;
+                if (entry.second.IsScalar() && YAML::convert<int>::decode(entry.second, words) &&
+                    words >= 0) {
+                    search.max_words = words;
+                } else {
+                    error(entry.second, "'max_words' must be a whole number, 0 for no limit");
+                }
+            } else {
+                diagnostics_.push_back(
+                    make_warning(at(entry.first), fmt::format("unknown search setting '{}'", name),
+                                 "search takes fields and max_words"));
+            }
+        }
+    }
+
+    void read_search_fields(const YAML::Node& node, std::vector<SearchField>& out) {
+        if (!node.IsMap() || node.size() == 0) {
+            error(node, "'fields' must map field names to boosts, e.g. {title: 10, body: 1}");
+            return;
+        }
+        std::vector<SearchField> fields;
+        for (const auto& entry : node) {
+            const std::string name = entry.first.Scalar();
+            const auto& known = search_field_names();
+            if (std::find(known.begin(), known.end(), name) == known.end()) {
+                const auto suggestion = closest_match(name, known);
+                error(entry.first, fmt::format("unknown search field '{}'", name),
+                      suggestion ? fmt::format("did you mean '{}'?", *suggestion)
+                                 : fmt::format("the fields are {}", fmt::join(known, ", ")));
+                return;
+            }
+            double boost = 0;
+            if (!entry.second.IsScalar() || !YAML::convert<double>::decode(entry.second, boost) ||
+                !(boost > 0 && std::isfinite(boost))) {
+                error(entry.second,
+                      fmt::format("the boost of search field '{}' must be a number above 0", name));
+                return;
+            }
+            fields.push_back({name, boost});
+        }
+        out = std::move(fields);
+    }
+
     void read_key(const std::string& key, const YAML::Node& value, SiteConfig& config) {
         if (key == "title") {
             read_string(value, key, config.title);
@@ -187,6 +245,8 @@ class ConfigReader {
             read_taxonomy(value, config.taxonomy);
         } else if (key == "synonyms") {
             read_synonyms(value, config.synonyms);
+        } else if (key == "search") {
+            read_search(value, config.search);
         } else {
             const auto suggestion = closest_match(key, kKnownKeys);
             diagnostics_.push_back(make_warning(
@@ -201,6 +261,12 @@ class ConfigReader {
 };
 
 }  // namespace
+
+const std::vector<std::string>& search_field_names() {
+    static const std::vector<std::string> names = {
+        "title", "summary", "causes", "services", "severity", "tags", "action_items", "body"};
+    return names;
+}
 
 std::vector<SeverityLevel> default_severities() {
     return {

@@ -29,6 +29,23 @@ struct SynonymGroup {
 
 std::vector<SynonymGroup> default_synonyms();
 
+// One field of the search index and its lunr boost.
+struct SearchField {
+    std::string name;
+    double boost = 1;
+};
+
+// The postmortem fields the search index can hold, by the names hindsight.yaml uses.
+const std::vector<std::string>& search_field_names();
+
+// What the search index holds. The word cap bounds the index of an archive whose postmortems
+// paste long logs: only the first max_words words of a body are indexed (0: all of them).
+struct SearchConfig {
+    std::vector<SearchField> fields = {{"title", 10},  {"causes", 5},       {"services", 5},
+                                       {"summary", 3}, {"action_items", 2}, {"body", 1}};
+    int max_words = 2000;
+};
+
 struct SiteConfig {
     std::string title = "Incident archive";
     std::string base_url;  // absolute URL of the published site, used for the feed and 404 page
@@ -38,6 +55,7 @@ struct SiteConfig {
     bool unsafe_html = false;
     Taxonomy taxonomy = default_taxonomy();
     std::vector<SynonymGroup> synonyms = default_synonyms();
+    SearchConfig search;
 
     // Case-insensitive on the name and its aliases; "1" and "sev-1" also name SEV1.
     const SeverityLevel* find_severity(std::string_view text) const;

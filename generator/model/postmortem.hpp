@@ -86,6 +86,7 @@ struct Postmortem {
     nlohmann::json extra = nlohmann::json::object();  // unknown front-matter keys, as written
 
     std::string body_html;                     // rendered Markdown, front matter excluded
+    std::string body_text;                     // the same without markup, for search
     std::vector<Heading> headings;             // in document order
     std::set<std::string> inferred;            // fields taken from the text, not declared
     std::map<std::string, Evidence> evidence;  // for each inferred field, where it came from

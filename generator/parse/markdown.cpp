@@ -187,6 +187,11 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
 
     result.lines = collect_source_lines(document.get());
     result.leading_h1 = take_leading_h1(document.get(), options);
+    // Before raw HTML turns into text below: the plain-text renderer drops HTML, and the search
+    // index should hold what a reader sees, not tag names.
+    char* plain = cmark_render_plaintext(document.get(), cmark_options, 0);
+    result.text = plain;
+    std::free(plain);
     if (!options.unsafe_html) {
         escape_raw_html(document.get());
     }

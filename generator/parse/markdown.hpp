@@ -24,6 +24,7 @@ inline constexpr int kMaxTableColumns = 256;
 
 struct MarkdownResult {
     std::string html;
+    std::string text;  // the body as plain text, without markup, for the search index
     int tables_disabled_at_line = 0;  // the first line with too many '|', 0 when tables are on
     std::vector<Heading> headings;
     std::optional<std::string> leading_h1;  // text of an H1 that opened the document

@@ -180,6 +180,7 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
             "split the table, or escape the pipes as \\|"));
     }
     pm.body_html = std::move(markdown.html);
+    pm.body_text = std::move(markdown.text);
     pm.headings = std::move(markdown.headings);
 
     if (pm.title.empty()) {

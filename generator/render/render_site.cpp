@@ -9,6 +9,7 @@
 #include "render/feeds.hpp"
 #include "render/insight_views.hpp"
 #include "render/mustache_data.hpp"
+#include "render/search_page.hpp"
 #include "render/view_models.hpp"
 
 namespace hindsight {
@@ -104,6 +105,7 @@ RenderResult render_site(const Archive& archive, const SiteConfig& config, const
                      "actions/" + cluster.id + "/index.html");
     }
     pages.render("stats", stats_view(archive, config), "stats/index.html");
+    pages.render("search", search_view(archive, config), "search/index.html");
     add_assets(theme, result);
     result.files.push_back({"postmortems.json", postmortems_json(archive)});
     result.files.push_back({"postmortems.csv", postmortems_csv(archive)});

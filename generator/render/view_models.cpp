@@ -232,10 +232,6 @@ json list_item_view(const Postmortem& pm, const SiteConfig& config) {
             {"services", names_view(pm.services)}};
 }
 
-std::string postmortem_url(const Postmortem& postmortem) {
-    return "postmortems/" + postmortem.slug + "/index.html";
-}
-
 std::string format_percent(double value) {
     const double rounded = std::round(value * 10) / 10;
     if (rounded == std::floor(rounded)) {

@@ -7,11 +7,9 @@
 
 #include "config/site_config.hpp"
 #include "model/archive.hpp"
+#include "model/site_paths.hpp"
 
 namespace hindsight {
-
-// Where a postmortem's page lives, relative to the site root.
-std::string postmortem_url(const Postmortem& postmortem);
 
 // site, root and page_title: the keys every template receives.
 nlohmann::json page_frame(const SiteConfig& config, const std::string& root,

@@ -62,3 +62,39 @@ TEST_CASE("invalid YAML in the config is an error, not an exception", "[site_con
     CHECK(result.diagnostics[0].severity == Severity::error);
     CHECK(result.diagnostics[0].message.rfind("invalid YAML: ", 0) == 0);
 }
+
+TEST_CASE("search fields and the word cap are read", "[site_config]") {
+    const SiteConfig defaults;
+    REQUIRE(defaults.search.fields.size() == 6);
+    CHECK(defaults.search.fields.front().name == "title");
+    CHECK(defaults.search.fields.front().boost == 10);
+
+    const auto result = parse_site_config(
+        "h.yaml", "search:\n  fields: {title: 8, body: 1, severity: 2.5}\n  max_words: 500\n");
+    REQUIRE(result.diagnostics.empty());
+    const auto& fields = result.config.search.fields;
+    REQUIRE(fields.size() == 3);
+    CHECK(fields[0].name == "title");
+    CHECK(fields[0].boost == 8);
+    CHECK(fields[2].name == "severity");
+    CHECK(fields[2].boost == 2.5);
+    CHECK(result.config.search.max_words == 500);
+}
+
+TEST_CASE("bad search settings are errors that keep the defaults", "[site_config]") {
+    const auto unknown = parse_site_config("h.yaml", "search:\n  fields: {titel: 3}\n");
+    REQUIRE(unknown.diagnostics.size() == 1);
+    CHECK(format_diagnostic(unknown.diagnostics[0]) ==
+          "h.yaml:2:12: error: unknown search field 'titel'\n    hint: did you mean 'title'?");
+    CHECK(unknown.config.search.fields.size() == 6);
+
+    const auto boost = parse_site_config("h.yaml", "search:\n  fields: {title: -1}\n");
+    REQUIRE(boost.diagnostics.size() == 1);
+    CHECK(boost.diagnostics[0].message ==
+          "the boost of search field 'title' must be a number above 0");
+
+    const auto cap = parse_site_config("h.yaml", "search: {max_words: lots}\n");
+    REQUIRE(cap.diagnostics.size() == 1);
+    CHECK(cap.diagnostics[0].message == "'max_words' must be a whole number, 0 for no limit");
+    CHECK(cap.config.search.max_words == 2000);
+}
