@@ -147,6 +147,19 @@ describe('search over http', () => {
     await page.context().close();
   });
 
+  test('a word too short to search for waits for more letters', async () => {
+    const page = await newPage();
+    await page.goto(searchUrl());
+    await type(page, 'ro');
+    assert.match(await page.textContent('#hs-status'), /Keep typing/);
+    assert.equal(await page.isVisible('#hs-empty'), false);
+    const whole = (await type(page, 'token')).map((r) => r.href);
+    const typing = (await type(page, 'token ro')).map((r) => r.href);
+    assert.ok(whole.length > 0);
+    assert.deepEqual(typing, whole);
+    await page.context().close();
+  });
+
   test('filters combine with the query and with each other', async () => {
     const page = await newPage();
     await page.goto(searchUrl());

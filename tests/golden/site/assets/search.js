@@ -4,7 +4,11 @@
 
   var PAGE_SIZE = 20;        // results shown at first, and added by "Show more"
   var DEBOUNCE_MS = 120;     // typing pauses shorter than this do not search
-  var MAX_EXPANSIONS = 40;   // index terms one typed word may stand for (prefix or typo)
+  // Index terms one typed word may stand for (prefix or typo), and the shortest prefix that
+  // expands: each term is one more clause for lunr to score, and a single letter starts
+  // thousands of terms in a large archive.
+  var MAX_EXPANSIONS = 20;
+  var MIN_PREFIX = 3;
   var SNIPPET_WORDS = 32;
   var FILTERS = ['cause', 'service', 'severity', 'year'];
 
@@ -29,9 +33,12 @@
     return;
   }
 
+  var loading = performance.now();
   var index = lunr.Index.load(data.index);
   var docs = Object.create(null);
   data.docs.forEach(function (doc) { docs[doc.ref] = doc; });
+  // Named measures let bench/search time the page as a reader meets it.
+  performance.measure('hindsight-index-load', { start: loading, end: performance.now() });
 
   // ---------------------------------------------------------------- query words
 
@@ -67,7 +74,9 @@
     var terms = [];
     var add = function (term) { if (terms.indexOf(term) < 0) terms.push(term); };
     if (hasTerm(word.stem)) add(word.stem);
-    if (prefix) termsMatching(lunr.TokenSet.fromString(word.raw + '*')).forEach(add);
+    if (prefix && word.raw.length >= MIN_PREFIX) {
+      termsMatching(lunr.TokenSet.fromString(word.raw + '*')).forEach(add);
+    }
     if (fuzzy && word.stem.length >= 4) {  // "dns" is one edit from too many words
       var distance = word.stem.length >= 8 ? 2 : 1;
       termsMatching(lunr.TokenSet.fromFuzzyString(word.stem, distance)).forEach(add);
@@ -83,6 +92,12 @@
     var groups = words.map(function (word, i) {
       return { exact: word.stem, terms: wordTerms(word, i === words.length - 1, fuzzy) };
     });
+    // A last word too short to expand is still being typed: "database co" searches "database"
+    // until the word is long enough to stand for something, rather than finding nothing.
+    var last = groups[groups.length - 1];
+    if (groups.length > 1 && last.terms.length === 0 && words[words.length - 1].raw.length < MIN_PREFIX) {
+      groups.pop();
+    }
     if (groups.some(function (group) { return group.terms.length === 0; })) return [];
     var results = index.query(function (query) {
       groups.forEach(function (group) {
@@ -286,12 +301,14 @@
     var fuzzy = false;
     var message;
 
+    var searched = 0;
     if (words.length > 0) {
       var results = search(words, false);
       if (results.length === 0) {
         results = search(words, true);
         fuzzy = results.length > 0;
       }
+      searched = performance.now() - started;
       results.forEach(function (result) {
         var doc = docs[result.ref];
         if (!doc || !passesFilters(doc, state.filters)) return;
@@ -306,10 +323,14 @@
     }
 
     var quoted = '“' + typed + '”';
+    var stillTyping = false;
     if (!typed && !filtered) {
       message = 'Type to search ' + plural(data.docs.length, 'postmortem') + '.';
     } else if (typed && words.length === 0) {
       message = quoted + ' holds only very common words; add a more specific one.';
+    } else if (hits.length === 0 && words.length === 1 && words[0].raw.length < MIN_PREFIX) {
+      message = 'Keep typing: ' + quoted + ' is too short to search for.';
+      stillTyping = true;
     } else if (hits.length === 0) {
       message = 'No postmortems match ' + (typed ? quoted : 'these filters') + filterText(state.filters) + '.';
     } else if (fuzzy) {
@@ -325,11 +346,10 @@
     shownCount = 0;
     showMore();
     status.textContent = message;
-    empty.hidden = !(hits.length === 0 && (typed || filtered));
+    empty.hidden = !(hits.length === 0 && (typed || filtered)) || stillTyping;
     list.setAttribute('aria-busy', 'false');
-    if (performance.measure) {
-      performance.measure('hindsight-search', { start: started, end: performance.now() });
-    }
+    performance.measure('hindsight-search',
+      { start: started, end: performance.now(), detail: { query: state.q, searched: searched } });
   }
 
   var timer = null;
