@@ -164,14 +164,11 @@ std::string capped_words(const std::string& text, int max_words) {
     return text;
 }
 
-OutputFiles site_search_files(const Archive& archive, const SiteConfig& config) {
-    std::vector<LunrField> fields;
+SiteIndexInput site_index_input(const Archive& archive, const SiteConfig& config) {
+    SiteIndexInput input;
     for (const auto& field : config.search.fields) {
-        fields.push_back({field.name, field.boost});
+        input.fields.push_back({field.name, field.boost});
     }
-    std::vector<LunrDocument> documents;
-    json hits = json::array();
-    const Facets facets(archive);
     for (const std::size_t index : archive.newest_first) {
         const Postmortem& pm = archive.postmortems[index];
         const std::string body = capped_words(pm.body_text, config.search.max_words);
@@ -179,10 +176,21 @@ OutputFiles site_search_files(const Archive& archive, const SiteConfig& config) 
         for (const auto& field : config.search.fields) {
             document.values.emplace_back(field_text(field.name, pm, config, body));
         }
-        documents.push_back(std::move(document));
-        hits.push_back(hit_document(pm, config, body, facets.of(index)));
+        input.documents.push_back(std::move(document));
     }
-    std::string index = build_lunr_index(fields, documents);
+    return input;
+}
+
+OutputFiles site_search_files(const Archive& archive, const SiteConfig& config) {
+    const SiteIndexInput input = site_index_input(archive, config);
+    std::string index = build_lunr_index(input.fields, input.documents);
+    json hits = json::array();
+    const Facets facets(archive);
+    for (const std::size_t i : archive.newest_first) {
+        const Postmortem& pm = archive.postmortems[i];
+        hits.push_back(hit_document(pm, config, capped_words(pm.body_text, config.search.max_words),
+                                    facets.of(i)));
+    }
     std::string docs = hits.dump(-1, ' ', false, json::error_handler_t::replace);
     OutputFiles files;
     files.push_back({"search-docs.js", as_script("docs", docs)});

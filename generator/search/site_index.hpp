@@ -6,11 +6,21 @@
 #include "config/site_config.hpp"
 #include "core/output_file.hpp"
 #include "model/archive.hpp"
+#include "search/index_builder.hpp"
 
 namespace hindsight::search {
 
 // The words of a postmortem a search can reach: its body, cut after max_words words (0: all).
 std::string capped_words(const std::string& text, int max_words);
+
+// What the site's lunr index is built from: the configured fields with their boosts, and one
+// document per postmortem (ref = slug, values in field order), newest first.
+struct SiteIndexInput {
+    std::vector<LunrField> fields;
+    std::vector<LunrDocument> documents;
+};
+
+SiteIndexInput site_index_input(const Archive& archive, const SiteConfig& config);
 
 // search-index.json (lunr 2.3.9, ref = slug, the configured fields and boosts) and
 // search-docs.json (per postmortem, newest first: what a hit shows and what the filters read),
