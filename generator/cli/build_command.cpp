@@ -68,7 +68,8 @@ int run_build(const BuildOptions& options) {
     ThemeResult theme = load_theme(theme_dir(options, loaded.config));
     RenderResult rendered;
     if (theme.diagnostics.empty()) {
-        rendered = render_site(loaded.archive, loaded.config, theme.theme);
+        rendered = render_site(loaded.archive, loaded.config, theme.theme,
+                               job_count(options.pipeline.jobs));
         add_files(rendered.files, search::site_search_files(loaded.archive, loaded.config));
     }
     diagnostics.insert(diagnostics.end(), theme.diagnostics.begin(), theme.diagnostics.end());
@@ -117,7 +118,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
     cmd->add_flag("--strict", options->pipeline.strict,
                   "Treat warnings as errors and warn about unknown front-matter keys");
     cmd->add_option("-j,--jobs", options->pipeline.jobs,
-                    "Parallel parse jobs [default: number of cores]")
+                    "Parallel parse and render jobs [default: number of cores]")
         ->check(CLI::Range(1u, 1024u));
     cmd->add_flag("-q,--quiet", options->quiet, "Print only problems");
     cmd->callback([options, &exit_code] { exit_code = run_build(*options); });

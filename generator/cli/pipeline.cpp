@@ -86,9 +86,8 @@ PipelineResult load_archive(const PipelineOptions& options) {
     result.diagnostics.insert(result.diagnostics.end(), discovered.diagnostics.begin(),
                               discovered.diagnostics.end());
 
-    const unsigned jobs =
-        options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    auto parsed = parse_all(discovered.files, result.config, ParseOptions{options.strict}, jobs);
+    auto parsed = parse_all(discovered.files, result.config, ParseOptions{options.strict},
+                            job_count(options.jobs));
     std::vector<Postmortem> postmortems;
     for (auto& one : parsed) {
         result.diagnostics.insert(result.diagnostics.end(), one.diagnostics.begin(),
@@ -103,6 +102,10 @@ PipelineResult load_archive(const PipelineOptions& options) {
                               analyzed.diagnostics.end());
     sort_diagnostics(result.diagnostics);
     return result;
+}
+
+unsigned job_count(unsigned requested) {
+    return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
 }
 
 int content_exit_code(const Diagnostics& diagnostics, bool strict) {

@@ -31,6 +31,9 @@ struct PipelineResult {
 PipelineResult load_archive(const PipelineOptions& options);
 
 // Exit status for content diagnostics: 1 on errors, or on warnings when strict; else 0.
+// The threads --jobs asks for; 0 asks for one per core.
+unsigned job_count(unsigned requested);
+
 int content_exit_code(const Diagnostics& diagnostics, bool strict);
 
 }  // namespace hindsight

@@ -8,24 +8,30 @@ namespace {
 
 namespace mustache = kainjow::mustache;
 
+// kainjow's set() and push_back() take a const reference and copy it, deeply; converting a view
+// model level by level would then copy each subtree once per level above it, which dominated the
+// rendering of list pages. So each child is added empty and the converted value moved into it:
+// the containers are this function's own, so writing through get() and list_value() is sound.
 mustache::data to_data(const nlohmann::json& value) {
     switch (value.type()) {
         case nlohmann::json::value_t::object: {
             mustache::data object{mustache::data::type::object};
             for (const auto& [key, item] : value.items()) {
-                object.set(key, to_data(item));
+                object.set(key, mustache::data{false});
+                *const_cast<mustache::data*>(object.get(key)) = to_data(item);
             }
             return object;
         }
         case nlohmann::json::value_t::array: {
             mustache::data list{mustache::data::type::list};
             for (const auto& item : value) {
-                list.push_back(to_data(item));
+                list.push_back(mustache::data{false});
+                const_cast<mustache::data&>(list.list_value().back()) = to_data(item);
             }
             return list;
         }
         case nlohmann::json::value_t::string:
-            return mustache::data{value.get<std::string>()};
+            return mustache::data{value.get_ref<const std::string&>()};
         case nlohmann::json::value_t::boolean:
             return mustache::data{value.get<bool>()};
         case nlohmann::json::value_t::null:
@@ -35,16 +41,70 @@ mustache::data to_data(const nlohmann::json& value) {
     }
 }
 
+constexpr int kMaxPartialDepth = 8;
+
+// The template with each {{> name}} replaced by the partial's text (itself inlined), so that it
+// is parsed once. A partial nested deeper than kMaxPartialDepth, and any partial in a template
+// or of a template that changes the delimiters ({{=...=}}), keeps its tag: kainjow renders
+// those itself, from the data's partials.
+std::string inline_partials(std::string_view text,
+                            const std::map<std::string, std::string>& partials, int depth = 0) {
+    if (depth >= kMaxPartialDepth || text.find("{{=") != std::string_view::npos) {
+        return std::string(text);
+    }
+    std::string out;
+    std::size_t at = 0;
+    while (true) {
+        const std::size_t open = text.find("{{>", at);
+        const std::size_t close = open == std::string_view::npos ? open : text.find("}}", open);
+        if (close == std::string_view::npos) {
+            out.append(text.substr(at));
+            return out;
+        }
+        std::string_view name = text.substr(open + 3, close - open - 3);
+        while (!name.empty() && name.front() == ' ') {
+            name.remove_prefix(1);
+        }
+        while (!name.empty() && name.back() == ' ') {
+            name.remove_suffix(1);
+        }
+        out.append(text.substr(at, open - at));
+        const auto partial = partials.find(std::string(name));
+        if (partial == partials.end()) {
+            // An unknown partial renders as nothing, as in mustache.
+        } else if (partial->second.find("{{=") != std::string::npos) {
+            // Its delimiter change must not leak into the template around it.
+            out.append(text.substr(open, close + 2 - open));
+        } else {
+            out += inline_partials(partial->second, partials, depth + 1);
+        }
+        at = close + 2;
+    }
+}
+
 }  // namespace
 
-TemplateOutput render_template(const std::string& template_text, const nlohmann::json& view,
-                               const std::map<std::string, std::string>& partials) {
-    mustache::mustache tmpl{template_text};
+struct TemplateCache::Compiled {
+    explicit Compiled(const std::string& text) : tmpl(text) {}
+    mustache::mustache tmpl;
+};
+
+TemplateCache::TemplateCache(const std::map<std::string, std::string>& partials)
+    : partials_(partials) {}
+
+TemplateCache::~TemplateCache() = default;
+
+TemplateOutput TemplateCache::render(const std::string& template_text, const nlohmann::json& view) {
+    auto& compiled = compiled_[&template_text];
+    if (!compiled) {
+        compiled = std::make_unique<Compiled>(inline_partials(template_text, partials_));
+    }
+    mustache::mustache& tmpl = compiled->tmpl;
     if (!tmpl.is_valid()) {
         return {{}, tmpl.error_message()};
     }
     mustache::data data = to_data(view);
-    for (const auto& [name, text] : partials) {
+    for (const auto& [name, text] : partials_) {
         const std::string* partial_text = &text;
         data.set(name, mustache::partial{[partial_text] { return *partial_text; }});
     }

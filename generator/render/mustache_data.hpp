@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -13,8 +14,23 @@ struct TemplateOutput {
     std::string error;  // the template's own syntax error, empty on success
 };
 
-// partials: name ("head") to template text, reachable as {{> head}}.
-TemplateOutput render_template(const std::string& template_text, const nlohmann::json& view,
-                               const std::map<std::string, std::string>& partials);
+// Renders templates, each parsed once. partials: name ("head") to template text, reachable as
+// {{> head}}; they are inlined into each template before it is parsed, since kainjow would parse
+// a partial again at every inclusion (once per table row). Not thread-safe: one per thread.
+class TemplateCache {
+  public:
+    explicit TemplateCache(const std::map<std::string, std::string>& partials);
+    ~TemplateCache();
+    TemplateCache(const TemplateCache&) = delete;
+    TemplateCache& operator=(const TemplateCache&) = delete;
+
+    // template_text must outlive the cache: it is remembered by address.
+    TemplateOutput render(const std::string& template_text, const nlohmann::json& view);
+
+  private:
+    struct Compiled;
+    const std::map<std::string, std::string>& partials_;
+    std::map<const std::string*, std::unique_ptr<Compiled>> compiled_;
+};
 
 }  // namespace hindsight

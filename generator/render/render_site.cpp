@@ -2,6 +2,12 @@
 #include "render/render_site.hpp"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -32,36 +38,67 @@ std::map<std::string, std::string> partials_of(const Theme& theme) {
     return partials;
 }
 
-class PageRenderer {
-  public:
-    PageRenderer(const Theme& theme, RenderResult& result)
-        : theme_(theme), partials_(partials_of(theme)), result_(result) {}
-
-    void render(const std::string& template_name, const nlohmann::json& view,
-                const std::string& output_path) {
-        const std::string name = "templates/" + template_name + ".mustache";
-        const std::string* text = theme_.find(name);
-        if (text == nullptr) {
-            result_.diagnostics.push_back(make_error(
-                {theme_.display_path(name)}, "template is missing from the theme",
-                "a theme folder overrides the default theme's files; do not delete them"));
-            return;
-        }
-        TemplateOutput output = render_template(*text, view, partials_);
-        if (!output.error.empty()) {
-            result_.diagnostics.push_back(make_error(
-                {theme_.display_path(name)}, fmt::format("template error: {}", output.error)));
-            return;
-        }
-        result_.files.push_back({output_path, std::move(output.text)});
-        ++result_.pages;
-    }
-
-  private:
-    const Theme& theme_;
-    std::map<std::string, std::string> partials_;
-    RenderResult& result_;
+// A page to render: its template, the output path, and how to build its view model. Views are
+// built by the worker that renders the page, so that this work is spread over the threads too.
+struct PageJob {
+    std::string template_name;
+    std::string output_path;
+    std::function<nlohmann::json()> view;
 };
+
+struct PageOutput {
+    std::optional<OutputFile> file;
+    std::optional<Diagnostic> problem;
+};
+
+PageOutput render_page(const Theme& theme, TemplateCache& templates, const PageJob& job) {
+    const std::string name = "templates/" + job.template_name + ".mustache";
+    const std::string* text = theme.find(name);
+    if (text == nullptr) {
+        return {std::nullopt,
+                make_error({theme.display_path(name)}, "template is missing from the theme",
+                           "a theme folder overrides the default theme's files; do not delete "
+                           "them")};
+    }
+    TemplateOutput output = templates.render(*text, job.view());
+    if (!output.error.empty()) {
+        return {std::nullopt, make_error({theme.display_path(name)},
+                                         fmt::format("template error: {}", output.error))};
+    }
+    return {OutputFile{job.output_path, std::move(output.text)}, std::nullopt};
+}
+
+// Each worker takes the next page; outputs land in their job's slot, so the site is the same
+// whatever the number of threads. Template errors are reported once per template.
+void render_pages(const Theme& theme, const std::vector<PageJob>& jobs, unsigned threads,
+                  RenderResult& result) {
+    const auto partials = partials_of(theme);
+    std::vector<PageOutput> outputs(jobs.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        TemplateCache templates(partials);
+        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+            outputs[i] = render_page(theme, templates, jobs[i]);
+        }
+    };
+    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())));
+    {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 1; t < threads; ++t) {
+            pool.emplace_back(work);
+        }
+        work();
+    }
+    std::set<std::string> reported;
+    for (auto& output : outputs) {
+        if (output.file) {
+            result.files.push_back(std::move(*output.file));
+            ++result.pages;
+        } else if (output.problem && reported.insert(output.problem->location.path).second) {
+            result.diagnostics.push_back(std::move(*output.problem));
+        }
+    }
+}
 
 void add_assets(const Theme& theme, RenderResult& result) {
     for (const auto& [name, text] : theme.files) {
@@ -73,39 +110,54 @@ void add_assets(const Theme& theme, RenderResult& result) {
 
 }  // namespace
 
-RenderResult render_site(const Archive& archive, const SiteConfig& config, const Theme& theme) {
-    RenderResult result;
-    PageRenderer pages(theme, result);
-    pages.render("home", home_view(archive, config), "index.html");
+RenderResult render_site(const Archive& archive, const SiteConfig& config, const Theme& theme,
+                         unsigned threads) {
+    std::vector<PageJob> jobs;
+    const auto page = [&](std::string name, std::string path,
+                          std::function<nlohmann::json()> view) {
+        jobs.push_back({std::move(name), std::move(path), std::move(view)});
+    };
+    page("home", "index.html", [&] { return home_view(archive, config); });
     for (std::size_t i = 0; i < archive.postmortems.size(); ++i) {
-        auto view = postmortem_view(archive.postmortems[i], config);
-        add_insight_links(archive, i, view);
-        pages.render("postmortem", view, postmortem_url(archive.postmortems[i]));
+        page("postmortem", postmortem_url(archive.postmortems[i]), [&archive, &config, i] {
+            auto view = postmortem_view(archive.postmortems[i], config);
+            add_insight_links(archive, i, view);
+            return view;
+        });
     }
-    pages.render("404", not_found_view(config), "404.html");
-    const struct {
+    page("404", "404.html", [&] { return not_found_view(config); });
+    struct Kind {
         const char* kind;
         const char* heading;
         const char* noun;
         const std::vector<ArchiveGroup>& groups;
-    } kinds[] = {{"causes", "Causes", "Cause", archive.causes},
-                 {"services", "Services", "Service", archive.services},
-                 {"severities", "Severities", "Severity", archive.severities}};
-    for (const auto& k : kinds) {
-        pages.render("groups", groups_view(archive, config, k.kind, k.heading, k.groups),
-                     std::string(k.kind) + "/index.html");
+    };
+    static constexpr std::size_t kKinds = 3;
+    const std::array<Kind, kKinds> kinds = {
+        Kind{"causes", "Causes", "Cause", archive.causes},
+        Kind{"services", "Services", "Service", archive.services},
+        Kind{"severities", "Severities", "Severity", archive.severities}};
+    for (const Kind& k : kinds) {
+        page("groups", std::string(k.kind) + "/index.html", [&archive, &config, k] {
+            return groups_view(archive, config, k.kind, k.heading, k.groups);
+        });
         for (const auto& group : k.groups) {
-            pages.render("group", group_view(archive, config, k.kind, k.noun, group),
-                         std::string(k.kind) + "/" + group.key + "/index.html");
+            page("group", std::string(k.kind) + "/" + group.key + "/index.html",
+                 [&archive, &config, k, &group] {
+                     return group_view(archive, config, k.kind, k.noun, group);
+                 });
         }
     }
-    pages.render("actions", actions_view(archive, config), "actions/index.html");
+    page("actions", "actions/index.html", [&] { return actions_view(archive, config); });
     for (const auto& cluster : archive.clusters) {
-        pages.render("action", action_view(archive, config, cluster),
-                     "actions/" + cluster.id + "/index.html");
+        page("action", "actions/" + cluster.id + "/index.html",
+             [&archive, &config, &cluster] { return action_view(archive, config, cluster); });
     }
-    pages.render("stats", stats_view(archive, config), "stats/index.html");
-    pages.render("search", search_view(archive, config), "search/index.html");
+    page("stats", "stats/index.html", [&] { return stats_view(archive, config); });
+    page("search", "search/index.html", [&] { return search_view(archive, config); });
+
+    RenderResult result;
+    render_pages(theme, jobs, threads, result);
     add_assets(theme, result);
     result.files.push_back({"postmortems.json", postmortems_json(archive)});
     result.files.push_back({"postmortems.csv", postmortems_csv(archive)});

@@ -15,6 +15,8 @@ struct RenderResult {
     Diagnostics diagnostics;
 };
 
-RenderResult render_site(const Archive& archive, const SiteConfig& config, const Theme& theme);
+// Pages are rendered on `threads` threads; the result is the same for any number.
+RenderResult render_site(const Archive& archive, const SiteConfig& config, const Theme& theme,
+                         unsigned threads = 1);
 
 }  // namespace hindsight
