@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -36,6 +35,39 @@ struct TermWeight {
     double weight = 0;
 };
 
+// Every field vector, one after the other in flat arrays rather than a vector per (document,
+// field), which cost an allocation each; terms and weights apart, 12 bytes an element rather than
+// a padded 16. Every page of them is a page fault. vectors[slot] reads like a vector.
+struct FieldVectors {
+    class Vector {
+      public:
+        Vector(std::span<const std::uint32_t> terms, std::span<const double> weights)
+            : terms_(terms), weights_(weights) {}
+        std::size_t size() const { return terms_.size(); }
+        bool empty() const { return terms_.empty(); }
+        TermWeight operator[](std::size_t i) const { return {terms_[i], weights_[i]}; }
+        std::span<const std::uint32_t> terms() const { return terms_; }
+        std::span<const double> weights() const { return weights_; }
+
+      private:
+        std::span<const std::uint32_t> terms_;
+        std::span<const double> weights_;
+    };
+
+    // Slot s holds elements offsets[s] .. offsets[s + 1] of terms and weights.
+    std::vector<std::uint32_t> offsets{0};
+    std::vector<std::uint32_t> terms;
+    std::vector<double> weights;
+
+    std::size_t size() const { return offsets.size() - 1; }
+    Vector operator[](std::size_t slot) const {
+        const std::size_t begin = offsets[slot];
+        const std::size_t count = offsets[slot + 1] - begin;
+        return {std::span<const std::uint32_t>(terms).subspan(begin, count),
+                std::span<const double>(weights).subspan(begin, count)};
+    }
+};
+
 // What lunr.Index#toJSON holds, with terms and refs numbered instead of spelled out.
 struct LunrIndex {
     std::vector<std::string> fields;    // Object.keys order: array-index names first
@@ -48,7 +80,7 @@ struct LunrIndex {
     std::vector<std::uint32_t> posting_refs;
     // vectors[ref * fields.size() + field]: ascending by term. This is also the order of
     // lunr's fieldVectors keys: documents by first appearance, then fields.
-    std::vector<std::vector<TermWeight>> vectors;
+    FieldVectors vectors;
 
     std::span<const std::uint32_t> posting(std::uint32_t term, std::size_t field) const {
         const std::size_t k = term * fields.size() + field;
@@ -68,28 +100,51 @@ class IndexBuilder {
   public:
     explicit IndexBuilder(const std::vector<LunrField>& fields);
 
+    // Room for the documents of about this much JSON text, so that a large input is indexed
+    // without growing the builder's arrays. Optional.
+    void expect_text(std::size_t bytes);
+
     void add(const LunrDocument& document);
     LunrIndex build() &&;
 
   private:
-    struct TermCount {
-        std::uint32_t term;
-        std::uint32_t count;
-    };
     struct Field {
         std::string name;
         double boost;
         std::size_t value_index;  // where its value is in LunrDocument::values
     };
+    // Where a (document, field) slot's term counts are in count_terms_ and count_values_.
+    struct Range {
+        std::uint32_t begin = 0;
+        std::uint32_t size = 0;
+    };
+    // (term * fields + field, ref): a term a field of a document got, in the order added.
+    struct Posting {
+        std::uint32_t key;
+        std::uint32_t ref;
+    };
+    // The counts by key = term * fields + field: those of key k are [offsets[k], offsets[k + 1])
+    // of refs and counts.
+    struct ByKey {
+        std::vector<std::uint32_t> offsets;
+        std::vector<std::uint32_t> refs;
+        std::vector<std::uint32_t> counts;
+    };
 
     std::pair<std::uint32_t, bool> intern_ref(const std::string& ref);
     std::uint32_t term_of_raw_token(std::string_view raw);
-    std::uint32_t term_of_token(std::u16string_view token);
+    std::uint32_t term_of_new_raw_token(std::string_view raw);
+    std::uint32_t term_of_lowered_token(std::u16string_view token);
     std::uint32_t term_of_new_token(std::u16string_view token);
     void add_field(const FieldValue& value, std::size_t slot);
-    void index_postings(LunrIndex& index) const;
+    void start_posting_log();
+    void log_postings(std::size_t slot);
+    ByKey group_by_key() const;
+    void deal_vectors(const ByKey& grouped, FieldVectors& vectors) const;
+    void index_logged_postings(LunrIndex& index) const;
     std::vector<double> average_field_lengths() const;
     std::vector<double> inverse_document_frequencies(const LunrIndex& index) const;
+    void weigh_vectors(LunrIndex& index) const;
 
     std::vector<Field> fields_;
     std::unordered_map<std::string, std::uint32_t> ref_ids_;
@@ -99,30 +154,29 @@ class IndexBuilder {
     Tokenizer tokenizer_;
     // Lowering and the index pipeline are functions of the token alone, so they run once per
     // distinct token: raw_terms_[id in raw_tokens_] is the term a token as written gives (or
-    // kStopWord), and token_terms_[id in tokens_] the term a lowered token gives.
+    // kStopWord), and lowered_terms_[id in lowered_tokens_] the term a token ICU lowered gives.
     StringTable<char> raw_tokens_;
     std::vector<std::uint32_t> raw_terms_;
-    StringTable<char16_t> tokens_;
-    std::vector<std::uint32_t> token_terms_;
+    StringTable<char16_t> lowered_tokens_;
+    std::vector<std::uint32_t> lowered_terms_;
     StringTable<char16_t> terms_;  // term -> _index: terms are numbered as they are first seen
     std::u16string lowered_;       // scratch
-    // (term * fields + field, ref) for each term of each field added, in order: sorted by
-    // (term, field) at the end, stably, it gives every posting in lunr's insertion order.
-    struct Posting {
-        std::uint32_t key;
-        std::uint32_t ref;
-    };
-    // Blocks of fixed size, not one vector: growing by doubling would copy the log each time
-    // and touch three times its memory, for millions of entries.
-    static constexpr std::size_t kLogBlock = std::size_t{1} << 16;
-    std::vector<std::unique_ptr<Posting[]>> posting_log_;
-    std::size_t posting_log_size_ = 0;
-    void log_posting(Posting posting);
-    std::vector<bool> repeated_refs_;                  // by ref: added more than once
-    std::vector<std::vector<TermCount>> term_counts_;  // by field slot, ascending by term
-    std::vector<std::uint32_t> field_lengths_;         // by field slot
-    std::vector<std::uint32_t> scratch_counts_;        // by term, zero between fields
-    std::vector<std::uint32_t> scratch_terms_;
+    // The term counts of every slot, in the order its terms first occurred, in two flat arrays
+    // in the order the fields were added; ranges_[slot] says where.
+    std::vector<std::uint32_t> count_terms_;
+    std::vector<std::uint32_t> count_values_;
+    std::vector<Range> ranges_;
+    std::vector<std::uint32_t> field_lengths_;  // by field slot
+    // Without duplicate refs, every posting list is its refs in ascending order, read off the
+    // counts at the end. A duplicate ref changes that (a ref keeps its first place in a posting,
+    // and its later copy may add terms after other refs), so from the first one on, every term
+    // added is logged, and the log, sorted stably by key, gives each posting in lunr's order.
+    bool logging_ = false;
+    std::vector<Posting> posting_log_;
+    std::vector<bool> repeated_refs_;  // by ref: added more than once
+    // By term + 1, zero between fields; [0] counts stop words, and is never read.
+    std::vector<std::uint32_t> scratch_counts_ = std::vector<std::uint32_t>(1, 0);
+    std::vector<std::uint32_t> scratch_terms_;  // the field's distinct terms so far, and room
 };
 
 }  // namespace hindsight::search

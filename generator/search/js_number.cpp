@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <system_error>
 
@@ -67,32 +68,55 @@ void append_layout(std::string& out, const Decimal& d) {
     }
 }
 
+// std::nearbyint in the default rounding mode, without its library call (this runs for every
+// vector element): a double of at least 2^52 has no room for a fraction, so adding 2^52 rounds
+// to the nearest integer, ties to even, and subtracting it again is exact.
+double round_to_even(double x) {
+    if (!(std::fabs(x) < 0x1p52)) {
+        return x;  // already an integer, or NaN or infinite
+    }
+    constexpr double kShift = 0x1p52;  // compilers keep IEEE order without -ffast-math
+    return std::copysign((std::fabs(x) + kShift) - kShift, x);
+}
+
 // Every weight lunr writes is Math.round(x * 1000) / 1000, the double nearest some k / 1000.
 // For those below 2^42 (a unit in the last place under 0.001) the decimal k / 1000 is the only
 // candidate with so few digits that rounds to the value, so it is the shortest round-trip form,
 // and JavaScript lays it out plainly: the digits print straight from k, several times faster.
-bool append_thousandths(std::string& out, double value) {
-    const double k = std::nearbyint(value * 1000);
+// Writes them at `to` (room for 25 bytes) and returns their end, or nullptr for other values.
+char* write_thousandths(char* to, double value) {
+    const double k = round_to_even(value * 1000);
     if (!(std::fabs(k) < 4e15) || k / 1000 != value) {
-        return false;
+        return nullptr;
     }
-    // Written into a local buffer and appended once: this runs for every vector element.
-    char buffer[24];
-    char* end = buffer;
     if (k < 0) {
-        *end++ = '-';
+        *to++ = '-';
     }
     const auto units = static_cast<std::uint64_t>(std::fabs(k));
-    end = std::to_chars(end, buffer + sizeof buffer, units / 1000).ptr;
-    if (const auto fraction = static_cast<unsigned>(units % 1000); fraction != 0) {
-        *end++ = '.';
-        *end++ = static_cast<char>('0' + fraction / 100);
-        if (fraction % 100 != 0) {
-            *end++ = static_cast<char>('0' + fraction / 10 % 10);
-            if (fraction % 10 != 0) {
-                *end++ = static_cast<char>('0' + fraction % 10);
-            }
-        }
+    const std::uint64_t whole = units / 1000;
+    if (whole < 100) {  // most weights: one digit or two, written without a branch on which
+        to[0] = static_cast<char>(whole < 10 ? '0' + whole : '0' + whole / 10);
+        to[1] = static_cast<char>('0' + whole % 10);
+        to += whole < 10 ? 1 : 2;
+    } else {
+        to = std::to_chars(to, to + 20, whole).ptr;
+    }
+    // '.' and the three decimals, always written; kept up to the last non-zero one, or none for
+    // a whole number. How many is as good as random, so it is counted, not branched on.
+    const auto fraction = static_cast<unsigned>(units % 1000);
+    to[0] = '.';
+    to[1] = static_cast<char>('0' + fraction / 100);
+    to[2] = static_cast<char>('0' + fraction / 10 % 10);
+    to[3] = static_cast<char>('0' + fraction % 10);
+    const unsigned kept = 2 + (fraction % 100 != 0 ? 1 : 0) + (fraction % 10 != 0 ? 1 : 0);
+    return to + (fraction != 0 ? kept : 0);
+}
+
+bool append_thousandths(std::string& out, double value) {
+    char buffer[25];  // written locally and appended once: this runs for every vector element
+    char* end = write_thousandths(buffer, value);
+    if (end == nullptr) {
+        return false;
     }
     out.append(buffer, end);
     return true;
@@ -132,6 +156,18 @@ void append_json_number(std::string& out, double value) {
         return;
     }
     append_finite(out, value);
+}
+
+char* write_json_number(char* to, double value) {
+    if (value != 0 && std::isfinite(value)) {
+        if (char* end = write_thousandths(to, value)) {
+            return end;
+        }
+    }
+    std::string text;
+    append_json_number(text, value);
+    std::memcpy(to, text.data(), text.size());
+    return to + text.size();
 }
 
 }  // namespace hindsight::search

@@ -15,6 +15,7 @@ std::string build_lunr_index(const std::vector<LunrField>& fields,
 Diagnostics build_lunr_index_from_json(const simdjson::padded_string& text, const std::string& path,
                                        const DocumentSchema& schema, const Sink& sink) {
     IndexBuilder builder(schema.fields);
+    builder.expect_text(text.size());
     Diagnostics problems = read_json_documents(
         text, path, schema, [&](const LunrDocument& document) { builder.add(document); });
     if (problems.empty()) {

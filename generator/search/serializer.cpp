@@ -2,9 +2,11 @@
 #include "search/serializer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
-#include <numeric>
+#include <cstring>
 #include <optional>
+#include <span>
 
 #include "core/text.hpp"
 #include "search/js_number.hpp"
@@ -62,12 +64,6 @@ std::string json_body(std::string_view utf8) {
     return quoted.substr(1, quoted.size() - 2);
 }
 
-void append_uint(std::string& out, std::uint64_t value) {
-    char buffer[24];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, result.ptr);
-}
-
 // What the writer needs about refs and fields, computed once.
 struct Keys {
     std::vector<std::string> refs;    // JSON bodies
@@ -93,60 +89,110 @@ Keys make_keys(const LunrIndex& index) {
     return keys;
 }
 
-void append_string_list(std::string& out, const std::vector<std::string>& bodies) {
-    out += '[';
-    for (std::size_t i = 0; i < bodies.size(); ++i) {
-        out += i == 0 ? "\"" : ",\"";
-        out += bodies[i];
-        out += '"';
+// Text is handed to the sink in chunks of this size, so that a large index is never in memory
+// whole; small enough to stay in the L2 cache and to cost few first-touch page faults (a MiB
+// buffer cost 250 of them).
+constexpr std::size_t kChunk = std::size_t{64} << 10;
+
+// The output, written through a raw cursor: each piece asks for room for its longest form once,
+// then writes without the length and capacity checks of a std::string append per character.
+// When the buffer is full, what it holds goes to the sink, wherever a piece ends.
+class Writer {
+  public:
+    explicit Writer(const Sink& sink) : sink_(sink), buffer_(kChunk), cursor_(buffer_.data()) {}
+
+    // Room for n more bytes at the cursor; write them, then advance to where they end.
+    char* room(std::size_t n) {
+        if (static_cast<std::size_t>(buffer_.data() + buffer_.size() - cursor_) < n) {
+            make_room(n);
+        }
+        return cursor_;
     }
-    out += ']';
-}
+    void advance(char* to) { cursor_ = to; }
 
-// Where the text goes: all into `out`, or, with a sink, to it in chunks of about a MiB, so that
-// a large index is never in memory whole.
-struct Output {
-    std::string& out;
-    const Sink* sink = nullptr;
+    void put(char c) {
+        *room(1) = c;
+        ++cursor_;
+    }
+    void put(std::string_view s) {
+        char* to = room(s.size());
+        std::memcpy(to, s.data(), s.size());
+        cursor_ = to + s.size();
+    }
+    // Fixed text, its length known at compile time.
+    template <std::size_t N>
+    void put(const char (&text)[N]) {
+        put(std::string_view(text, N - 1));
+    }
 
-    void flush_if_full() const {
-        if (sink != nullptr && out.size() >= (std::size_t{1} << 20)) {
-            (*sink)(out);
-            out.clear();
+    void flush() {
+        if (cursor_ != buffer_.data()) {
+            sink_(std::string_view(buffer_.data(),
+                                   static_cast<std::size_t>(cursor_ - buffer_.data())));
+            cursor_ = buffer_.data();
         }
     }
+
+  private:
+    void make_room(std::size_t n) {
+        flush();
+        if (buffer_.size() < n) {  // one piece longer than a chunk: a very long ref, say
+            buffer_.resize(n);
+            cursor_ = buffer_.data();
+        }
+    }
+
+    const Sink& sink_;
+    std::vector<char> buffer_;
+    char* cursor_;
 };
 
-void append_field_vectors(const Output& output, const LunrIndex& index, const Keys& keys) {
-    std::string& out = output.out;
-    out += '[';
-    for (std::size_t slot = 0; slot < index.vectors.size(); ++slot) {
-        out += slot == 0 ? "[\"" : ",[\"";
-        out += keys.fields[slot % keys.fields.size()];
-        out += '/';
-        out += keys.refs[slot / keys.fields.size()];
-        out += "\",[";
-        bool first = true;
-        for (const TermWeight& element : index.vectors[slot]) {
-            if (!first) {
-                out += ',';
-            }
-            first = false;
-            append_uint(out, element.term);
-            out += ',';
-            append_json_number(out, element.weight);
-        }
-        out += "]]";
-        output.flush_if_full();
+char* write_uint(char* to, std::uint32_t value) {
+    return std::to_chars(to, to + 10, value).ptr;
+}
+
+void put_string_list(Writer& out, const std::vector<std::string>& bodies) {
+    out.put('[');
+    for (std::size_t i = 0; i < bodies.size(); ++i) {
+        out.put(i == 0 ? std::string_view("\"") : std::string_view(",\""));
+        out.put(bodies[i]);
+        out.put('"');
     }
-    out += ']';
+    out.put(']');
+}
+
+void put_field_vectors(Writer& out, const LunrIndex& index, const Keys& keys) {
+    // A term number, a comma, a number, a comma: at most 10 + 1 + kMaxJsonNumber + 1 bytes.
+    constexpr std::size_t kElement = 12 + kMaxJsonNumber;
+    out.put('[');
+    for (std::size_t slot = 0; slot < index.vectors.size(); ++slot) {
+        out.put(slot == 0 ? std::string_view("[\"") : std::string_view(",[\""));
+        out.put(keys.fields[slot % keys.fields.size()]);
+        out.put('/');
+        out.put(keys.refs[slot / keys.fields.size()]);
+        out.put("\",[");
+        const FieldVectors::Vector vector = index.vectors[slot];
+        const auto terms = vector.terms();
+        const auto weights = vector.weights();
+        for (std::size_t i = 0; i < terms.size(); ++i) {
+            char* to = out.room(kElement);
+            if (i != 0) {
+                *to++ = ',';
+            }
+            to = write_uint(to, terms[i]);
+            *to++ = ',';
+            out.advance(write_json_number(to, weights[i]));
+        }
+        out.put("]]");
+    }
+    out.put(']');
 }
 
 // Object key order (OrdinaryOwnPropertyKeys): array-index refs ascending, then the rest in
 // insertion order. Most postings have no array-index ref and are written as they are.
-void append_refs(std::string& out, std::span<const std::uint32_t> refs, const Keys& keys) {
+void put_refs(Writer& out, std::span<const std::uint32_t> refs, const Keys& keys,
+              std::vector<std::uint32_t>& ordered) {
     const auto is_index = [&](std::uint32_t ref) { return keys.ref_indexes[ref].has_value(); };
-    std::vector<std::uint32_t> ordered;
     std::span<const std::uint32_t> list = refs;
     if (keys.any_array_index_ref && std::any_of(refs.begin(), refs.end(), is_index)) {
         ordered.assign(refs.begin(), refs.end());
@@ -156,66 +202,132 @@ void append_refs(std::string& out, std::span<const std::uint32_t> refs, const Ke
         });
         list = ordered;
     }
-    out += '{';
+    out.put('{');
     bool first = true;
     for (const std::uint32_t ref : list) {
-        out += first ? "\"" : ",\"";
+        const std::string& body = keys.refs[ref];
+        char* to = out.room(body.size() + 6);
+        *to = ',';
+        to += first ? 0 : 1;
         first = false;
-        out += keys.refs[ref];
-        out += "\":{}";
+        *to++ = '"';
+        std::memcpy(to, body.data(), body.size());
+        to += body.size();
+        std::memcpy(to, "\":{}", 4);
+        out.advance(to + 4);
     }
-    out += '}';
+    out.put('}');
 }
 
 // {"_index":n,"field":{refs},...}: every field, even where the term does not occur, since
 // search reads each one. Array-index field names would precede "_index".
-void append_posting(std::string& out, const LunrIndex& index, const Keys& keys,
-                    std::uint32_t term) {
+void put_posting(Writer& out, const LunrIndex& index, const Keys& keys, std::uint32_t term,
+                 std::vector<std::uint32_t>& scratch) {
     const std::size_t field_count = keys.fields.size();
-    const auto append_field = [&](std::size_t field) {
-        out += '"';
-        out += keys.fields[field];
-        out += "\":";
-        append_refs(out, index.posting(term, field), keys);
+    const auto put_field = [&](std::size_t field) {
+        out.put('"');
+        out.put(keys.fields[field]);
+        out.put("\":");
+        put_refs(out, index.posting(term, field), keys, scratch);
     };
-    out += '{';
+    out.put('{');
     for (std::size_t field = 0; field < keys.array_index_fields; ++field) {
-        append_field(field);
-        out += ',';
+        put_field(field);
+        out.put(',');
     }
-    out += "\"_index\":";
-    append_uint(out, term);
+    out.put("\"_index\":");
+    out.advance(write_uint(out.room(10), term));
     for (std::size_t field = keys.array_index_fields; field < field_count; ++field) {
-        out += ',';
-        append_field(field);
+        out.put(',');
+        put_field(field);
     }
-    out += '}';
+    out.put('}');
 }
 
 // Array.prototype.sort() compares UTF-16 code units, which is what u16string's < does;
-// lunr.Index.load throws on terms out of this order.
+// lunr.Index.load throws on terms out of this order. A comparison sort of the strings spent most
+// of its time in unit-by-unit compares and mispredicted branches, so each term's first four units
+// become one number, radix-sorted (a shorter term is padded with zeros, which sorts it before
+// its extensions), and only terms whose numbers tie are compared as strings.
 std::vector<std::uint32_t> sorted_terms(const LunrIndex& index) {
-    std::vector<std::uint32_t> order(index.terms.size());
-    std::iota(order.begin(), order.end(), 0U);
-    std::sort(order.begin(), order.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return index.terms[a] < index.terms[b]; });
+    struct Entry {
+        std::uint64_t prefix;
+        std::uint32_t term;
+    };
+    const std::size_t n = index.terms.size();
+    std::vector<Entry> entries(n);
+    for (std::uint32_t term = 0; term < n; ++term) {
+        const std::u16string& text = index.terms[term];
+        std::uint64_t prefix = 0;
+        for (std::size_t i = 0; i < 4; ++i) {
+            prefix = prefix << 16 | (i < text.size() ? text[i] : 0);
+        }
+        entries[term] = {prefix, term};
+    }
+    // Least significant byte first, each pass stable; a byte all prefixes share (the high byte
+    // of every ASCII unit) needs no pass.
+    std::vector<Entry> scratch(n);
+    for (int shift = 0; shift < 64; shift += 8) {
+        std::array<std::size_t, 257> starts{};
+        for (const Entry& e : entries) {
+            ++starts[((e.prefix >> shift) & 0xFF) + 1];
+        }
+        if (std::find(starts.begin() + 1, starts.end(), n) != starts.end()) {
+            continue;
+        }
+        for (std::size_t b = 1; b < starts.size(); ++b) {
+            starts[b] += starts[b - 1];
+        }
+        for (const Entry& e : entries) {
+            scratch[starts[(e.prefix >> shift) & 0xFF]++] = e;
+        }
+        entries.swap(scratch);
+    }
+    for (std::size_t begin = 0; begin < n;) {
+        std::size_t end = begin + 1;
+        while (end < n && entries[end].prefix == entries[begin].prefix) {
+            ++end;
+        }
+        if (end - begin > 1) {
+            std::sort(entries.begin() + static_cast<std::ptrdiff_t>(begin),
+                      entries.begin() + static_cast<std::ptrdiff_t>(end),
+                      [&](const Entry& a, const Entry& b) {
+                          return index.terms[a.term] < index.terms[b.term];
+                      });
+        }
+        begin = end;
+    }
+    std::vector<std::uint32_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        order[i] = entries[i].term;
+    }
     return order;
 }
 
-void append_inverted_index(const Output& output, const LunrIndex& index, const Keys& keys) {
-    std::string& out = output.out;
-    out += '[';
-    bool first = true;
-    for (const std::uint32_t term : sorted_terms(index)) {
-        out += first ? "[" : ",[";
-        first = false;
-        append_json_string(out, index.terms[term]);
-        out += ',';
-        append_posting(out, index, keys, term);
-        out += ']';
-        output.flush_if_full();
+void put_inverted_index(Writer& out, const LunrIndex& index, const Keys& keys) {
+    std::string term_json;
+    std::vector<std::uint32_t> scratch;
+    const std::vector<std::uint32_t> order = sorted_terms(index);
+    const std::size_t field_count = keys.fields.size();
+    out.put('[');
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        // Terms come in sorted order, their strings and postings in numbered order: each is a
+        // cache miss, so those of a term a few places ahead are fetched while this one is written.
+        if (constexpr std::size_t kAhead = 8; i + kAhead < order.size()) {
+            const std::uint32_t ahead = order[i + kAhead];
+            __builtin_prefetch(&index.terms[ahead]);
+            __builtin_prefetch(&index.posting_offsets[ahead * field_count]);
+        }
+        const std::uint32_t term = order[i];
+        out.put(i == 0 ? std::string_view("[") : std::string_view(",["));
+        term_json.clear();
+        append_json_string(term_json, index.terms[term]);
+        out.put(term_json);
+        out.put(',');
+        put_posting(out, index, keys, term, scratch);
+        out.put(']');
     }
-    out += ']';
+    out.put(']');
 }
 
 // Roughly the size of the output, so that it is built without repeated reallocation.
@@ -223,8 +335,9 @@ std::size_t estimated_size(const LunrIndex& index, const Keys& keys) {
     std::size_t size = 256;
     for (std::size_t slot = 0; slot < index.vectors.size(); ++slot) {
         size += 12 + keys.fields[slot % keys.fields.size()].size() +
-                keys.refs[slot / keys.fields.size()].size() + 14 * index.vectors[slot].size();
+                keys.refs[slot / keys.fields.size()].size();
     }
+    size += 14 * index.vectors.terms.size();
     for (std::size_t i = 0; i + 1 < index.posting_offsets.size(); ++i) {
         size += 6 + keys.fields[i % keys.fields.size()].size();
     }
@@ -238,16 +351,16 @@ std::size_t estimated_size(const LunrIndex& index, const Keys& keys) {
 }
 
 // The whole document, top-level keys in toJSON's order.
-void write_index(const Output& output, const LunrIndex& index, const Keys& keys) {
-    std::string& out = output.out;
-    out += R"({"version":"2.3.9","fields":)";
-    append_string_list(out, keys.fields);
-    out += R"(,"fieldVectors":)";
-    append_field_vectors(output, index, keys);
-    out += R"(,"invertedIndex":)";
-    append_inverted_index(output, index, keys);
+void write_index(Writer& out, const LunrIndex& index, const Keys& keys) {
+    out.put(R"({"version":"2.3.9","fields":)");
+    put_string_list(out, keys.fields);
+    out.put(R"(,"fieldVectors":)");
+    put_field_vectors(out, index, keys);
+    out.put(R"(,"invertedIndex":)");
+    put_inverted_index(out, index, keys);
     // The search pipeline, which Index.load resolves by name; not the index pipeline.
-    out += R"(,"pipeline":["stemmer"]})";
+    out.put(R"(,"pipeline":["stemmer"]})");
+    out.flush();
 }
 
 }  // namespace
@@ -271,15 +384,15 @@ std::string serialize_index(const LunrIndex& index) {
     const Keys keys = make_keys(index);
     std::string out;
     out.reserve(estimated_size(index, keys));
-    write_index({out}, index, keys);
+    const Sink append = [&](std::string_view chunk) { out += chunk; };
+    Writer writer(append);
+    write_index(writer, index, keys);
     return out;
 }
 
 void serialize_index(const LunrIndex& index, const Sink& sink) {
-    std::string out;
-    out.reserve((std::size_t{1} << 20) + 4096);
-    write_index({out, &sink}, index, make_keys(index));
-    sink(out);
+    Writer writer(sink);
+    write_index(writer, index, make_keys(index));
 }
 
 }  // namespace hindsight::search

@@ -1,8 +1,10 @@
-// The stop word list, sorted, so a binary search finds a word.
+// The stop word list, each word packed into one number, sorted, so a binary search finds a word.
 #include "search/stop_words.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace hindsight::search {
@@ -27,10 +29,37 @@ constexpr std::array<std::u16string_view, 119> kStopWords = {
     u"why",     u"will",    u"with",   u"would",  u"yet",    u"you",     u"your",
 };
 
+// A word of 1 to 8 units a to z as one number (5 bits a unit, after a 1 that marks its length);
+// nothing else can be a stop word. This runs on every distinct token, and a binary search of
+// numbers does without comparing strings unit by unit.
+constexpr std::optional<std::uint64_t> pack(std::u16string_view word) {
+    if (word.empty() || word.size() > 8) {
+        return std::nullopt;
+    }
+    std::uint64_t packed = 1;
+    for (const char16_t unit : word) {
+        if (unit < u'a' || unit > u'z') {
+            return std::nullopt;
+        }
+        packed = packed << 5 | static_cast<std::uint64_t>(unit - u'a');
+    }
+    return packed;
+}
+
+constexpr std::array<std::uint64_t, kStopWords.size()> kPackedStopWords = [] {
+    std::array<std::uint64_t, kStopWords.size()> packed{};
+    for (std::size_t i = 0; i < kStopWords.size(); ++i) {
+        packed[i] = *pack(kStopWords[i]);
+    }
+    std::sort(packed.begin(), packed.end());
+    return packed;
+}();
+
 }  // namespace
 
 bool is_stop_word(std::u16string_view token) {
-    return std::binary_search(kStopWords.begin(), kStopWords.end(), token);
+    const auto packed = pack(token);
+    return packed && std::binary_search(kPackedStopWords.begin(), kPackedStopWords.end(), *packed);
 }
 
 }  // namespace hindsight::search

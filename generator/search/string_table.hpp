@@ -36,7 +36,8 @@ class StringTable {
             return slot.id - 1;
         }
         const auto id = static_cast<std::uint32_t>(entries_.size());
-        entries_.push_back({key.hash, text_.size(), s.size()});
+        entries_.push_back({static_cast<std::uint32_t>(key.hash),
+                            static_cast<std::uint32_t>(s.size()), text_.size()});
         text_.append(s);
         slot = {key.tag, id + 1, key.prefix};
         if (entries_.size() * 2 > slots_.size()) {
@@ -65,10 +66,13 @@ class StringTable {
         std::uint32_t id = 0;  // id + 1, or 0 when the slot is empty
         std::uint64_t prefix = 0;
     };
+    // 16 bytes, not 24: the entries are most of a table's memory after the slots, and every
+    // page of it is a page fault. The low 32 bits of the hash place a slot in any table of
+    // up to 2^32 slots, more than 32-bit ids can fill.
     struct Entry {
-        std::uint64_t hash;
+        std::uint32_t hash;
+        std::uint32_t length;
         std::size_t offset;
-        std::size_t length;
     };
 
     // Up to 8 bytes as a little-endian number, with fixed-size loads only: two overlapping
@@ -129,8 +133,18 @@ class StringTable {
             return true;  // the length and every byte are in the slot
         }
         const Entry& entry = entries_[slot.id - 1];
-        return entry.length == s.size() &&
-               std::memcmp(text_.data() + entry.offset, s.data(), key.bytes) == 0;
+        if (entry.length != s.size()) {
+            return false;
+        }
+        const auto* stored = reinterpret_cast<const unsigned char*>(text_.data() + entry.offset);
+        if (key.bytes <= 16) {  // the prefix matched; the last 8 bytes decide, without a call
+            std::uint64_t a;
+            std::uint64_t b;
+            std::memcpy(&a, stored + key.bytes - 8, 8);
+            std::memcpy(&b, reinterpret_cast<const unsigned char*>(s.data()) + key.bytes - 8, 8);
+            return a == b;
+        }
+        return std::memcmp(stored, s.data(), key.bytes) == 0;
     }
 
     // The slot holding s, or the empty slot where it would go.

@@ -58,6 +58,16 @@ const std::array<Tokenizer::ByteClass, 256> Tokenizer::kByteClass = [] {
 
 bool Tokenizer::lowers_per_token(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
+#if defined(__SSE2__)
+        if (i + 16 <= text.size()) {  // sixteen ASCII bytes at a time
+            const __m128i bytes =
+                _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+            if (_mm_movemask_epi8(bytes) == 0) {
+                i += 16;
+                continue;
+            }
+        }
+#endif
         if (i + 8 <= text.size()) {  // eight ASCII bytes at a time
             std::uint64_t word;
             std::memcpy(&word, text.data() + i, 8);

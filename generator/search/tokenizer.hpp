@@ -7,6 +7,10 @@
 #include <variant>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace hindsight::search {
 
 // A field's value as lunr.tokenizer receives it, already through JavaScript's ToString:
@@ -108,13 +112,42 @@ class Tokenizer {
     enum ByteClass : unsigned char { kWordByte, kSeparatorByte, kMultiByte };
     static const std::array<ByteClass, 256> kByteClass;
 
+    // The first byte at or after `from` that may end a token: a separator, a control byte, or
+    // any byte of a multi-byte sequence; text.size() if none. Sixteen bytes at a time where
+    // SSE2 is there: a byte-at-a-time loop mispredicted its exit at the end of every token.
+    static std::size_t next_special(std::string_view text, std::size_t from) {
+        std::size_t i = from;
+#if defined(__SSE2__)
+        const __m128i space_and_below = _mm_set1_epi8(0x21);
+        const __m128i hyphen = _mm_set1_epi8('-');
+        for (; i + 16 <= text.size(); i += 16) {
+            const __m128i bytes =
+                _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+            // Signed, bytes of 0x80 and above are negative: below 0x21 takes them in too.
+            const __m128i special =
+                _mm_or_si128(_mm_cmplt_epi8(bytes, space_and_below), _mm_cmpeq_epi8(bytes, hyphen));
+            const auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+            if (mask != 0) {
+                return i + static_cast<std::size_t>(__builtin_ctz(mask));
+            }
+        }
+#endif
+        for (; i < text.size(); ++i) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            if (byte <= 0x20 || byte >= 0x80 || byte == '-') {
+                return i;
+            }
+        }
+        return text.size();
+    }
+
     template <typename Raw>
     static void split_utf8(std::string_view text, Raw& raw) {
         std::size_t start = 0;
-        for (std::size_t i = 0; i < text.size();) {
+        for (std::size_t i = next_special(text, 0); i < text.size(); i = next_special(text, i)) {
             const auto byte = static_cast<unsigned char>(text[i]);
             const ByteClass kind = kByteClass[byte];
-            if (kind == kWordByte) {
+            if (kind == kWordByte) {  // a control byte that is not \s
                 ++i;
                 continue;
             }

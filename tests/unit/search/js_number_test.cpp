@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
+#include <vector>
 
 #include "search/js_number.hpp"
 
@@ -44,4 +46,43 @@ TEST_CASE("Math.round rounds ties up, toward +infinity", "[js_number]") {
     CHECK(js_round(0.49999999999999994) == 0);
     CHECK(js_round(3335.50962690522) == 3336);
     CHECK(std::signbit(js_round(-0.2)));  // -0, which prints as 0
+}
+
+TEST_CASE("Math.round is ceil, less one where that overshoots by more than a half", "[js_number]") {
+    // js_round computes the ceiling without a branch or a library call; this is the definition.
+    const auto reference = [](double value) {
+        const double rounded = std::ceil(value);
+        return rounded - 0.5 > value ? rounded - 1.0 : rounded;
+    };
+    std::vector<double> values = {0.0,        -0.0,     0.5,     -0.5,         1.5,
+                                  -1.5,       0x1p52,   -0x1p52, 0x1p52 - 0.5, -(0x1p52 - 0.5),
+                                  0x1p53 + 2, 1e300,    -1e300,  5e-324,       -5e-324,
+                                  INFINITY,   -INFINITY};
+    for (int i = -20000; i <= 20000; ++i) {
+        values.push_back(i / 8.0);
+        values.push_back(i * 0.001);
+        values.push_back(i * 123.456789);
+    }
+    for (const double value : values) {
+        INFO(value);
+        const double expected = reference(value);
+        CHECK(js_round(value) == expected);
+        CHECK(std::signbit(js_round(value)) == std::signbit(expected));
+    }
+    CHECK(std::isnan(js_round(std::numeric_limits<double>::quiet_NaN())));
+}
+
+TEST_CASE("numbers written in place read as the appended ones", "[js_number]") {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double largest = std::numeric_limits<double>::max();
+    for (const double value :
+         {0.0,    -0.0,      1.0,        3.336,        -0.812,   0.5,  0.05,
+          0.005,  10.25,     99.999,     100.5,        1e16,     1e21, 1.5e-7,
+          5e-324, 0.1 + 0.2, 123456.789, 4e12 + 0.001, -largest, nan,  1 / 0.0}) {
+        std::string appended;
+        append_json_number(appended, value);
+        char buffer[kMaxJsonNumber];
+        const std::string written(buffer, write_json_number(buffer, value));
+        CHECK(written == appended);
+    }
 }

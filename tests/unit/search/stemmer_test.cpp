@@ -132,3 +132,18 @@ TEST_CASE("the stemmer's '.' does not match line terminators", "[stemmer]") {
         CHECK(stem(word) == word);
     }
 }
+
+TEST_CASE("the stemmer measures words of any length alike", "[stemmer]") {
+    // Words under 64 units are measured on bit sets, longer ones position by position. More
+    // leading consonants change no measure, so every length must stem the same way.
+    for (const std::u16string tail :
+         {u"abement", u"ababement", u"abational", u"oing", u"ababe", u"abe", u"abies", u"abll",
+          u"ababll", u"abated", u"abizing", u"abbing", u"abed", u"abeed", u"ababeed", u"abful"}) {
+        const std::u16string short_stem = stem(u"b" + tail);
+        for (std::size_t extra = 1; extra <= 80; ++extra) {
+            const std::u16string prefix(extra, u'b');
+            INFO(to_utf8(prefix + u"b" + tail));
+            CHECK(stem(prefix + u"b" + tail) == prefix + short_stem);
+        }
+    }
+}
