@@ -2,13 +2,13 @@
 #include "cli/pipeline.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "analyze/analyze.hpp"
 #include "core/file_system.hpp"
+#include "core/parallel.hpp"
 #include "discover/discover.hpp"
 #include "parse/parse_postmortem.hpp"
 
@@ -42,24 +42,14 @@ bool load_config(const PipelineOptions& options, PipelineResult& result) {
     return true;
 }
 
-// Each worker takes the next file index; results land in their file's slot, so the output
-// is the same whatever the number of threads.
 std::vector<ParseResult> parse_all(const std::vector<SourceFile>& files, const SiteConfig& config,
                                    const ParseOptions& options, unsigned jobs) {
     std::vector<ParseResult> results(files.size());
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t i = next++; i < files.size(); i = next++) {
+    run_on_threads(files.size(), jobs, [&](IndexQueue& queue) {
+        for (std::size_t i = 0; queue.next(i);) {
             results[i] = parse_postmortem(files[i], config, options);
         }
-    };
-    const unsigned threads =
-        std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-        pool.emplace_back(work);
-    }
-    work();
+    });
     return results;
 }
 

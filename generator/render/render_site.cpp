@@ -3,14 +3,13 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <functional>
 #include <optional>
 #include <set>
-#include <thread>
 
 #include <fmt/format.h>
 
+#include "core/parallel.hpp"
 #include "render/exports.hpp"
 #include "render/feeds.hpp"
 #include "render/insight_views.hpp"
@@ -68,27 +67,18 @@ PageOutput render_page(const Theme& theme, TemplateCache& templates, const PageJ
     return {OutputFile{job.output_path, std::move(output.text)}, std::nullopt};
 }
 
-// Each worker takes the next page; outputs land in their job's slot, so the site is the same
-// whatever the number of threads. Template errors are reported once per template.
+// Outputs land in their job's slot, so the site is the same whatever the number of threads.
+// Template errors are reported once per template.
 void render_pages(const Theme& theme, const std::vector<PageJob>& jobs, unsigned threads,
                   RenderResult& result) {
     const auto partials = partials_of(theme);
     std::vector<PageOutput> outputs(jobs.size());
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
+    run_on_threads(jobs.size(), threads, [&](IndexQueue& queue) {
         TemplateCache templates(partials);
-        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+        for (std::size_t i = 0; queue.next(i);) {
             outputs[i] = render_page(theme, templates, jobs[i]);
         }
-    };
-    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())));
-    {
-        std::vector<std::jthread> pool;
-        for (unsigned t = 1; t < threads; ++t) {
-            pool.emplace_back(work);
-        }
-        work();
-    }
+    });
     std::set<std::string> reported;
     for (auto& output : outputs) {
         if (output.file) {
