@@ -164,32 +164,51 @@ std::string capped_words(const std::string& text, int max_words) {
     return text;
 }
 
-SiteIndexInput site_index_input(const Archive& archive, const SiteConfig& config) {
+namespace {
+
+// The capped body of each postmortem, newest first: the index and the hit documents share it,
+// so that every term a search matches is in the text its snippet is taken from.
+std::vector<std::string> capped_bodies(const Archive& archive, const SiteConfig& config) {
+    std::vector<std::string> bodies;
+    for (const std::size_t index : archive.newest_first) {
+        bodies.push_back(
+            capped_words(archive.postmortems[index].body_text, config.search.max_words));
+    }
+    return bodies;
+}
+
+SiteIndexInput index_input(const Archive& archive, const SiteConfig& config,
+                           const std::vector<std::string>& bodies) {
     SiteIndexInput input;
     for (const auto& field : config.search.fields) {
         input.fields.push_back({field.name, field.boost});
     }
-    for (const std::size_t index : archive.newest_first) {
-        const Postmortem& pm = archive.postmortems[index];
-        const std::string body = capped_words(pm.body_text, config.search.max_words);
+    for (std::size_t n = 0; n < archive.newest_first.size(); ++n) {
+        const Postmortem& pm = archive.postmortems[archive.newest_first[n]];
         LunrDocument document{pm.slug, {}, 1};
         for (const auto& field : config.search.fields) {
-            document.values.emplace_back(field_text(field.name, pm, config, body));
+            document.values.emplace_back(field_text(field.name, pm, config, bodies[n]));
         }
         input.documents.push_back(std::move(document));
     }
     return input;
 }
 
+}  // namespace
+
+SiteIndexInput site_index_input(const Archive& archive, const SiteConfig& config) {
+    return index_input(archive, config, capped_bodies(archive, config));
+}
+
 OutputFiles site_search_files(const Archive& archive, const SiteConfig& config) {
-    const SiteIndexInput input = site_index_input(archive, config);
+    const std::vector<std::string> bodies = capped_bodies(archive, config);
+    const SiteIndexInput input = index_input(archive, config, bodies);
     std::string index = build_lunr_index(input.fields, input.documents);
     json hits = json::array();
     const Facets facets(archive);
-    for (const std::size_t i : archive.newest_first) {
-        const Postmortem& pm = archive.postmortems[i];
-        hits.push_back(hit_document(pm, config, capped_words(pm.body_text, config.search.max_words),
-                                    facets.of(i)));
+    for (std::size_t n = 0; n < archive.newest_first.size(); ++n) {
+        const std::size_t i = archive.newest_first[n];
+        hits.push_back(hit_document(archive.postmortems[i], config, bodies[n], facets.of(i)));
     }
     std::string docs = hits.dump(-1, ' ', false, json::error_handler_t::replace);
     OutputFiles files;
