@@ -5,11 +5,12 @@
 // keystroke runs a search; the page records each run (search plus rendering the results) as a
 // performance measure named hindsight-search, and the index load as hindsight-index-load.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 import { chromium } from 'playwright-core';
+
+import { serveSite } from '../../tests/browser/static_server.mjs';
 
 const site = path.resolve(process.argv[2] || '');
 if (!fs.existsSync(path.join(site, 'search/index.html'))) {
@@ -23,18 +24,8 @@ const QUERIES = ['database connection pool', 'dns resolver', 'race conditions',
 const KEY_DELAY_MS = 160;  // above the page's 120 ms debounce
 const RUNS = 3;            // page loads, for the index-load time
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
-const server = http.createServer((request, response) => {
-  const file = path.join(site, decodeURIComponent(new URL(request.url, 'http://x').pathname));
-  if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    response.writeHead(404).end();
-    return;
-  }
-  response.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(response);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveSite(site);
+const { origin } = server;
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium', headless: true,

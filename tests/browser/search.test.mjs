@@ -8,12 +8,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
+
+import { serveSite } from './static_server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -26,21 +27,6 @@ const requests = [];
 const dialogs = [];
 const pageErrors = [];
 
-function serve(dir) {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
-    '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml' };
-  return http.createServer((request, response) => {
-    const url = new URL(request.url, 'http://localhost');
-    const file = path.join(dir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      response.writeHead(404).end('not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(response);
-  });
-}
-
 before(async () => {
   assert.ok(binary, 'HINDSIGHT_BIN must name the hindsight binary');
   assert.ok(fs.existsSync(chromiumPath),
@@ -52,9 +38,8 @@ before(async () => {
   site = path.join(work, 'public');
   execFileSync(binary, ['build', content, '-o', site, '--quiet'], { stdio: 'inherit' });
 
-  server = serve(site);
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  server = await serveSite(site);
+  origin = server.origin;
 
   browser = await chromium.launch({
     executablePath: chromiumPath,
