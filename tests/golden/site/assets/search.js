@@ -177,32 +177,33 @@
     return termCache[lower];
   }
 
-  // Words as lunr splits them, with where they start and end in the text.
-  function wordsOf(text) {
-    var words = [];
+  // Calls visit(start, end, word) for each word of the text as lunr splits words (on white space
+  // and hyphens), in order, until visit returns true. Returns whether it stopped early.
+  function eachWord(text, visit) {
     var re = /[^\s\-]+/g;
     var m;
     while ((m = re.exec(text)) !== null) {
-      words.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+      if (visit(m.index, m.index + m[0].length, m[0])) return true;
     }
-    return words;
+    return false;
   }
 
   // Appends text to parent as text nodes, with the words that match wrapped in <mark>. Never
   // innerHTML: titles and snippets are the archive's text, not markup.
   function appendHighlighted(parent, text, matched) {
     var last = 0;
-    wordsOf(text).forEach(function (word) {
-      if (!matched[termOf(word.text)]) return;
-      var core = word.text.match(/^(\W*)(.*?)(\W*)$/);
-      var start = word.start + core[1].length;
-      var end = word.end - core[3].length;
-      if (end <= start) return;
+    eachWord(text, function (wordStart, wordEnd, word) {
+      if (!matched[termOf(word)]) return false;
+      var core = word.match(/^(\W*)(.*?)(\W*)$/);
+      var start = wordStart + core[1].length;
+      var end = wordEnd - core[3].length;
+      if (end <= start) return false;
       parent.appendChild(document.createTextNode(text.slice(last, start)));
       var mark = document.createElement('mark');
       mark.textContent = text.slice(start, end);
       parent.appendChild(mark);
       last = end;
+      return false;
     });
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
@@ -213,33 +214,28 @@
     var sources = [doc.summary || '', doc.text || ''];
     for (var s = 0; s < sources.length; ++s) {
       var text = sources[s];
-      var re = /[^\s\-]+/g;
       var starts = [];
       var hit = -1;
       var end = 0;
-      var m;
-      while ((m = re.exec(text)) !== null) {
-        starts.push(m.index);
-        end = m.index + m[0].length;
-        if (hit < 0 && matched[termOf(m[0])]) hit = starts.length - 1;
-        if (hit >= 0 && starts.length >= Math.max(hit - 8, 0) + SNIPPET_WORDS) break;
-      }
+      var cut = eachWord(text, function (wordStart, wordEnd, word) {
+        starts.push(wordStart);
+        end = wordEnd;
+        if (hit < 0 && matched[termOf(word)]) hit = starts.length - 1;
+        return hit >= 0 && starts.length >= Math.max(hit - 8, 0) + SNIPPET_WORDS;
+      });
       if (hit < 0) continue;
       var first = Math.max(0, hit - 8);
-      var more = m !== null && /\S/.test(text.slice(end));
       return (first > 0 ? '… ' : '') + text.slice(starts[first], end).replace(/\s+/g, ' ') +
-        (more ? ' …' : '');
+        (cut && /\S/.test(text.slice(end)) ? ' …' : '');
     }
     // No word matched there (the match was in the title or a cause): the summary's beginning.
     var lead = doc.summary || doc.text || '';
-    var words = /[^\s\-]+/g;
     var count = 0;
     var stop = 0;
-    var w;
-    while (count < SNIPPET_WORDS && (w = words.exec(lead)) !== null) {
-      ++count;
-      stop = w.index + w[0].length;
-    }
+    eachWord(lead, function (wordStart, wordEnd) {
+      stop = wordEnd;
+      return ++count >= SNIPPET_WORDS;
+    });
     return lead.slice(0, stop).replace(/\s+/g, ' ').trim() + (/\S/.test(lead.slice(stop)) ? ' …' : '');
   }
 
