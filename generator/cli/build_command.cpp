@@ -42,8 +42,7 @@ std::optional<fs::path> theme_dir(const BuildOptions& options, const SiteConfig&
 // Keeps the site's files sorted by path, as render hands them over.
 void add_files(OutputFiles& files, OutputFiles more) {
     std::move(more.begin(), more.end(), std::back_inserter(files));
-    std::sort(files.begin(), files.end(),
-              [](const auto& a, const auto& b) { return a.path < b.path; });
+    sort_by_path(files);
 }
 
 int run_build(const BuildOptions& options) {

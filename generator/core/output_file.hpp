@@ -1,6 +1,7 @@
 // A file of the site in memory: what render hands to output.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -12,5 +13,11 @@ struct OutputFile {
 };
 
 using OutputFiles = std::vector<OutputFile>;
+
+// Sites are handed over sorted by path, so that every listing of them is deterministic.
+inline void sort_by_path(OutputFiles& files) {
+    std::sort(files.begin(), files.end(),
+              [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+}
 
 }  // namespace hindsight

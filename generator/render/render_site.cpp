@@ -157,8 +157,7 @@ RenderResult render_site(const Archive& archive, const SiteConfig& config, const
     if (auto map = sitemap(result.files, config)) {
         result.files.push_back({"sitemap.xml", std::move(*map)});
     }
-    std::sort(result.files.begin(), result.files.end(),
-              [](const auto& a, const auto& b) { return a.path < b.path; });
+    sort_by_path(result.files);
     return result;
 }
 
