@@ -2,7 +2,9 @@
 #include "parse/extract_times.hpp"
 
 #include <algorithm>
+#include <map>
 
+#include "core/action_words.hpp"
 #include "core/text.hpp"
 #include "parse/time_expressions.hpp"
 
@@ -72,6 +74,46 @@ bool says_resolved(std::string_view lower) {
                             "restored", "back to normal", "back online", "returned to normal",
                             "service was back", "services were back", "issue was fixed",
                             "all clear", "normal operation", "fully functional"}) {
+        if (contains(lower, word)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// "Incident is considered resolved", but not "clients could not resolve the domain".
+bool says_over(std::string_view lower) {
+    return says_resolved(lower) && (contains(lower, "resolved") || !contains(lower, "resolv"));
+}
+
+bool says_load_rising(std::string_view lower) {
+    for (const auto word : {"increase in traffic", "increase in user traffic", "traffic increase",
+                            "traffic spike", "spike in traffic", "surge", "increase in load",
+                            "load increase", "significant load", "high load", "heavy load"}) {
+        if (contains(lower, word)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool says_change(std::string_view lower) {
+    for (const auto word : {"deploy", "rollout", "rolled out", "release", "config", "update",
+                            "upgrade", "migrat", "merged", "switched", "changed"}) {
+        if (contains(lower, word)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Words that say something broke: errors, failures, slowness, unavailability.
+bool says_harm(std::string_view lower) {
+    for (const auto word :
+         {"error",       "fail",     "timeout", "timed out",   "slow",         "latency",
+          "unavailable", "outage",   "down",    "unreachable", "inaccessible", "not working",
+          "n't working", "degrad",   "crash",   "struggl",     "impact",       "unable",
+          "could not",   "couldn't", " 500",    " 502",        " 503"}) {
         if (contains(lower, word)) {
             return true;
         }
@@ -346,9 +388,7 @@ class TimeExtractor {
         if (list.size() < 2) {
             return false;
         }
-        // The first event opens the incident: whether a load rising or a change being made
-        // "is" the impact is a judgement the text rarely settles, so none is made here.
-        const std::size_t first = 0;
+        const std::size_t first = opening_event(list);
         for (const auto says : {&says_resolved, &says_recovering}) {
             for (std::size_t i = first + 1; i < list.size(); ++i) {
                 if (says(list[i].lower)) {
@@ -356,12 +396,15 @@ class TimeExtractor {
                 }
             }
         }
+        if (const auto end = event_named_as_end(list, first)) {
+            return set_events(list[first], list[*end]);
+        }
         // Two events and nothing else: the table gives the start and the end.
         if (list.size() == 2) {
             return set_events(list[0], list[1]);
         }
         // No event says the impact ended: the start is still known.
-        const Event& first_event = list.front();
+        const Event& first_event = list[first];
         if (auto start = resolve(first_event.line->times.instants[0],
                                  first_event.day ? &*first_event.day : nullptr)) {
             out_.started = start;
@@ -369,6 +412,79 @@ class TimeExtractor {
             return true;
         }
         return false;
+    }
+
+    // The incident opens with the first event, a change being made included: whether a change
+    // "is" the impact is a judgement the text rarely settles. Traffic rising is different: it
+    // causes many outages but is not yet their impact, so an opening event that only says load
+    // rose gives way to the first event that says something broke.
+    static std::size_t opening_event(const std::vector<Event>& list) {
+        std::size_t i = 0;
+        while (i + 1 < list.size() && says_load_rising(list[i].lower) &&
+               !says_harm(list[i].lower) && !says_change(list[i].lower)) {
+            ++i;
+        }
+        const bool broke = says_harm(list[i].lower) && !says_resolved(list[i].lower) &&
+                           !says_recovering(list[i].lower);
+        return broke ? i : 0;
+    }
+
+    // "After the registrar placed the domain under clientHold status, ... Incident is considered
+    // resolved.": when no event says the impact ended but the text after the events does, the
+    // end is the one event that text names, the event sharing the most words no other event
+    // has (two at least, and no tie).
+    std::optional<std::size_t> event_named_as_end(const std::vector<Event>& list,
+                                                  std::size_t first) const {
+        const int last_event_line = list.back().line->line->line;
+        std::string after;  // untimed timeline text after the events, up to "resolved"
+        bool over = false;
+        for (const auto& s : scanned_) {
+            if (s.line->line <= last_event_line || !in_section(s, kTimeline)) {
+                continue;
+            }
+            if (s.line->kind == LineKind::heading) {
+                break;
+            }
+            after += " " + s.line->text;
+            if (says_over(s.lower)) {
+                over = true;
+                break;
+            }
+        }
+        if (!over) {
+            return std::nullopt;
+        }
+        std::vector<std::vector<std::string>> words;
+        std::map<std::string, int> events_with;
+        for (const auto& event : list) {
+            auto own = content_words(
+                std::string_view(event.text).substr(event.line->times.instants[0].end));
+            std::erase_if(own, [](const std::string& w) {
+                return std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+            });
+            for (const auto& w : own) {
+                ++events_with[w];
+            }
+            words.push_back(std::move(own));
+        }
+        const auto named = content_words(after);
+        std::optional<std::size_t> best;
+        int best_shared = 1;
+        bool tie = false;
+        for (std::size_t i = first + 1; i < list.size(); ++i) {
+            const int shared = static_cast<int>(
+                std::count_if(words[i].begin(), words[i].end(), [&](const std::string& w) {
+                    return events_with[w] == 1 && std::binary_search(named.begin(), named.end(), w);
+                }));
+            if (shared > best_shared) {
+                best = i;
+                best_shared = shared;
+                tie = false;
+            } else if (shared == best_shared && best) {
+                tie = true;
+            }
+        }
+        return tie ? std::nullopt : best;
     }
 
     bool set_events(const Event& first, const Event& last) {
@@ -407,8 +523,9 @@ class TimeExtractor {
             if (!duration_line && !says_length) {
                 continue;
             }
-            if (auto minutes = stated_duration_minutes(s.line->text)) {
-                out_.stated_minutes = minutes;
+            if (auto stated = hindsight::stated_duration(s.line->text)) {
+                out_.stated_minutes = stated->minutes;
+                out_.stated_approximate = stated->approximate;
                 out_.stated_from = evidence(s);
                 return;
             }

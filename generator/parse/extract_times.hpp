@@ -20,11 +20,12 @@ struct ExtractedTimes {
     std::optional<date::sys_days> date;  // the day the incident started, in the text's zone
     Evidence started_from, resolved_from, detected_from, duration_from, date_from;
     std::optional<int> stated_minutes;  // "lasted 3 hours", when the text says it
+    bool stated_approximate = false;    // "lasted approximately three hours"
     Evidence stated_from;
-    bool zone_assumed = false;
+    bool zone_assumed = false;  // times were written without a zone: read in the site's zone
     // Read from Start/End lines or a "Duration:" range, not from prose that may describe part
     // of the incident or from a timeline: only then does the text contradict a declared value.
-    bool stated_outright = false;  // times were written without a zone: read in the site's zone
+    bool stated_outright = false;
     std::vector<TimelineEntry> timeline;
 };
 

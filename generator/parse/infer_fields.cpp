@@ -1,6 +1,7 @@
 // Runs the extractors over the body and merges their findings into the Postmortem.
 #include "parse/infer_fields.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -14,6 +15,13 @@
 
 namespace hindsight {
 namespace {
+
+// A stated length disagrees with the times by more than a minute of rounding; "approximately
+// three hours" also allows a tenth either way, so 3 h 15 min is no contradiction.
+bool disagree(int stated, bool approximate, int spanned) {
+    const int slack = approximate ? std::max(1, stated / 10) : 1;
+    return std::abs(stated - spanned) > slack;
+}
 
 class Merger {
   public:
@@ -44,7 +52,7 @@ class Merger {
         merge_time("detected", pm_.detected, found.detected, found.detected_from, false);
         pm_.timeline = found.timeline;
         if (found.stated_minutes && found.started && found.resolved &&
-            std::abs(*found.stated_minutes - *found.duration_minutes) > 1) {
+            disagree(*found.stated_minutes, found.stated_approximate, *found.duration_minutes)) {
             ctx_.diagnostics.push_back(make_warning(
                 {ctx_.path, found.stated_from.line, 0},
                 fmt::format("the text states a duration of {} but its times span {} (line {})",

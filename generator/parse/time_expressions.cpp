@@ -746,7 +746,7 @@ int zone_offset_on(const WrittenZone& zone, const CalendarDate& date) {
     }
 }
 
-std::optional<int> stated_duration_minutes(std::string_view line) {
+std::optional<StatedDuration> stated_duration(std::string_view line) {
     const auto tokens = tokenize(line);
     const auto word = [&](std::size_t i) -> std::string_view {
         return i < tokens.size() && tokens[i].kind == TokenKind::word
@@ -821,9 +821,12 @@ std::optional<int> stated_duration_minutes(std::string_view line) {
                 minutes += more * more_factor;
             }
         }
+        const bool approximate = before == "approximately" || before == "approx" ||
+                                 before == "about" || before == "around" || before == "roughly" ||
+                                 before == "some" || (i > 0 && tokens[i - 1].text == "~");
         // A duration must read as one: a unit word right after a number is not enough in
         // "version 2 h" or "every 5 minutes"; the checks above take care of the common traps.
-        return static_cast<int>(std::lround(minutes));
+        return StatedDuration{static_cast<int>(std::lround(minutes)), approximate};
     }
     return std::nullopt;
 }

@@ -50,9 +50,14 @@ struct LineTimes {
 
 LineTimes scan_times(std::string_view line);
 
+struct StatedDuration {
+    int minutes = 0;
+    bool approximate = false;  // "approximately three hours", "about 2 hours", "~45 minutes"
+};
+
 // A duration stated in words: "lasted 3 hours and 20 minutes", "(7.5 hours)", "ten minutes".
 // Vague amounts ("a few hours", "at least 7 hours", "2-3 hours") give nothing.
-std::optional<int> stated_duration_minutes(std::string_view line);
+std::optional<StatedDuration> stated_duration(std::string_view line);
 
 // The first time-zone name or offset written anywhere in a line ("All times in PST.").
 std::optional<WrittenZone> find_zone_word(std::string_view line);
