@@ -388,6 +388,9 @@ class TimeExtractor {
         if (list.size() < 2) {
             return false;
         }
+        if (start_unknown(*list.front().line)) {
+            return false;
+        }
         const std::size_t first = opening_event(list);
         for (const auto says : {&says_resolved, &says_recovering}) {
             for (std::size_t i = first + 1; i < list.size(); ++i) {
@@ -410,6 +413,30 @@ class TimeExtractor {
             out_.started = start;
             out_.started_from = evidence(*first_event.line);
             return true;
+        }
+        return false;
+    }
+
+    // "[???] IOPS reached a critical point" above the first timed event: the text says the
+    // incident began at a time it does not know, so the first known time is not the start.
+    bool start_unknown(const ScannedLine& first_event) const {
+        for (const auto& s : scanned_) {
+            if (&s == &first_event) {
+                return false;
+            }
+            if (!in_section(s, kTimeline) || s.line->kind == LineKind::heading) {
+                continue;
+            }
+            std::string_view rest = s.lower;
+            while (!rest.empty() &&
+                   std::string_view(" *-|[(").find(rest.front()) != std::string_view::npos) {
+                rest.remove_prefix(1);
+            }
+            for (const auto placeholder : {"???", "??:??", "hh:mm", "unknown time", "tbd"}) {
+                if (rest.starts_with(placeholder)) {
+                    return true;
+                }
+            }
         }
         return false;
     }
