@@ -18,14 +18,17 @@ struct KindWords {
 const std::vector<KindWords>& kind_words() {
     static const std::vector<KindWords> table = {
         {kLessons,
-         {"lesson", "went well", "went wrong", "went badly", "contributing factor",
-          "where we got lucky", "learnings", "takeaway"}},
+         {"lesson", "went well", "went wrong", "went badly", "where we got lucky", "learnings",
+          "takeaway"}},
         {kSummary,
          {"summary", "overview", "tl dr", "tldr", "description", "introduction", "background",
           "what happened", "incident report"}},
         {kImpact, {"impact", "affected", "customer experience"}},
         {kTimeline, {"timeline", "chronology", "sequence of events", "time line"}},
-        {kRootCause, {"root cause", "cause", "why it happened", "what caused", "analysis"}},
+        // Contributing factors are causes the text lists beside the root cause.
+        {kRootCause,
+         {"root cause", "cause", "why it happened", "what caused", "analysis",
+          "contributing factor"}},
         {kResolution, {"resolution", "resolv", "mitigation", "recovery", "how we fixed", "fix"}},
         {kActions,
          {"corrective",

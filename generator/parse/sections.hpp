@@ -19,7 +19,7 @@ enum SectionKind : unsigned {
     kResolution = 1u << 4,
     kActions = 1u << 5,
     kDuration = 1u << 6,
-    kLessons = 1u << 7,  // lessons learned, what went well/badly, contributing factors
+    kLessons = 1u << 7,  // lessons learned, what went well or badly, takeaways
 };
 
 struct LineContext {
