@@ -13,6 +13,7 @@
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "parse/collect_lines.hpp"
+#include "parse/inline_html.hpp"
 
 namespace hindsight {
 namespace {
@@ -52,6 +53,46 @@ std::vector<cmark_node*> collect(cmark_node* root, bool (*wanted)(cmark_node*)) 
     }
     cmark_iter_free(iter);
     return nodes;
+}
+
+// The paragraph, heading or table cell an inline node sits in.
+cmark_node* containing_block(cmark_node* node) {
+    cmark_node* parent = cmark_node_parent(node);
+    while (parent != nullptr && cmark_node_get_type(parent) != CMARK_NODE_PARAGRAPH &&
+           cmark_node_get_type(parent) != CMARK_NODE_HEADING &&
+           std::string_view(cmark_node_get_type_string(parent)) != "table_cell") {
+        parent = cmark_node_parent(parent);
+    }
+    return parent;
+}
+
+// Formatting tags pasted from a rich-text editor ("<span style=...>", "<b>", "<br>") would
+// bury the words they format if shown as text: they are dropped, their text kept, and "<br>"
+// breaks the line. A paragraph holding any other tag quotes markup ("a <b onclick=x>"), and
+// all of its tags stay visible. Runs before the lines are collected, so the extractors, the
+// search text and the page read the same words.
+void unwrap_formatting_html(cmark_node* root) {
+    const auto is_inline_html = [](cmark_node* n) {
+        return cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE;
+    };
+    const std::vector<cmark_node*> tags = collect(root, is_inline_html);
+    std::set<cmark_node*> quoting;
+    for (cmark_node* tag : tags) {
+        if (!is_formatting_tag(cmark_node_get_literal(tag))) {
+            quoting.insert(containing_block(tag));
+        }
+    }
+    for (cmark_node* tag : tags) {
+        if (quoting.count(containing_block(tag)) > 0) {
+            continue;
+        }
+        if (is_line_break_tag(cmark_node_get_literal(tag))) {
+            cmark_node_replace(tag, cmark_node_new(CMARK_NODE_LINEBREAK));
+        } else {
+            cmark_node_unlink(tag);
+        }
+        cmark_node_free(tag);
+    }
 }
 
 // Raw HTML becomes literal text, so a postmortem that quotes "<script>" shows it instead of
@@ -185,6 +226,9 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
         document.reset(cmark_parser_finish(parser.get()));
     }
 
+    if (!options.unsafe_html) {
+        unwrap_formatting_html(document.get());
+    }
     result.lines = collect_source_lines(document.get());
     result.leading_h1 = take_leading_h1(document.get(), options);
     // Before raw HTML turns into text below: the plain-text renderer drops HTML, and the search

@@ -32,6 +32,18 @@ TEST_CASE("raw HTML is shown as text by default", "[markdown]") {
     CHECK(html("[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n");
 }
 
+TEST_CASE("formatting tags pasted from an editor are dropped, their text kept", "[markdown]") {
+    CHECK(html("<span style=\"color: red;\">Start:</span> 10:00<br>End: 11:00") ==
+          "<p>Start: 10:00<br />\nEnd: 11:00</p>\n");
+    CHECK(html("### <span style=\"color: #4682B4;\">Stay safe</span>") ==
+          "<h3 id=\"stay-safe\">Stay safe</h3>\n");
+    // One tag that is more than formatting, and the paragraph quotes markup: all stay visible.
+    CHECK(html("<b>bold</b> <img src=y onerror=alert(2)>") ==
+          "<p>&lt;b&gt;bold&lt;/b&gt; &lt;img src=y onerror=alert(2)&gt;</p>\n");
+    CHECK(html("<b>bold</b>\n\n<i onclick=x>it</i>") ==
+          "<p>bold</p>\n<p>&lt;i onclick=x&gt;it&lt;/i&gt;</p>\n");
+}
+
 TEST_CASE("unsafe_html lets HTML through, minus the tag filter", "[markdown]") {
     CHECK(html("a <b>bold</b>", true) == "<p>a <b>bold</b></p>\n");
     CHECK(html("<script>x</script>\n", true).find("&lt;script>") != std::string::npos);
