@@ -39,29 +39,15 @@ std::string shorten(std::string text) {
     return text.substr(0, cut) + "…";
 }
 
-// The first line with words in it, without Markdown markers around it.
-std::string first_text_line(std::string_view body) {
-    std::size_t pos = 0;
-    while (pos < body.size()) {
-        auto end = body.find('\n', pos);
-        if (end == std::string_view::npos) {
-            end = body.size();
-        }
-        std::string_view line = trim(body.substr(pos, end - pos));
-        pos = end + 1;
-        while (!line.empty() &&
-               std::string_view("#*_>-=` ").find(line.front()) != std::string_view::npos) {
-            line.remove_prefix(1);
-        }
-        while (!line.empty() &&
-               std::string_view("#*_` ").find(line.back()) != std::string_view::npos) {
-            line.remove_suffix(1);
-        }
-        if (!line.empty()) {
-            return shorten(std::string(line));
-        }
+// "** *A title* **": emphasis markers cmark left as text because of the spaces inside them.
+std::string_view without_stray_markers(std::string_view line) {
+    while (!line.empty() && std::string_view("#*_>-=` ").find(line.front()) != std::string_view::npos) {
+        line.remove_prefix(1);
     }
-    return {};
+    while (!line.empty() && std::string_view("#*_` ").find(line.back()) != std::string_view::npos) {
+        line.remove_suffix(1);
+    }
+    return line;
 }
 
 void report_decoding(const DecodedText& decoded, const std::string& path, Diagnostics& out) {
@@ -185,16 +171,22 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
 
     if (pm.title.empty()) {
         pm.inferred.insert("title");
+        // The first line with words, as the reader sees it: markup and HTML tags removed, so
+        // a pasted '<p align="center"><img ...>' banner is no title.
+        const SourceLine* first = nullptr;
         for (const auto& line : markdown.lines) {
-            if (!line.text.empty()) {
-                pm.evidence["title"] = {line.line + split.body_first_line - 1, line.text};
+            if (line.kind != LineKind::code && !line.text.empty()) {
+                first = &line;
                 break;
             }
         }
+        if (first != nullptr) {
+            pm.evidence["title"] = {first->line + split.body_first_line - 1, first->text};
+        }
         if (markdown.leading_h1 && !markdown.leading_h1->empty()) {
             pm.title = shorten(*markdown.leading_h1);
-        } else if (std::string line = first_text_line(split.body); !line.empty()) {
-            pm.title = line;
+        } else if (first != nullptr) {
+            pm.title = shorten(std::string(without_stray_markers(first->text)));
         } else {
             pm.title = file_stem(file.relative);
         }
