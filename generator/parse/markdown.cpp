@@ -14,6 +14,7 @@
 #include "core/text.hpp"
 #include "parse/collect_lines.hpp"
 #include "parse/inline_html.hpp"
+#include "parse/sanitize_html.hpp"
 
 namespace hindsight {
 namespace {
@@ -68,22 +69,26 @@ cmark_node* containing_block(cmark_node* node) {
 
 // Formatting tags pasted from a rich-text editor ("<span style=...>", "<b>", "<br>") would
 // bury the words they format if shown as text: they are dropped, their text kept, and "<br>"
-// breaks the line. A paragraph holding any other tag quotes markup ("a <b onclick=x>"), and
-// all of its tags stay visible. Runs before the lines are collected, so the extractors, the
-// search text and the page read the same words.
+// breaks the line. Comments ("<!-- draft -->") are notes to the authors, dropped too. A paragraph
+// holding any other tag quotes markup ("a <b onclick=x>"), and all of its tags stay visible. Runs
+// before the lines are collected, so the extractors, the search text and the page read the same
+// words.
 void unwrap_formatting_html(cmark_node* root) {
     const auto is_inline_html = [](cmark_node* n) {
         return cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE;
     };
     const std::vector<cmark_node*> tags = collect(root, is_inline_html);
     std::set<cmark_node*> quoting;
+    const auto is_comment = [](cmark_node* tag) {
+        return std::string_view(cmark_node_get_literal(tag)).starts_with("<!--");
+    };
     for (cmark_node* tag : tags) {
-        if (!is_formatting_tag(cmark_node_get_literal(tag))) {
+        if (!is_formatting_tag(cmark_node_get_literal(tag)) && !is_comment(tag)) {
             quoting.insert(containing_block(tag));
         }
     }
     for (cmark_node* tag : tags) {
-        if (quoting.count(containing_block(tag)) > 0) {
+        if (quoting.count(containing_block(tag)) > 0 && !is_comment(tag)) {
             continue;
         }
         if (is_line_break_tag(cmark_node_get_literal(tag))) {
@@ -95,26 +100,29 @@ void unwrap_formatting_html(cmark_node* root) {
     }
 }
 
-// Raw HTML becomes literal text, so a postmortem that quotes "<script>" shows it instead of
-// running it; cmark's own safe mode would silently drop it.
+// Raw HTML never runs: cmark's own safe mode would silently drop it instead. A block (a
+// pasted <ol> of <li>s, a centred <img>) is written back through an allowlist, with what the
+// allowlist refuses shown as text; inline tags left by unwrap_formatting_html become literal
+// text, so a postmortem that quotes "<script>" shows it.
 void escape_raw_html(cmark_node* root) {
     const auto is_raw = [](cmark_node* n) {
         const auto type = cmark_node_get_type(n);
         return type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE;
     };
     for (cmark_node* node : collect(root, is_raw)) {
-        std::string literal = cmark_node_get_literal(node);
-        cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+        const char* literal = cmark_node_get_literal(node);
         if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
-            while (!literal.empty() && literal.back() == '\n') {
-                literal.pop_back();
+            const std::string safe = sanitize_html_block(literal == nullptr ? "" : literal);
+            if (safe.empty()) {
+                cmark_node_unlink(node);  // only a comment
+            } else {
+                cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+                cmark_node_set_on_enter(block, safe.c_str());
+                cmark_node_replace(node, block);
             }
-            cmark_node_set_literal(text, literal.c_str());
-            cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
-            cmark_node_append_child(paragraph, text);
-            cmark_node_replace(node, paragraph);
         } else {
-            cmark_node_set_literal(text, literal.c_str());
+            cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+            cmark_node_set_literal(text, literal);
             cmark_node_replace(node, text);
         }
         cmark_node_free(node);

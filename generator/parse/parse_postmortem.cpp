@@ -41,7 +41,8 @@ std::string shorten(std::string text) {
 
 // "** *A title* **": emphasis markers cmark left as text because of the spaces inside them.
 std::string_view without_stray_markers(std::string_view line) {
-    while (!line.empty() && std::string_view("#*_>-=` ").find(line.front()) != std::string_view::npos) {
+    while (!line.empty() &&
+           std::string_view("#*_>-=` ").find(line.front()) != std::string_view::npos) {
         line.remove_prefix(1);
     }
     while (!line.empty() && std::string_view("#*_` ").find(line.back()) != std::string_view::npos) {
