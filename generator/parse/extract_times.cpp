@@ -2,6 +2,7 @@
 #include "parse/extract_times.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 
 #include "core/action_words.hpp"
@@ -22,15 +23,15 @@ bool contains(std::string_view text, std::string_view word) {
     return text.find(word) != std::string_view::npos;
 }
 
+bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view word) { return contains(text, word); });
+}
+
 // Lines whose dates are about the document, not the incident.
 bool is_publication_line(std::string_view lower) {
-    for (const auto word : {"posted", "published", "last updated", "updated on", "written on",
-                            "written by", "author:", "date of report", "report date"}) {
-        if (contains(lower, word)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(lower, {"posted", "published", "last updated", "updated on", "written on",
+                                "written by", "author:", "date of report", "report date"});
 }
 
 bool is_start_label(std::string_view label) {
@@ -50,15 +51,10 @@ bool is_end_label(std::string_view label) {
 // "Provider systems recovered" may precede "All services confirmed operational": the weaker
 // words count only when no event says the stronger ones.
 bool says_recovering(std::string_view lower) {
-    for (const auto word :
-         {"recovered", "recovering", "mitigated", "stabiliz", "fix was deployed", "is fixed",
-          "was fixed", "now running", "running again", "up and running", "working again",
-          "is now working", "back up", "working normally", "now working"}) {
-        if (contains(lower, word)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(
+        lower, {"recovered", "recovering", "mitigated", "stabiliz", "fix was deployed", "is fixed",
+                "was fixed", "now running", "running again", "up and running", "working again",
+                "is now working", "back up", "working normally", "now working"});
 }
 
 bool says_resolved(std::string_view lower) {
@@ -70,15 +66,10 @@ bool says_resolved(std::string_view lower) {
         !contains(lower, "not operational")) {
         return true;
     }
-    for (const auto word : {"outage ends", "outage ended", "incident ends", "impact ends",
-                            "restored", "back to normal", "back online", "returned to normal",
-                            "service was back", "services were back", "issue was fixed",
-                            "all clear", "normal operation", "fully functional"}) {
-        if (contains(lower, word)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(lower, {"outage ends", "outage ended", "incident ends", "impact ends",
+                                "restored", "back to normal", "back online", "returned to normal",
+                                "service was back", "services were back", "issue was fixed",
+                                "all clear", "normal operation", "fully functional"});
 }
 
 // "Incident is considered resolved", but not "clients could not resolve the domain".
@@ -87,49 +78,30 @@ bool says_over(std::string_view lower) {
 }
 
 bool says_load_rising(std::string_view lower) {
-    for (const auto word : {"increase in traffic", "increase in user traffic", "traffic increase",
-                            "traffic spike", "spike in traffic", "surge", "increase in load",
-                            "load increase", "significant load", "high load", "heavy load"}) {
-        if (contains(lower, word)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(
+        lower, {"increase in traffic", "increase in user traffic", "traffic increase",
+                "traffic spike", "spike in traffic", "surge", "increase in load", "load increase",
+                "significant load", "high load", "heavy load"});
 }
 
 bool says_change(std::string_view lower) {
-    for (const auto word : {"deploy", "rollout", "rolled out", "release", "config", "update",
-                            "upgrade", "migrat", "merged", "switched", "changed"}) {
-        if (contains(lower, word)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(lower, {"deploy", "rollout", "rolled out", "release", "config", "update",
+                                "upgrade", "migrat", "merged", "switched", "changed"});
 }
 
 // Words that say something broke: errors, failures, slowness, unavailability.
 bool says_harm(std::string_view lower) {
-    for (const auto word :
-         {"error",       "fail",     "timeout", "timed out",   "slow",         "latency",
-          "unavailable", "outage",   "down",    "unreachable", "inaccessible", "not working",
-          "n't working", "degrad",   "crash",   "struggl",     "impact",       "unable",
-          "could not",   "couldn't", " 500",    " 502",        " 503"}) {
-        if (contains(lower, word)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(
+        lower, {"error",       "fail",     "timeout", "timed out",   "slow",         "latency",
+                "unavailable", "outage",   "down",    "unreachable", "inaccessible", "not working",
+                "n't working", "degrad",   "crash",   "struggl",     "impact",       "unable",
+                "could not",   "couldn't", " 500",    " 502",        " 503"});
 }
 
 bool says_detected(std::string_view lower) {
-    for (const auto word : {"detected", "alert", "noticed", "report", "discovered", "paged",
-                            "was notified", "were notified", "received a call", "received calls",
-                            "complaints", "first report", "monitoring"}) {
-        if (contains(lower, word)) {
-            return true;
-        }
-    }
-    return false;
+    return contains_any(lower, {"detected", "alert", "noticed", "report", "discovered", "paged",
+                                "was notified", "were notified", "received a call",
+                                "received calls", "complaints", "first report", "monitoring"});
 }
 
 class TimeExtractor {
