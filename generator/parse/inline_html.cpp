@@ -46,8 +46,7 @@ bool presentational_attributes(std::string_view html) {
             return false;
         }
         const std::string name = to_lower_ascii(html.substr(i, end - i));
-        if (name != "style" && name != "class" && name != "color" && name != "face" &&
-            name != "size" && name != "align" && name != "dir" && name != "lang") {
+        if (!only_changes_looks(name) && name != "align") {
             return false;
         }
         i = end;
@@ -76,6 +75,16 @@ bool presentational_attributes(std::string_view html) {
 }
 
 }  // namespace
+
+bool only_changes_looks(std::string_view name) {
+    for (const std::string_view looks :
+         {"style", "class", "color", "face", "size", "dir", "lang"}) {
+        if (name == looks) {
+            return true;
+        }
+    }
+    return false;
+}
 
 bool is_formatting_tag(std::string_view html) {
     // Images, links and anything else with content of its own stay visible as text.

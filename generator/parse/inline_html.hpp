@@ -10,6 +10,10 @@ namespace hindsight {
 // "<service-name>", "<script>" and "<b onclick=...>" are not.
 bool is_formatting_tag(std::string_view html);
 
+// Attributes that only change how text looks (style, class, color, face, size, dir, lang):
+// dropping them loses nothing the author said. `name` is lower-case.
+bool only_changes_looks(std::string_view name);
+
 // "<br>", "<br/>", "<BR />".
 bool is_line_break_tag(std::string_view html);
 

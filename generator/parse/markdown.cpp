@@ -78,17 +78,21 @@ void unwrap_formatting_html(cmark_node* root) {
         return cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE;
     };
     const std::vector<cmark_node*> tags = collect(root, is_inline_html);
+    std::vector<cmark_node*> blocks;
+    blocks.reserve(tags.size());
     std::set<cmark_node*> quoting;
     const auto is_comment = [](cmark_node* tag) {
         return std::string_view(cmark_node_get_literal(tag)).starts_with("<!--");
     };
     for (cmark_node* tag : tags) {
+        blocks.push_back(containing_block(tag));
         if (!is_formatting_tag(cmark_node_get_literal(tag)) && !is_comment(tag)) {
-            quoting.insert(containing_block(tag));
+            quoting.insert(blocks.back());
         }
     }
-    for (cmark_node* tag : tags) {
-        if (quoting.count(containing_block(tag)) > 0 && !is_comment(tag)) {
+    for (std::size_t i = 0; i < tags.size(); ++i) {
+        cmark_node* tag = tags[i];
+        if (quoting.count(blocks[i]) > 0 && !is_comment(tag)) {
             continue;
         }
         if (is_line_break_tag(cmark_node_get_literal(tag))) {

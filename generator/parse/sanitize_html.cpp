@@ -9,6 +9,7 @@
 #include <gumbo.h>
 
 #include "core/text.hpp"
+#include "parse/inline_html.hpp"
 
 namespace hindsight {
 namespace {
@@ -39,10 +40,12 @@ constexpr std::array<GumboTag, 6> kUnwrapped = {GUMBO_TAG_SPAN, GUMBO_TAG_FONT, 
 
 // Attributes that only change looks or carry no behaviour: dropped without a word.
 bool is_presentational(std::string_view name) {
+    if (only_changes_looks(name)) {
+        return true;
+    }
     for (const std::string_view p :
-         {"style",   "class",  "id",     "color",  "face",        "size",        "dir",
-          "lang",    "width",  "height", "border", "cellpadding", "cellspacing", "valign",
-          "bgcolor", "target", "rel",    "name",   "role",        "nowrap"}) {
+         {"id", "width", "height", "border", "cellpadding", "cellspacing", "valign", "bgcolor",
+          "target", "rel", "name", "role", "nowrap"}) {
         if (name == p) {
             return true;
         }
@@ -86,10 +89,6 @@ bool kept_attribute(GumboTag tag, std::string_view name, std::string_view value,
         (tag == GUMBO_TAG_DETAILS && name == "open");
     acceptable = kept || is_presentational(name);
     return kept;
-}
-
-void append_escaped(std::string& out, std::string_view text) {
-    out += xml_escape(text);
 }
 
 bool is_inline_tag(GumboTag tag) {
@@ -143,7 +142,7 @@ class Writer {
             case GUMBO_NODE_TEXT:
             case GUMBO_NODE_WHITESPACE:
             case GUMBO_NODE_CDATA:
-                append_escaped(out, node->v.text.text);
+                out += xml_escape(node->v.text.text);
                 return;
             case GUMBO_NODE_COMMENT:
             case GUMBO_NODE_DOCUMENT:
@@ -167,11 +166,11 @@ class Writer {
             return;
         }
         if (treatment == Treatment::show) {
-            append_escaped(
-                out, std::string_view(element.original_tag.data, element.original_tag.length));
+            out += xml_escape(
+                std::string_view(element.original_tag.data, element.original_tag.length));
             children(node, depth + 1);
-            append_escaped(out, std::string_view(element.original_end_tag.data,
-                                                 element.original_end_tag.length));
+            out += xml_escape(
+                std::string_view(element.original_end_tag.data, element.original_end_tag.length));
             return;
         }
         const std::string_view name = gumbo_normalized_tagname(element.tag);
@@ -181,7 +180,7 @@ class Writer {
             out += ' ';
             out += attribute.name;
             out += "=\"";
-            append_escaped(out, attribute.value);
+            out += xml_escape(attribute.value);
             out += '"';
         }
         out += '>';
@@ -203,7 +202,7 @@ class Writer {
             stack.pop_back();
             if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
                 node->type == GUMBO_NODE_CDATA) {
-                append_escaped(out, node->v.text.text);
+                out += xml_escape(node->v.text.text);
             } else if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
                 const GumboVector& list = node->v.element.children;
                 for (unsigned i = list.length; i > 0; --i) {
@@ -250,7 +249,7 @@ std::string sanitize_html_block(std::string_view html) {
     // seconds); no pasted document has this many tags in one block, hostile input may.
     if (std::count(html.begin(), html.end(), '<') > kMaxTags) {
         std::string shown = "<p>";
-        append_escaped(shown, trim(html));
+        shown += xml_escape(trim(html));
         return shown + "</p>\n";
     }
     GumboOptions options = kGumboDefaultOptions;
@@ -260,7 +259,7 @@ std::string sanitize_html_block(std::string_view html) {
     std::string result;
     if (output == nullptr || output->root == nullptr) {
         result = "<p>";
-        append_escaped(result, trim(html));  // unparsable: shown as written
+        result += xml_escape(trim(html));  // unparsable: shown as written
         result += "</p>";
     } else {
         Writer writer;
