@@ -25,5 +25,5 @@ function(embed_theme target theme_dir)
     COMMENT "Embedding theme ${theme_dir}"
     VERBATIM)
   add_library(${target} STATIC ${_out})
-  target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR}/generator)
+  target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/generator)
 endfunction()

@@ -7,107 +7,19 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
-#include "core/action_words.hpp"
+#include "analyze/action_phrases.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
+#include "extract/action_words.hpp"
+#include "extract/lexicon.hpp"
 
 namespace hindsight {
 namespace {
 
-constexpr double kOtherWordWeight = 0.3;
 constexpr std::size_t kCandidateWords = 4;
-
-std::vector<std::string> split_words(std::string_view lower) {
-    std::vector<std::string> words;
-    std::string word;
-    for (const char c : lower) {
-        if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') {
-            word += c;
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
-        }
-    }
-    if (!word.empty()) {
-        words.push_back(std::move(word));
-    }
-    return words;
-}
-
-// The synonym phrases, split into words once and indexed by their first word, so each word
-// of a text is looked up by its prefixes instead of being compared with every phrase.
-class PhraseTable {
-  public:
-    explicit PhraseTable(const std::vector<SynonymGroup>& synonyms) {
-        for (const auto& group : synonyms) {
-            for (const auto& phrase : group.phrases) {
-                auto words = split_words(to_lower_ascii(phrase));
-                if (!words.empty()) {
-                    const std::string first = words.front();
-                    by_first_[first].push_back({std::move(words), group.canonical});
-                }
-            }
-        }
-        for (auto& [_, list] : by_first_) {
-            std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
-                return a.words.size() > b.words.size();
-            });
-        }
-    }
-
-    // Replaces synonym phrases by "qq<canonical>qq"; a phrase word matches a text word that
-    // starts with it ("alert" matches "alerting"), longest phrases first.
-    std::string canonical_text(std::string_view text) const {
-        const auto words = split_words(to_lower_ascii(text));
-        std::string out;
-        for (std::size_t i = 0; i < words.size();) {
-            const Phrase* match = nullptr;
-            for (std::size_t len = words[i].size(); len >= 1 && match == nullptr; --len) {
-                const auto it = by_first_.find(words[i].substr(0, len));
-                if (it == by_first_.end()) {
-                    continue;
-                }
-                for (const auto& phrase : it->second) {
-                    if (matches(phrase, words, i) &&
-                        (match == nullptr || phrase.words.size() > match->words.size())) {
-                        match = &phrase;
-                    }
-                }
-            }
-            if (match != nullptr) {
-                out += " qq" + match->canonical + "qq ";
-                i += match->words.size();
-            } else {
-                out += " " + words[i];
-                ++i;
-            }
-        }
-        return out;
-    }
-
-  private:
-    struct Phrase {
-        std::vector<std::string> words;
-        std::string canonical;
-    };
-
-    static bool matches(const Phrase& phrase, const std::vector<std::string>& words,
-                        std::size_t at) {
-        if (at + phrase.words.size() > words.size()) {
-            return false;
-        }
-        for (std::size_t k = 0; k < phrase.words.size(); ++k) {
-            if (words[at + k].rfind(phrase.words[k], 0) != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    std::unordered_map<std::string, std::vector<Phrase>> by_first_;
-};
 
 using Vector = std::unordered_map<std::string, double>;
 
@@ -137,65 +49,14 @@ void add(Cluster& cluster, const Vector& item, std::size_t index) {
     cluster.members.push_back(index);
 }
 
-// "runbooks-first" and "runbooks" are one concept written at two priorities.
-std::string concept_name(const SynonymGroup& group) {
-    const std::string& name = group.canonical;
-    const auto dash = name.rfind("-first");
-    return dash != std::string::npos && dash + 6 == name.size() ? name.substr(0, dash) : name;
-}
-
-}  // namespace
-
 std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& texts,
                                              const PhraseTable& table, double threshold);
 
-std::vector<std::pair<std::string, double>> terms_of(std::string_view text,
-                                                     const PhraseTable& table) {
-    std::map<std::string, double> terms;
-    const auto colon = text.find(':');
-    const bool labelled =
-        colon != std::string_view::npos && colon < 60 &&
-        std::count(text.begin(), text.begin() + static_cast<long>(colon), ' ') < 7;
-    const auto add_words = [&](std::string_view part, double weight) {
-        for (const auto& word : content_words(table.canonical_text(part))) {
-            // Canonical words are wrapped in "qq" so word splitting and stemming leave them
-            // whole. They name the promise ("monitor", "loadtest"); the other words mostly say
-            // where or how.
-            std::string term = word;
-            double w = weight * kOtherWordWeight;
-            if (term.size() > 4 && term.rfind("qq", 0) == 0 && term.ends_with("qq")) {
-                term = term.substr(2, term.size() - 4);
-                w = weight;
-            }
-            terms[term] = std::max(terms[term], w);
-        }
-    };
-    if (labelled) {
-        add_words(text.substr(colon + 1), 1.0);
-        add_words(text.substr(0, colon), 2.0);
-    } else {
-        add_words(text, 1.0);
-    }
-    return {terms.begin(), terms.end()};
-}
+}  // namespace
 
 std::vector<std::pair<std::string, double>> action_terms(
     std::string_view text, const std::vector<SynonymGroup>& synonyms) {
-    return terms_of(text, PhraseTable(synonyms));
-}
-
-std::optional<std::size_t> concept_of(std::string_view text, const PhraseTable& table,
-                                      const std::vector<SynonymGroup>& synonyms) {
-    const auto best_in = [&](std::string_view part) -> std::optional<std::size_t> {
-        const std::string canonical = table.canonical_text(part);
-        for (std::size_t g = 0; g < synonyms.size(); ++g) {
-            if (canonical.find(" qq" + synonyms[g].canonical + "qq ") != std::string::npos) {
-                return g;
-            }
-        }
-        return std::nullopt;
-    };
-    return best_in(text);
+    return action_terms(text, PhraseTable(synonyms));
 }
 
 std::optional<std::size_t> primary_concept(std::string_view text,
@@ -244,13 +105,15 @@ std::vector<std::size_t> cluster_texts(const std::vector<std::string>& texts,
     return assignment;
 }
 
+namespace {
+
 std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& texts,
                                              const PhraseTable& table, double threshold) {
     std::vector<std::vector<std::pair<std::string, double>>> terms;
     terms.reserve(texts.size());
     std::unordered_map<std::string, int> document_frequency;
     for (const auto& text : texts) {
-        terms.push_back(terms_of(text, table));
+        terms.push_back(action_terms(text, table));
         for (const auto& [word, _] : terms.back()) {
             ++document_frequency[word];
         }
@@ -326,6 +189,28 @@ std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& tex
     return assignment;
 }
 
+}  // namespace
+
+void assign_cluster_ids(std::vector<ActionCluster>& clusters) {
+    // Unique by construction: a taken id (a second "Foo", or "Foo 2" after two "Foo"s) gets the
+    // lowest free numeric suffix, in cluster order, so ids are stable across builds.
+    std::set<std::string> taken;
+    for (auto& cluster : clusters) {
+        std::string base = slugify(cluster.label).substr(0, 60);
+        while (!base.empty() && base.back() == '-') {
+            base.pop_back();
+        }
+        if (base.empty()) {
+            base = "action";
+        }
+        std::string id = base;
+        for (int n = 2; !taken.insert(id).second; ++n) {
+            id = base + "-" + std::to_string(n);
+        }
+        cluster.id = std::move(id);
+    }
+}
+
 void cluster_actions(Archive& archive, const SiteConfig& config) {
     // Oldest postmortem first, so a cluster's first member is the first promise.
     std::vector<std::size_t> order(archive.newest_first.rbegin(), archive.newest_first.rend());
@@ -372,10 +257,7 @@ void cluster_actions(Archive& archive, const SiteConfig& config) {
         for (std::size_t x = 0; x < words.size(); ++x) {
             double score = 0;
             for (std::size_t y = 0; y < words.size(); ++y) {
-                std::size_t shared = 0;
-                for (const auto& w : words[x]) {
-                    shared += std::binary_search(words[y].begin(), words[y].end(), w) ? 1 : 0;
-                }
+                const std::size_t shared = shared_words(words[x], words[y]);
                 const std::size_t together = words[x].size() + words[y].size() - shared;
                 score +=
                     together == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(together);
@@ -389,10 +271,8 @@ void cluster_actions(Archive& archive, const SiteConfig& config) {
         std::string label =
             archive.postmortems[central.postmortem].action_items[central.item].title;
         // "Runbook: write one for ..." is labelled by its label; "between 22:00 and 02:00" is not.
-        const auto colon = label.find(':');
-        if (colon != std::string::npos && colon < 60 &&
-            label.substr(0, colon).find_first_of("0123456789") == std::string::npos) {
-            label = label.substr(0, colon);
+        if (const auto colon = label_colon(label)) {
+            label = label.substr(0, *colon);
         }
         cluster.label = std::string(trim(label));
     }
@@ -402,21 +282,12 @@ void cluster_actions(Archive& archive, const SiteConfig& config) {
         }
         return a.members.size() > b.members.size();
     });
-    std::map<std::string, int> used;
+    assign_cluster_ids(clusters);
     archive.cluster_of.assign(archive.postmortems.size(), {});
     for (std::size_t p = 0; p < archive.postmortems.size(); ++p) {
         archive.cluster_of[p].assign(archive.postmortems[p].action_items.size(), 0);
     }
     for (std::size_t c = 0; c < clusters.size(); ++c) {
-        std::string base = slugify(clusters[c].label).substr(0, 60);
-        while (!base.empty() && base.back() == '-') {
-            base.pop_back();
-        }
-        if (base.empty()) {
-            base = "action";
-        }
-        const int n = used[base]++;
-        clusters[c].id = n == 0 ? base : base + "-" + std::to_string(n + 1);
         for (const auto& m : clusters[c].members) {
             archive.cluster_of[m.postmortem][m.item] = c;
         }

@@ -30,6 +30,9 @@ std::vector<std::size_t> cluster_texts(const std::vector<std::string>& texts,
                                        const std::vector<SynonymGroup>& synonyms,
                                        double threshold = kClusterThreshold);
 
+// Gives each cluster an id from its label, unique within the list whatever the labels.
+void assign_cluster_ids(std::vector<ActionCluster>& clusters);
+
 // Clusters every action item of the archive; fills archive.clusters and archive.cluster_of.
 void cluster_actions(Archive& archive, const SiteConfig& config);
 

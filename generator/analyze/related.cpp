@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "core/action_words.hpp"
+#include "extract/action_words.hpp"
 
 namespace hindsight {
 

@@ -16,58 +16,21 @@ struct CheckOptions {
     std::string format = "text";
 };
 
-// The record's fields a postmortem can declare or have inferred, in the order of DESIGN.md §4.
-const std::vector<std::string> kRecordFields = {
-    "title",     "date",     "started",          "detected",
-    "mitigated", "resolved", "duration_minutes", "users_affected_pct",
-    "severity",  "causes",   "services",         "action_items",
-    "summary"};
-
-bool has_value(const Postmortem& pm, const std::string& field) {
-    if (field == "title")
-        return !pm.title.empty();
-    if (field == "date")
-        return pm.date.has_value();
-    if (field == "started")
-        return pm.started.has_value();
-    if (field == "detected")
-        return pm.detected.has_value();
-    if (field == "mitigated")
-        return pm.mitigated.has_value();
-    if (field == "resolved")
-        return pm.resolved.has_value();
-    if (field == "duration_minutes")
-        return pm.duration.has_value();
-    if (field == "users_affected_pct")
-        return pm.users_affected_pct.has_value();
-    if (field == "severity")
-        return !pm.severity.empty();
-    if (field == "causes")
-        return !pm.causes.empty();
-    if (field == "services")
-        return !pm.services.empty();
-    if (field == "action_items")
-        return !pm.action_items.empty();
-    if (field == "summary")
-        return !pm.summary.empty();
-    return false;
-}
-
 // What each file declares, what was inferred from its text (and where), what is missing.
 nlohmann::ordered_json file_report(const Postmortem& pm) {
     auto declared = nlohmann::ordered_json::array();
     auto inferred = nlohmann::ordered_json::array();
     auto missing = nlohmann::ordered_json::array();
-    for (const auto& field : kRecordFields) {
+    for (const Field field : kRecordFields) {
         if (pm.is_inferred(field)) {
             const auto it = pm.evidence.find(field);
-            inferred.push_back({{"field", field},
+            inferred.push_back({{"field", field_name(field)},
                                 {"line", it == pm.evidence.end() ? 0 : it->second.line},
                                 {"text", it == pm.evidence.end() ? "" : it->second.text}});
         } else if (has_value(pm, field)) {
-            declared.push_back(field);
+            declared.push_back(field_name(field));
         } else {
-            missing.push_back(field);
+            missing.push_back(field_name(field));
         }
     }
     auto aliases = nlohmann::ordered_json::array();

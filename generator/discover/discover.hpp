@@ -6,14 +6,9 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "model/source_file.hpp"
 
 namespace hindsight {
-
-struct SourceFile {
-    std::string relative;  // '/'-separated path under the content folder: "2023/db-outage.md"
-    std::string display;   // the path diagnostics print: the content folder as given, joined
-    std::string bytes;
-};
 
 struct DiscoverResult {
     std::vector<SourceFile> files;  // sorted by relative path, byte-wise

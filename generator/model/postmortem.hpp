@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dates.hpp"
+#include "model/field.hpp"
 
 namespace hindsight {
 
@@ -85,17 +86,17 @@ struct Postmortem {
     std::vector<ActionItem> action_items;
     nlohmann::json extra = nlohmann::json::object();  // unknown front-matter keys, as written
 
-    std::string body_html;                     // rendered Markdown, front matter excluded
-    std::string body_text;                     // the same without markup, for search
-    std::vector<Heading> headings;             // in document order
-    std::set<std::string> inferred;            // fields taken from the text, not declared
-    std::map<std::string, Evidence> evidence;  // for each inferred field, where it came from
-    std::set<std::string> declared;            // front-matter fields the file declares
+    std::string body_html;               // rendered Markdown, front matter excluded
+    std::string body_text;               // the same without markup, for search
+    std::vector<Heading> headings;       // in document order
+    std::set<Field> inferred;            // fields taken from the text, not declared
+    std::map<Field, Evidence> evidence;  // for each inferred field, where it came from
+    std::set<Field> declared;            // front-matter fields the file declares
     std::vector<TimelineEntry> timeline;
     std::vector<CauseTrigger> cause_triggers;
     std::vector<AliasUse> aliases;
 
-    bool is_inferred(const std::string& field) const { return inferred.count(field) > 0; }
+    bool is_inferred(Field field) const { return inferred.count(field) > 0; }
 };
 
 }  // namespace hindsight

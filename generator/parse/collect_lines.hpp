@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "parse/source_lines.hpp"
+#include "model/source_line.hpp"
 
 struct cmark_node;
 

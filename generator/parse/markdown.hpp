@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "model/postmortem.hpp"
-#include "parse/source_lines.hpp"
+#include "model/source_line.hpp"
 
 namespace hindsight {
 

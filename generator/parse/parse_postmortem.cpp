@@ -7,8 +7,8 @@
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "core/yaml_guard.hpp"
+#include "extract/infer_fields.hpp"
 #include "parse/front_matter.hpp"
-#include "parse/infer_fields.hpp"
 #include "parse/markdown.hpp"
 #include "parse/read_fields.hpp"
 
@@ -171,7 +171,7 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
     pm.headings = std::move(markdown.headings);
 
     if (pm.title.empty()) {
-        pm.inferred.insert("title");
+        pm.inferred.insert(Field::title);
         // The first line with words, as the reader sees it: markup and HTML tags removed, so
         // a pasted '<p align="center"><img ...>' banner is no title.
         const SourceLine* first = nullptr;
@@ -182,7 +182,7 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
             }
         }
         if (first != nullptr) {
-            pm.evidence["title"] = {first->line + split.body_first_line - 1, first->text};
+            pm.evidence[Field::title] = {first->line + split.body_first_line - 1, first->text};
         }
         if (markdown.leading_h1 && !markdown.leading_h1->empty()) {
             pm.title = shorten(*markdown.leading_h1);
@@ -210,9 +210,9 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
     }
     if (!pm.date && pm.started) {
         pm.date = config.time_zone.day_of(*pm.started);
-        if (pm.is_inferred("started")) {
-            pm.inferred.insert("date");
-            pm.evidence["date"] = pm.evidence["started"];
+        if (pm.is_inferred(Field::started)) {
+            pm.inferred.insert(Field::date);
+            pm.evidence[Field::date] = pm.evidence[Field::started];
         }
     }
     result.postmortem = std::move(pm);

@@ -4,8 +4,8 @@
 
 #include "config/site_config.hpp"
 #include "core/diagnostic.hpp"
-#include "discover/discover.hpp"
 #include "model/postmortem.hpp"
+#include "model/source_file.hpp"
 
 namespace hindsight {
 

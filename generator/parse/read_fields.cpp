@@ -11,7 +11,7 @@
 #include "core/slug.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
-#include "parse/extract_impact.hpp"
+#include "extract/impact.hpp"
 
 namespace hindsight {
 namespace {
@@ -79,26 +79,23 @@ class FieldReader {
         }
         // cState and similar status pages write the start as 'date': a full timestamp there
         // is the start when nothing else says so.
-        if (!pm_.started && date_time_ && pm_.declared.count("started") == 0) {
+        if (!pm_.started && date_time_ && pm_.declared.count(Field::started) == 0) {
             pm_.started = date_time_;
-            pm_.declared.insert("started");
+            pm_.declared.insert(Field::started);
         }
         check_times();
     }
 
     // The record's names for what a front-matter key declares.
     void note_declared(const std::string& key) {
-        static const std::set<std::string> fields = {
-            "title",    "id",       "slug",   "date",     "started", "detected",    "mitigated",
-            "resolved", "severity", "causes", "services", "authors", "action_items"};
-        if (fields.count(key) > 0) {
-            pm_.declared.insert(key);
+        if (const auto field = field_named(key); field && *field != Field::impact) {
+            pm_.declared.insert(*field);
         } else if (key == "duration") {
-            pm_.declared.insert("duration_minutes");
+            pm_.declared.insert(Field::duration_minutes);
         } else if (key == "impact") {
-            pm_.declared.insert("impact");
+            pm_.declared.insert(Field::impact);
             if (pm_.users_affected_pct) {
-                pm_.declared.insert("users_affected_pct");
+                pm_.declared.insert(Field::users_affected_pct);
             }
         }
     }
@@ -538,7 +535,7 @@ class FieldReader {
             pm_.resolved.reset();
             return;
         }
-        if (pm_.started && pm_.resolved && pm_.declared.count("resolved") > 0) {
+        if (pm_.started && pm_.resolved && pm_.declared.count(Field::resolved) > 0) {
             const auto span = date::floor<std::chrono::minutes>(*pm_.resolved - *pm_.started);
             if (pm_.duration && *pm_.duration != span) {
                 warning(duration_at_,

@@ -13,6 +13,11 @@ namespace {
 
 using ordered = nlohmann::ordered_json;
 
+// A record key: the field's one name (model/field.hpp).
+std::string key(Field field) {
+    return std::string(field_name(field));
+}
+
 ordered optional_time(const std::optional<Timestamp>& time) {
     return time ? ordered(format_iso_utc(*time)) : ordered(nullptr);
 }
@@ -47,22 +52,23 @@ ordered record(const Archive& archive, std::size_t index) {
              {"cluster", clustered ? ordered(archive.clusters[archive.cluster_of[index][i]].id)
                                    : ordered(nullptr)}});
     }
-    return {{"slug", pm.slug},
-            {"title", pm.title},
+    return {{key(Field::slug), pm.slug},
+            {key(Field::title), pm.title},
             {"url", postmortem_url(pm)},
-            {"source", pm.source},
-            {"date", optional_day(pm.date)},
-            {"started", optional_time(pm.started)},
-            {"detected", optional_time(pm.detected)},
-            {"mitigated", optional_time(pm.mitigated)},
-            {"resolved", optional_time(pm.resolved)},
-            {"duration_minutes", pm.duration ? ordered(pm.duration->count()) : ordered(nullptr)},
-            {"users_affected_pct", percent_value(pm.users_affected_pct)},
-            {"severity", pm.severity.empty() ? ordered(nullptr) : ordered(pm.severity)},
-            {"causes", pm.causes},
-            {"services", pm.services},
-            {"action_items", std::move(items)},
-            {"inferred", std::vector<std::string>(pm.inferred.begin(), pm.inferred.end())}};
+            {key(Field::source), pm.source},
+            {key(Field::date), optional_day(pm.date)},
+            {key(Field::started), optional_time(pm.started)},
+            {key(Field::detected), optional_time(pm.detected)},
+            {key(Field::mitigated), optional_time(pm.mitigated)},
+            {key(Field::resolved), optional_time(pm.resolved)},
+            {key(Field::duration_minutes),
+             pm.duration ? ordered(pm.duration->count()) : ordered(nullptr)},
+            {key(Field::users_affected_pct), percent_value(pm.users_affected_pct)},
+            {key(Field::severity), pm.severity.empty() ? ordered(nullptr) : ordered(pm.severity)},
+            {key(Field::causes), pm.causes},
+            {key(Field::services), pm.services},
+            {key(Field::action_items), std::move(items)},
+            {"inferred", field_names(pm.inferred)}};
 }
 
 std::string joined(const std::vector<std::string>& values) {
@@ -203,27 +209,26 @@ std::string postmortems_csv(const Archive& archive) {
         for (const auto& item : pm.action_items) {
             titles.push_back(item.title);
         }
-        const auto text = [&](const char* key) {
-            const auto& v = r[key];
+        const auto text = [&](const std::string& name) {
+            const auto& v = r[name];
             return v.is_null() ? std::string{} : v.is_string() ? v.get<std::string>() : v.dump();
         };
-        const std::vector<std::string> cells = {
-            text("slug"),
-            text("title"),
-            text("url"),
-            text("source"),
-            text("date"),
-            text("started"),
-            text("detected"),
-            text("mitigated"),
-            text("resolved"),
-            text("duration_minutes"),
-            text("users_affected_pct"),
-            text("severity"),
-            joined(pm.causes),
-            joined(pm.services),
-            joined(titles),
-            joined(std::vector<std::string>(pm.inferred.begin(), pm.inferred.end()))};
+        const std::vector<std::string> cells = {text(key(Field::slug)),
+                                                text(key(Field::title)),
+                                                text("url"),
+                                                text(key(Field::source)),
+                                                text(key(Field::date)),
+                                                text(key(Field::started)),
+                                                text(key(Field::detected)),
+                                                text(key(Field::mitigated)),
+                                                text(key(Field::resolved)),
+                                                text(key(Field::duration_minutes)),
+                                                text(key(Field::users_affected_pct)),
+                                                text(key(Field::severity)),
+                                                joined(pm.causes),
+                                                joined(pm.services),
+                                                joined(titles),
+                                                joined(field_names(pm.inferred))};
         for (std::size_t i = 0; i < cells.size(); ++i) {
             out += (i == 0 ? "" : ",") + csv_field(cells[i]);
         }

@@ -30,7 +30,7 @@ json causes_view(const Postmortem& pm, const SiteConfig& config) {
         }
         causes.push_back({{"key", key},
                           {"label", cause_label(key, config)},
-                          {"inferred", pm.is_inferred("causes")},
+                          {"inferred", pm.is_inferred(Field::causes)},
                           {"because", because}});
     }
     return causes;
@@ -68,7 +68,7 @@ class MetaRows {
   public:
     explicit MetaRows(const Postmortem& pm) : pm_(pm) {}
 
-    void add(const char* label, const std::string& value, const char* field) {
+    void add(const char* label, const std::string& value, Field field) {
         if (!value.empty()) {
             const bool inferred = pm_.is_inferred(field);
             std::string evidence;
@@ -84,7 +84,7 @@ class MetaRows {
         }
     }
 
-    void add_time(const char* label, const std::optional<Timestamp>& time, const char* field) {
+    void add_time(const char* label, const std::optional<Timestamp>& time, Field field) {
         add(label, time ? format_display_time(*time) : std::string{}, field);
     }
 
@@ -97,19 +97,19 @@ class MetaRows {
 
 json meta_view(const Postmortem& pm) {
     MetaRows rows(pm);
-    rows.add("Date", date_display(pm.date), "date");
-    rows.add("Severity", pm.severity, "severity");
-    rows.add_time("Started", pm.started, "started");
-    rows.add_time("Detected", pm.detected, "detected");
-    rows.add_time("Mitigated", pm.mitigated, "mitigated");
-    rows.add_time("Resolved", pm.resolved, "resolved");
-    rows.add("Duration", duration_text(pm), "duration_minutes");
-    rows.add("Users affected", users_text(pm), "users_affected_pct");
-    rows.add("Impact", pm.impact_summary, "impact");
-    rows.add("Authors", join(pm.authors), "authors");
-    rows.add("Tags", join(pm.tags), "tags");
-    rows.add("ID", pm.id, "id");
-    rows.add("Source", pm.source, "source");
+    rows.add("Date", date_display(pm.date), Field::date);
+    rows.add("Severity", pm.severity, Field::severity);
+    rows.add_time("Started", pm.started, Field::started);
+    rows.add_time("Detected", pm.detected, Field::detected);
+    rows.add_time("Mitigated", pm.mitigated, Field::mitigated);
+    rows.add_time("Resolved", pm.resolved, Field::resolved);
+    rows.add("Duration", duration_text(pm), Field::duration_minutes);
+    rows.add("Users affected", users_text(pm), Field::users_affected_pct);
+    rows.add("Impact", pm.impact_summary, Field::impact);
+    rows.add("Authors", join(pm.authors), Field::authors);
+    rows.add("Tags", join(pm.tags), Field::tags);
+    rows.add("ID", pm.id, Field::id);
+    rows.add("Source", pm.source, Field::source);
     return rows.take();
 }
 
@@ -288,10 +288,10 @@ json postmortem_view(const Postmortem& pm, const SiteConfig& config) {
                     {"meta", meta_view(pm)},
                     {"has_summary", !pm.summary.empty()},
                     {"summary", pm.summary},
-                    {"causes_inferred", pm.is_inferred("causes")},
-                    {"action_items_inferred", pm.is_inferred("action_items")},
-                    {"action_items_evidence", pm.evidence.count("action_items") > 0
-                                                  ? pm.evidence.at("action_items").text
+                    {"causes_inferred", pm.is_inferred(Field::causes)},
+                    {"action_items_inferred", pm.is_inferred(Field::action_items)},
+                    {"action_items_evidence", pm.evidence.count(Field::action_items) > 0
+                                                  ? pm.evidence.at(Field::action_items).text
                                                   : std::string{}},
                     {"has_causes", !causes.empty()},
                     {"causes", std::move(causes)},

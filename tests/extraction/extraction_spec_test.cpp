@@ -95,7 +95,7 @@ json record_of(const ParseResult& result) {
             {"action_count", pm.action_items.size()},
             {"action_items", actions},
             {"summary", pm.summary},
-            {"inferred", std::vector<std::string>(pm.inferred.begin(), pm.inferred.end())},
+            {"inferred", field_names(pm.inferred)},
             {"diagnostics", diagnostics},
             {"timeline_count", pm.timeline.size()}};
 }

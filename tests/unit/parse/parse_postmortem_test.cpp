@@ -82,7 +82,7 @@ TEST_CASE("title falls back to H1, then first line, then file name", "[parse_pos
     CHECK(parse("# Real title\n\ntext\n").postmortem->title == "Real title");
     CHECK(parse("\n\n**Outage of the API**\n\nmore\n").postmortem->title == "Outage of the API");
     CHECK(parse("---\nseverity: SEV2\n---\n\n").postmortem->title == "pm");
-    CHECK(parse("# Real title\n").postmortem->is_inferred("title"));
+    CHECK(parse("# Real title\n").postmortem->is_inferred(Field::title));
 }
 
 TEST_CASE("a long first line is cut at a word", "[parse_postmortem]") {

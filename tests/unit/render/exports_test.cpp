@@ -20,7 +20,7 @@ Archive one_postmortem() {
     pm.causes = {"database"};
     pm.action_items.push_back(
         {"Add alerts", "sre", ActionStatus::done, parse_date("2023-09-01"), "", 0});
-    pm.inferred = {"title"};
+    pm.inferred = {Field::title};
     Archive archive;
     archive.postmortems.push_back(pm);
     archive.newest_first = {0};

@@ -20,7 +20,7 @@ TEST_CASE("a postmortem view marks inferred values", "[view_models]") {
     pm.severity = "SEV2";
     pm.duration = std::chrono::minutes{135};
     pm.causes = {"dns", "made-up"};
-    pm.inferred = {"duration_minutes"};
+    pm.inferred = {Field::duration_minutes};
     pm.headings = {{2, "a", "A"}, {3, "b", "B"}, {5, "c", "C"}};
     const auto view = postmortem_view(pm, config);
     CHECK(view["root"] == "../../");

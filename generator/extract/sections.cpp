@@ -1,5 +1,5 @@
 // Section tracking: a stack of headings, real and written as bold or "Label:" lines.
-#include "parse/sections.hpp"
+#include "extract/sections.hpp"
 
 #include <cctype>
 

@@ -7,7 +7,7 @@
 #include "config/site_config.hpp"
 #include "core/diagnostic.hpp"
 #include "model/postmortem.hpp"
-#include "parse/source_lines.hpp"
+#include "model/source_line.hpp"
 
 namespace hindsight {
 

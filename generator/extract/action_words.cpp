@@ -1,12 +1,13 @@
 // Normalising action-item text into content words: shared by extraction (repeats within a
 // postmortem) and analysis (recurring actions across the archive).
-#include "core/action_words.hpp"
+#include "extract/action_words.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 
 #include "core/text.hpp"
+#include "extract/lexicon.hpp"
 
 namespace hindsight {
 namespace {
@@ -47,11 +48,8 @@ std::string stem(std::string word) {
 
 std::vector<std::string> action_keywords(std::string_view text) {
     // The label of "Label: description" carries the gist; the description only adds detail.
-    const auto colon = text.find(':');
-    if (colon != std::string_view::npos && colon < 60 &&
-        std::count(text.begin(), text.begin() + static_cast<long>(colon), ' ') < 7 &&
-        text.substr(0, colon).find_first_of("0123456789") == std::string_view::npos) {
-        text = text.substr(0, colon);
+    if (const auto colon = label_colon(text)) {
+        text = text.substr(0, *colon);
     }
     return content_words(text);
 }
@@ -59,50 +57,32 @@ std::vector<std::string> action_keywords(std::string_view text) {
 std::vector<std::string> content_words(std::string_view text) {
     std::string lower = to_lower_ascii(text);
     std::vector<std::string> words;
-    std::string word;
-    const auto flush = [&] {
-        if (!word.empty() && ignored_words().count(word) == 0 && word.size() > 1) {
-            words.push_back(stem(word));
-        }
-        word.clear();
-    };
-    for (const char c : lower) {
-        if (std::isalnum(static_cast<unsigned char>(c))) {
-            word += c;
-        } else {
-            flush();
+    for (auto& word : split_words(lower)) {
+        if (ignored_words().count(word) == 0 && word.size() > 1) {
+            words.push_back(stem(std::move(word)));
         }
     }
-    flush();
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
     return words;
 }
 
 bool similar_descriptions(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-    const auto& small = a.size() <= b.size() ? a : b;
-    const auto& large = a.size() <= b.size() ? b : a;
-    std::size_t shared = 0;
-    for (const auto& w : small) {
-        shared += std::binary_search(large.begin(), large.end(), w) ? 1 : 0;
-    }
+    const std::size_t smaller = std::min(a.size(), b.size());
+    const std::size_t shared = shared_words(a, b);
     // Most of the shorter description's content words recur in the longer one.
-    return shared >= 3 && shared * 2 >= small.size();
+    return shared >= 3 && shared * 2 >= smaller;
 }
 
 bool same_action(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-    const auto& small = a.size() <= b.size() ? a : b;
-    const auto& large = a.size() <= b.size() ? b : a;
-    if (small.empty()) {
+    const std::size_t smaller = std::min(a.size(), b.size());
+    if (smaller == 0) {
         return false;
     }
-    std::size_t shared = 0;
-    for (const auto& w : small) {
-        shared += std::binary_search(large.begin(), large.end(), w) ? 1 : 0;
-    }
+    const std::size_t shared = shared_words(a, b);
     // A short item wholly inside a longer one ("Increase load testing" in "Conduct load
     // testing with various scenarios"), or most words shared.
-    if (small.size() >= 2 && shared == small.size()) {
+    if (smaller >= 2 && shared == smaller) {
         return true;
     }
     const std::size_t together = a.size() + b.size() - shared;

@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "config/taxonomy.hpp"
+#include "extract/sections.hpp"
 #include "model/postmortem.hpp"
-#include "parse/sections.hpp"
-#include "parse/source_lines.hpp"
+#include "model/source_line.hpp"
 
 namespace hindsight {
 

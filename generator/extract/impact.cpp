@@ -1,11 +1,12 @@
 // Users-affected extraction: explicit shares first, then "all users" in impact statements.
-#include "parse/extract_impact.hpp"
+#include "extract/impact.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <string>
 
 #include "core/text.hpp"
+#include "extract/lexicon.hpp"
 
 namespace hindsight {
 namespace {
@@ -136,31 +137,9 @@ bool is_impact_statement(std::string_view lower) {
     return false;
 }
 
-std::vector<std::string> alnum_words(std::string_view text) {
-    std::vector<std::string> words;
-    std::string word;
-    for (const char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c))) {
-            word += c;
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
-        }
-    }
-    if (!word.empty()) {
-        words.push_back(std::move(word));
-    }
-    return words;
-}
-
 int small_number(std::string_view word) {
-    static constexpr std::pair<std::string_view, int> names[] = {
-        {"one", 1}, {"two", 2},   {"three", 3}, {"four", 4}, {"five", 5},
-        {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}};
-    for (const auto& [name, value] : names) {
-        if (word == name) {
-            return value;
-        }
+    if (const auto value = number_word(word)) {
+        return *value;
     }
     if (!word.empty() && word.size() <= 3 &&
         word.find_first_not_of("0123456789") == std::string_view::npos) {
@@ -193,7 +172,7 @@ std::optional<double> users_share_in(std::string_view line) {
         return std::min(total, 100.0);
     }
     // "1 in 4 users", "one in four customers"
-    const auto words = alnum_words(to_lower_ascii(line));
+    const auto words = split_words(to_lower_ascii(line));
     for (std::size_t i = 1; i + 2 < words.size(); ++i) {
         if (words[i] != "in") {
             continue;
@@ -233,7 +212,7 @@ std::optional<double> users_share_in_table(const std::vector<SourceLine>& lines,
     const auto names = cells(lines[header].text);
     const auto values = cells(lines[row].text);
     for (std::size_t c = 0; c < names.size() && c < values.size(); ++c) {
-        const auto words = alnum_words(names[c]);
+        const auto words = split_words(names[c]);
         const bool people = std::any_of(words.begin(), words.end(),
                                         [](const std::string& w) { return is_people(w); });
         const bool affected = names[c].find("affected") != std::string::npos ||

@@ -1,5 +1,5 @@
 // Picks the paragraph that says what happened, skipping titles, labels and metadata lines.
-#include "parse/extract_summary.hpp"
+#include "extract/summary.hpp"
 
 #include "core/text.hpp"
 

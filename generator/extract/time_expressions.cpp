@@ -1,100 +1,18 @@
 // A small tokenizer and pattern matcher for the date and time forms found in real postmortems.
-#include "parse/time_expressions.hpp"
+#include "extract/time_expressions.hpp"
 
 #include <array>
 #include <cctype>
 #include <cmath>
 #include <cstring>
-#include <exception>
 
-#include <date/tz.h>
+#include "extract/time_zones.hpp"
 
 namespace hindsight {
 namespace {
 
-enum class TokenKind { word, number, symbol };
-
-struct Token {
-    TokenKind kind = TokenKind::word;
-    std::string text;  // words lower-cased; symbols: one of : , - / ( ) . + ' and '~' for dashes
-    int value = 0;     // numbers
-    int digits = 0;    // numbers
-    bool ordinal = false;  // "11th"
-    bool space_before = false;
-    std::size_t begin = 0;
-    std::size_t end = 0;
-};
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-    return s.substr(0, prefix.size()) == prefix;
-}
-
-std::vector<Token> tokenize(std::string_view s) {
-    std::vector<Token> tokens;
-    bool space = false;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        Token t;
-        t.begin = i;
-        t.space_before = space;
-        if (std::isspace(c)) {
-            space = true;
-            ++i;
-            continue;
-        }
-        if (std::isdigit(c)) {
-            t.kind = TokenKind::number;
-            while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
-                if (t.digits < 9) {
-                    t.value = t.value * 10 + (s[i] - '0');
-                }
-                ++t.digits;
-                t.text += s[i++];
-            }
-            for (const char* suffix : {"st", "nd", "rd", "th"}) {
-                const std::string_view rest = s.substr(i, 2);
-                if (rest.size() == 2 && std::tolower(rest[0]) == suffix[0] &&
-                    std::tolower(rest[1]) == suffix[1] &&
-                    (i + 2 >= s.size() || !std::isalpha(static_cast<unsigned char>(s[i + 2])))) {
-                    t.ordinal = true;
-                    i += 2;
-                    break;
-                }
-            }
-        } else if (std::isalpha(c)) {
-            t.kind = TokenKind::word;
-            while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) {
-                t.text += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i++])));
-            }
-        } else if (starts_with(s.substr(i), "\xE2\x80\x93") ||
-                   starts_with(s.substr(i), "\xE2\x80\x94")) {
-            t.kind = TokenKind::symbol;  // en and em dashes join ranges
-            t.text = "~";
-            i += 3;
-        } else if (starts_with(s.substr(i), "\xE2\x88\x92")) {
-            t.kind = TokenKind::symbol;  // U+2212 minus sign, as in "UTC−5"
-            t.text = "-";
-            i += 3;
-        } else if (c < 0x80) {
-            t.kind = TokenKind::symbol;
-            t.text = std::string(1, static_cast<char>(c));
-            ++i;
-        } else {
-            // Other non-ASCII characters separate words and never belong to a time.
-            t.kind = TokenKind::symbol;
-            t.text = "?";
-            ++i;
-            while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) {
-                ++i;
-            }
-        }
-        t.end = i;
-        space = false;
-        tokens.push_back(std::move(t));
-    }
-    return tokens;
-}
+using Token = TimeToken;
+using TokenKind = TimeTokenKind;
 
 int month_number(std::string_view word) {
     static constexpr std::array<std::string_view, 12> names = {
@@ -122,106 +40,13 @@ bool is_weekday(std::string_view word) {
     return false;
 }
 
-struct ZoneName {
-    std::string_view name;
-    int offset;
-    std::string_view region;
-};
-
-// Abbreviations are fixed offsets (a postmortem that says PST in July means -08:00); the
-// regional names without S/D follow the date.
-constexpr ZoneName kZones[] = {
-    {"utc", 0, ""},
-    {"gmt", 0, ""},
-    {"z", 0, ""},
-    {"pst", -480, ""},
-    {"pdt", -420, ""},
-    {"mst", -420, ""},
-    {"mdt", -360, ""},
-    {"cst", -360, ""},
-    {"cdt", -300, ""},
-    {"est", -300, ""},
-    {"edt", -240, ""},
-    {"akst", -540, ""},
-    {"akdt", -480, ""},
-    {"hst", -600, ""},
-    {"cet", 60, ""},
-    {"cest", 120, ""},
-    {"wet", 0, ""},
-    {"west", 60, ""},
-    {"eet", 120, ""},
-    {"eest", 180, ""},
-    {"bst", 60, ""},
-    {"ist", 330, ""},
-    {"wat", 60, ""},
-    {"cat", 120, ""},
-    {"sast", 120, ""},
-    {"eat", 180, ""},
-    {"kst", 540, ""},
-    {"jst", 540, ""},
-    {"sgt", 480, ""},
-    {"hkt", 480, ""},
-    {"aest", 600, ""},
-    {"aedt", 660, ""},
-    {"awst", 480, ""},
-    {"nzst", 720, ""},
-    {"nzdt", 780, ""},
-    {"msk", 180, ""},
-    {"wib", 420, ""},
-    {"pht", 480, ""},
-    {"brt", -180, ""},
-    {"art", -180, ""},
-    {"pt", 0, "America/Los_Angeles"},
-    {"et", 0, "America/New_York"},
-    {"ct", 0, "America/Chicago"},
-    {"mt", 0, "America/Denver"},
-};
-
-struct LongZoneName {
-    std::vector<std::string_view> words;
-    std::string_view abbreviation;
-};
-
-const std::vector<LongZoneName>& long_zone_names() {
-    static const std::vector<LongZoneName> names = {
-        {{"pacific", "standard", "time"}, "pst"},
-        {{"pacific", "daylight", "time"}, "pdt"},
-        {{"pacific", "time"}, "pt"},
-        {{"eastern", "standard", "time"}, "est"},
-        {{"eastern", "daylight", "time"}, "edt"},
-        {{"eastern", "time"}, "et"},
-        {{"central", "european", "time"}, "cet"},
-        {{"central", "standard", "time"}, "cst"},
-        {{"central", "time"}, "ct"},
-        {{"east", "africa", "time"}, "eat"},
-        {{"west", "africa", "time"}, "wat"},
-        {{"central", "africa", "time"}, "cat"},
-        {{"south", "african", "standard", "time"}, "sast"},
-        {{"korea", "standard", "time"}, "kst"},
-        {{"india", "standard", "time"}, "ist"},
-        {{"coordinated", "universal", "time"}, "utc"},
-        {{"greenwich", "mean", "time"}, "gmt"},
-    };
-    return names;
-}
-
-const ZoneName* find_zone(std::string_view word) {
-    for (const auto& zone : kZones) {
-        if (zone.name == word) {
-            return &zone;
-        }
-    }
-    return nullptr;
-}
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
-
+// GCC 12 reports the engaged flags of the optionals inside current_ as maybe uninitialized once
+// the tokenizer is out of line (a known false positive of its std::optional analysis, GCC
+// PR 105562); every read of current_ is behind a has_value check.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 class Matcher {
   public:
     explicit Matcher(std::vector<Token> tokens) : t_(std::move(tokens)) {}
@@ -423,7 +248,7 @@ class Matcher {
             if (is_number(i) && t_[i].digits == 4 && !preceded_by_version_mark(i)) {
                 std::size_t k = i + 1;
                 if (is_word(k, "hrs") || is_word(k, "hours") || is_word(k, "h") ||
-                    (at(k) && t_[k].kind == TokenKind::word && find_zone(t_[k].text) &&
+                    (at(k) && t_[k].kind == TokenKind::word && zone_abbreviation(t_[k].text) &&
                      t_[k].text != "z")) {
                     const ClockTime time{t_[i].value / 100, t_[i].value % 100, 0};
                     if (auto valid = apply_ampm(time, 0)) {
@@ -510,28 +335,20 @@ class Matcher {
             return std::nullopt;
         }
         if (t_[i].kind == TokenKind::word) {
-            for (const auto& name : long_zone_names()) {
-                bool all = true;
-                for (std::size_t w = 0; w < name.words.size(); ++w) {
-                    all = all && is_word(i + w, name.words[w]);
-                }
-                if (all) {
-                    const ZoneName* zone = find_zone(name.abbreviation);
-                    next = i + name.words.size();
-                    return WrittenZone{upper(name.abbreviation), zone->offset,
-                                       std::string(zone->region)};
-                }
+            if (const auto spelled = zone_in_words(t_, i)) {
+                next = i + spelled->second;
+                return spelled->first;
             }
-            const ZoneName* zone = find_zone(t_[i].text);
-            if (zone == nullptr) {
+            std::optional<WrittenZone> zone = zone_abbreviation(t_[i].text);
+            if (!zone) {
                 return std::nullopt;
             }
             // A lone "z" or "et" is a zone only right after a time (see add_zone).
-            WrittenZone written{upper(zone->name), zone->offset, std::string(zone->region)};
+            WrittenZone written = *zone;
             std::size_t k = i + 1;
             int offset = 0;
             std::string text;
-            if ((zone->name == "utc" || zone->name == "gmt") && read_offset(k, offset, text)) {
+            if ((zone->name == "UTC" || zone->name == "GMT") && read_offset(k, offset, text)) {
                 written.offset_minutes = offset;
                 written.name += text;
             }
@@ -575,7 +392,7 @@ class Matcher {
 
     Instant& current(std::size_t begin) {
         if (!current_) {
-            current_ = Instant{};
+            current_.emplace();
             current_->begin = t_[begin].begin;
         }
         return *current_;
@@ -675,160 +492,14 @@ class Matcher {
     std::optional<Instant> current_;
     LineTimes out_;
 };
-
-struct NumberWord {
-    std::string_view word;
-    double value;
-};
-
-constexpr NumberWord kNumberWords[] = {
-    {"one", 1},     {"two", 2},         {"three", 3},    {"four", 4},    {"five", 5},
-    {"six", 6},     {"seven", 7},       {"eight", 8},    {"nine", 9},    {"ten", 10},
-    {"eleven", 11}, {"twelve", 12},     {"fifteen", 15}, {"twenty", 20}, {"thirty", 30},
-    {"forty", 40},  {"forty-five", 45}, {"fifty", 50},   {"sixty", 60},  {"ninety", 90},
-    {"an", 1},      {"a", 1},
-};
-
-std::optional<double> number_word(std::string_view word) {
-    for (const auto& n : kNumberWords) {
-        if (n.word == word) {
-            return n.value;
-        }
-    }
-    return std::nullopt;
-}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 }  // namespace
 
 LineTimes scan_times(std::string_view line) {
-    return Matcher(tokenize(line)).run();
-}
-
-std::optional<WrittenZone> find_zone_word(std::string_view line) {
-    const auto tokens = tokenize(line);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const Token& t = tokens[i];
-        if (t.kind != TokenKind::word || t.text.size() < 2) {
-            continue;
-        }
-        if (const ZoneName* zone = find_zone(t.text)) {
-            // "in PT" reads as a zone only in upper case in the source: "pt" is also a word.
-            const std::string_view written = line.substr(t.begin, t.end - t.begin);
-            if (written != upper(written)) {
-                continue;
-            }
-            WrittenZone result{upper(zone->name), zone->offset, std::string(zone->region)};
-            if ((zone->name == "utc" || zone->name == "gmt") && i + 2 < tokens.size() &&
-                (tokens[i + 1].text == "+" || tokens[i + 1].text == "-") &&
-                tokens[i + 2].kind == TokenKind::number && tokens[i + 2].digits <= 2) {
-                const int sign = tokens[i + 1].text == "+" ? 1 : -1;
-                result.offset_minutes = sign * tokens[i + 2].value * 60;
-                result.name += tokens[i + 1].text + tokens[i + 2].text;
-            }
-            return result;
-        }
-    }
-    return std::nullopt;
-}
-
-int zone_offset_on(const WrittenZone& zone, const CalendarDate& date) {
-    if (zone.region.empty()) {
-        return zone.offset_minutes;
-    }
-    try {
-        const auto* tz = date::locate_zone(zone.region);
-        const date::sys_days day{date::year{date.year} / date.month / date.day};
-        const auto info = tz->get_info(day + std::chrono::hours{12});
-        return static_cast<int>(
-            std::chrono::duration_cast<std::chrono::minutes>(info.offset).count());
-    } catch (const std::exception&) {
-        return zone.offset_minutes;
-    }
-}
-
-std::optional<StatedDuration> stated_duration(std::string_view line) {
-    const auto tokens = tokenize(line);
-    const auto word = [&](std::size_t i) -> std::string_view {
-        return i < tokens.size() && tokens[i].kind == TokenKind::word
-                   ? std::string_view(tokens[i].text)
-                   : std::string_view{};
-    };
-    const auto unit = [](std::string_view w) -> int {
-        if (w == "hour" || w == "hours" || w == "hr" || w == "hrs" || w == "h") {
-            return 60;
-        }
-        if (w == "minute" || w == "minutes" || w == "min" || w == "mins" || w == "m") {
-            return 1;
-        }
-        if (w == "day" || w == "days") {
-            return 24 * 60;
-        }
-        return 0;
-    };
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        // Read "N unit [and M unit]" with N a number, "7.5", or a number word.
-        double amount = 0;
-        std::size_t k = i;
-        if (tokens[k].kind == TokenKind::number) {
-            amount = tokens[k].value;
-            if (k + 2 < tokens.size() && tokens[k + 1].text == "." &&
-                tokens[k + 2].kind == TokenKind::number && !tokens[k + 1].space_before) {
-                amount += tokens[k + 2].value / std::pow(10.0, tokens[k + 2].digits);
-                k += 2;
-            }
-        } else if (auto value = number_word(word(k))) {
-            amount = *value;
-        } else {
-            continue;
-        }
-        ++k;
-        const int factor = unit(word(k));
-        if (factor == 0) {
-            continue;
-        }
-        // Vague or bounded amounts are no duration: "a few hours", "at least 7 hours", "2-3 hours".
-        const std::string_view before = i > 0 ? word(i - 1) : std::string_view{};
-        const std::string_view before2 = i > 1 ? word(i - 2) : std::string_view{};
-        if (before == "few" || before == "several" || before == "couple" || before == "least" ||
-            before == "than" || before == "over" || before == "nearly" || before == "almost" ||
-            before == "upto" || before2 == "up" || before == "within" || before == "every" ||
-            before == "last" || before == "next" || before == "first" || before == "per" ||
-            (i > 0 && (tokens[i - 1].text == "-" || tokens[i - 1].text == "~") && i > 1 &&
-             tokens[i - 2].kind == TokenKind::number)) {
-            continue;
-        }
-        if (word(i) == "a" && (before == "few" || before == "couple")) {
-            continue;
-        }
-        double minutes = amount * factor;
-        std::size_t m = k + 1;
-        // "an hour and a half", "1 hour and 45 minutes", "2 hours 30 minutes"
-        if (word(m) == "and") {
-            ++m;
-        }
-        if (word(m) == "a" && word(m + 1) == "half") {
-            minutes += factor / 2.0;
-        } else if (m < tokens.size()) {
-            double more = 0;
-            std::size_t n = m;
-            if (tokens[n].kind == TokenKind::number) {
-                more = tokens[n].value;
-            } else if (auto value = number_word(word(n))) {
-                more = *value;
-            }
-            const int more_factor = unit(word(n + 1));
-            if (more > 0 && more_factor > 0 && more_factor < factor) {
-                minutes += more * more_factor;
-            }
-        }
-        const bool approximate = before == "approximately" || before == "approx" ||
-                                 before == "about" || before == "around" || before == "roughly" ||
-                                 before == "some" || (i > 0 && tokens[i - 1].text == "~");
-        // A duration must read as one: a unit word right after a number is not enough in
-        // "version 2 h" or "every 5 minutes"; the checks above take care of the common traps.
-        return StatedDuration{static_cast<int>(std::lround(minutes)), approximate};
-    }
-    return std::nullopt;
+    return Matcher(tokenize_for_times(line)).run();
 }
 
 }  // namespace hindsight

@@ -1,17 +1,17 @@
 // Runs the extractors over the body and merges their findings into the Postmortem.
-#include "parse/infer_fields.hpp"
+#include "extract/infer_fields.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
-#include "parse/extract_actions.hpp"
-#include "parse/extract_causes.hpp"
-#include "parse/extract_impact.hpp"
-#include "parse/extract_summary.hpp"
-#include "parse/extract_times.hpp"
-#include "parse/sections.hpp"
+#include "extract/actions.hpp"
+#include "extract/causes.hpp"
+#include "extract/impact.hpp"
+#include "extract/sections.hpp"
+#include "extract/summary.hpp"
+#include "extract/times.hpp"
 
 namespace hindsight {
 namespace {
@@ -27,14 +27,14 @@ class Merger {
   public:
     Merger(Postmortem& pm, InferContext& context) : pm_(pm), ctx_(context) {}
 
-    bool declared(const char* field) const { return pm_.declared.count(field) > 0; }
+    bool declared(Field field) const { return pm_.declared.count(field) > 0; }
 
-    void infer(const char* field, const Evidence& from) {
+    void infer(Field field, const Evidence& from) {
         pm_.inferred.insert(field);
         pm_.evidence[field] = from;
     }
 
-    void contradiction(const char* field, const std::string& declared_value,
+    void contradiction(std::string_view field, const std::string& declared_value,
                        const std::string& text_value, const Evidence& from) {
         ctx_.diagnostics.push_back(
             make_warning({ctx_.path, from.line, 0},
@@ -44,12 +44,12 @@ class Merger {
     }
 
     void times(const ExtractedTimes& found) {
-        merge_time("started", pm_.started, found.started, found.started_from,
+        merge_time(Field::started, pm_.started, found.started, found.started_from,
                    found.stated_outright);
-        merge_time("resolved", pm_.resolved, found.resolved, found.resolved_from,
+        merge_time(Field::resolved, pm_.resolved, found.resolved, found.resolved_from,
                    found.stated_outright);
         // Detection is read from timeline wording, never stated outright.
-        merge_time("detected", pm_.detected, found.detected, found.detected_from, false);
+        merge_time(Field::detected, pm_.detected, found.detected, found.detected_from, false);
         pm_.timeline = found.timeline;
         if (found.stated_minutes && found.started && found.resolved &&
             disagree(*found.stated_minutes, found.stated_approximate, *found.duration_minutes)) {
@@ -63,14 +63,14 @@ class Merger {
         }
         if (!pm_.duration && pm_.started && pm_.resolved) {
             pm_.duration = date::floor<std::chrono::minutes>(*pm_.resolved - *pm_.started);
-            if (pm_.is_inferred("started") || pm_.is_inferred("resolved")) {
-                infer("duration_minutes", found.duration_from);
+            if (pm_.is_inferred(Field::started) || pm_.is_inferred(Field::resolved)) {
+                infer(Field::duration_minutes, found.duration_from);
             }
-        } else if (!pm_.duration && !declared("duration_minutes") && found.duration_minutes &&
-                   !(pm_.started && declared("started") && !found.started)) {
+        } else if (!pm_.duration && !declared(Field::duration_minutes) && found.duration_minutes &&
+                   !(pm_.started && declared(Field::started) && !found.started)) {
             pm_.duration = std::chrono::minutes{*found.duration_minutes};
-            infer("duration_minutes", found.duration_from);
-        } else if (pm_.duration && declared("duration_minutes") && found.duration_minutes &&
+            infer(Field::duration_minutes, found.duration_from);
+        } else if (pm_.duration && declared(Field::duration_minutes) && found.duration_minutes &&
                    (found.stated_outright || (!found.started && found.stated_minutes)) &&
                    std::abs(pm_.duration->count() - *found.duration_minutes) > 1) {
             contradiction("duration", format_duration(*pm_.duration),
@@ -79,9 +79,10 @@ class Merger {
         }
         if (!pm_.date && found.date) {
             pm_.date = found.date;
-            infer("date", found.date_from);
+            infer(Field::date, found.date_from);
         }
-        if (found.zone_assumed && (pm_.is_inferred("started") || pm_.is_inferred("resolved"))) {
+        if (found.zone_assumed &&
+            (pm_.is_inferred(Field::started) || pm_.is_inferred(Field::resolved))) {
             ctx_.diagnostics.push_back(make_note(
                 {ctx_.path, found.started_from.line, 0},
                 fmt::format("times are written without a time zone; read them in the site's "
@@ -92,7 +93,7 @@ class Merger {
         }
     }
 
-    void merge_time(const char* field, std::optional<Timestamp>& value,
+    void merge_time(Field field, std::optional<Timestamp>& value,
                     const std::optional<Timestamp>& found, const Evidence& from, bool outright) {
         if (!found) {
             return;
@@ -101,7 +102,7 @@ class Merger {
             value = found;
             infer(field, from);
         } else if (outright && value && declared(field) && *value != *found) {
-            contradiction(field, format_iso_utc(*value), format_iso_utc(*found), from);
+            contradiction(field_name(field), format_iso_utc(*value), format_iso_utc(*found), from);
         }
     }
 
@@ -111,7 +112,7 @@ class Merger {
         }
         if (!pm_.users_affected_pct) {
             pm_.users_affected_pct = found.users_affected_pct;
-            infer("users_affected_pct", found.from);
+            infer(Field::users_affected_pct, found.from);
         } else if (std::abs(*pm_.users_affected_pct - *found.users_affected_pct) > 0.5) {
             contradiction("users affected", fmt::format("{}%", *pm_.users_affected_pct),
                           fmt::format("{}%", *found.users_affected_pct), found.from);
@@ -120,28 +121,28 @@ class Merger {
 
     void causes(const ExtractedCauses& found) {
         // An empty list (another tool's categories the taxonomy does not know) declares nothing.
-        if ((declared("causes") && !pm_.causes.empty()) || found.causes.empty()) {
+        if ((declared(Field::causes) && !pm_.causes.empty()) || found.causes.empty()) {
             return;
         }
         for (const auto& trigger : found.causes) {
             pm_.causes.push_back(trigger.cause);
         }
         pm_.cause_triggers = found.causes;
-        infer("causes", found.from);
+        infer(Field::causes, found.from);
     }
 
     void actions(ExtractedActions found) {
-        if (declared("action_items") || found.items.empty()) {
+        if (declared(Field::action_items) || found.items.empty()) {
             return;
         }
         pm_.action_items = std::move(found.items);
-        infer("action_items", found.from);
+        infer(Field::action_items, found.from);
     }
 
     void summary(const ExtractedSummary& found) {
         if (pm_.summary.empty() && !found.text.empty()) {
             pm_.summary = found.text;
-            infer("summary", found.from);
+            infer(Field::summary, found.from);
         }
     }
 

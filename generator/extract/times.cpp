@@ -1,13 +1,14 @@
 // Choosing incident times: labelled start/end lines, then a stated range, then the timeline.
-#include "parse/extract_times.hpp"
+#include "extract/times.hpp"
 
 #include <algorithm>
 #include <initializer_list>
 #include <map>
 
-#include "core/action_words.hpp"
 #include "core/text.hpp"
-#include "parse/time_expressions.hpp"
+#include "extract/action_words.hpp"
+#include "extract/durations.hpp"
+#include "extract/time_expressions.hpp"
 
 namespace hindsight {
 namespace {

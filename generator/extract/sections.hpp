@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "parse/source_lines.hpp"
+#include "model/source_line.hpp"
 
 namespace hindsight {
 

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "core/action_words.hpp"
+#include "extract/action_words.hpp"
+#include "extract/sections.hpp"
 #include "model/postmortem.hpp"
-#include "parse/sections.hpp"
-#include "parse/source_lines.hpp"
+#include "model/source_line.hpp"
 
 namespace hindsight {
 

@@ -1,5 +1,5 @@
 // Finding list items (and plain-text lines) under action headings, and merging repeats.
-#include "parse/extract_actions.hpp"
+#include "extract/actions.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "core/dates.hpp"
+#include "extract/sections.hpp"
 #include "model/postmortem.hpp"
-#include "parse/sections.hpp"
-#include "parse/source_lines.hpp"
+#include "model/source_line.hpp"
 
 namespace hindsight {
 

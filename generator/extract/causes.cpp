@@ -1,5 +1,5 @@
 // Keyword classification of root-cause text; the words found are kept as the explanation.
-#include "parse/extract_causes.hpp"
+#include "extract/causes.hpp"
 
 #include <algorithm>
 #include <cctype>

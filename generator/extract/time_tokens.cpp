@@ -1,0 +1,82 @@
+// The tokenizer under every time expression: words, numbers with their digit count, symbols.
+#include "extract/time_tokens.hpp"
+
+#include <cctype>
+
+namespace hindsight {
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+std::vector<TimeToken> tokenize_for_times(std::string_view s) {
+    std::vector<TimeToken> tokens;
+    bool space = false;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        TimeToken t;
+        t.begin = i;
+        t.space_before = space;
+        if (std::isspace(c)) {
+            space = true;
+            ++i;
+            continue;
+        }
+        if (std::isdigit(c)) {
+            t.kind = TimeTokenKind::number;
+            while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+                if (t.digits < 9) {
+                    t.value = t.value * 10 + (s[i] - '0');
+                }
+                ++t.digits;
+                t.text += s[i++];
+            }
+            for (const char* suffix : {"st", "nd", "rd", "th"}) {
+                const std::string_view rest = s.substr(i, 2);
+                if (rest.size() == 2 && std::tolower(rest[0]) == suffix[0] &&
+                    std::tolower(rest[1]) == suffix[1] &&
+                    (i + 2 >= s.size() || !std::isalpha(static_cast<unsigned char>(s[i + 2])))) {
+                    t.ordinal = true;
+                    i += 2;
+                    break;
+                }
+            }
+        } else if (std::isalpha(c)) {
+            t.kind = TimeTokenKind::word;
+            while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) {
+                t.text += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i++])));
+            }
+        } else if (starts_with(s.substr(i), "\xE2\x80\x93") ||
+                   starts_with(s.substr(i), "\xE2\x80\x94")) {
+            t.kind = TimeTokenKind::symbol;  // en and em dashes join ranges
+            t.text = "~";
+            i += 3;
+        } else if (starts_with(s.substr(i), "\xE2\x88\x92")) {
+            t.kind = TimeTokenKind::symbol;  // U+2212 minus sign, as in "UTC−5"
+            t.text = "-";
+            i += 3;
+        } else if (c < 0x80) {
+            t.kind = TimeTokenKind::symbol;
+            t.text = std::string(1, static_cast<char>(c));
+            ++i;
+        } else {
+            // Other non-ASCII characters separate words and never belong to a time.
+            t.kind = TimeTokenKind::symbol;
+            t.text = "?";
+            ++i;
+            while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) {
+                ++i;
+            }
+        }
+        t.end = i;
+        space = false;
+        tokens.push_back(std::move(t));
+    }
+    return tokens;
+}
+
+}  // namespace hindsight

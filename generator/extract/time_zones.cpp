@@ -1,0 +1,179 @@
+// The zone tables (abbreviations are fixed offsets, regional names follow the date) and lookups.
+#include "extract/time_zones.hpp"
+
+#include <cctype>
+#include <exception>
+
+#include <date/tz.h>
+
+namespace hindsight {
+namespace {
+
+struct ZoneName {
+    std::string_view name;
+    int offset;
+    std::string_view region;
+};
+
+// Abbreviations are fixed offsets (a postmortem that says PST in July means -08:00); the
+// regional names without S/D follow the date.
+constexpr ZoneName kZones[] = {
+    {"utc", 0, ""},
+    {"gmt", 0, ""},
+    {"z", 0, ""},
+    {"pst", -480, ""},
+    {"pdt", -420, ""},
+    {"mst", -420, ""},
+    {"mdt", -360, ""},
+    {"cst", -360, ""},
+    {"cdt", -300, ""},
+    {"est", -300, ""},
+    {"edt", -240, ""},
+    {"akst", -540, ""},
+    {"akdt", -480, ""},
+    {"hst", -600, ""},
+    {"cet", 60, ""},
+    {"cest", 120, ""},
+    {"wet", 0, ""},
+    {"west", 60, ""},
+    {"eet", 120, ""},
+    {"eest", 180, ""},
+    {"bst", 60, ""},
+    {"ist", 330, ""},
+    {"wat", 60, ""},
+    {"cat", 120, ""},
+    {"sast", 120, ""},
+    {"eat", 180, ""},
+    {"kst", 540, ""},
+    {"jst", 540, ""},
+    {"sgt", 480, ""},
+    {"hkt", 480, ""},
+    {"aest", 600, ""},
+    {"aedt", 660, ""},
+    {"awst", 480, ""},
+    {"nzst", 720, ""},
+    {"nzdt", 780, ""},
+    {"msk", 180, ""},
+    {"wib", 420, ""},
+    {"pht", 480, ""},
+    {"brt", -180, ""},
+    {"art", -180, ""},
+    {"pt", 0, "America/Los_Angeles"},
+    {"et", 0, "America/New_York"},
+    {"ct", 0, "America/Chicago"},
+    {"mt", 0, "America/Denver"},
+};
+
+struct LongZoneName {
+    std::vector<std::string_view> words;
+    std::string_view abbreviation;
+};
+
+const std::vector<LongZoneName>& long_zone_names() {
+    static const std::vector<LongZoneName> names = {
+        {{"pacific", "standard", "time"}, "pst"},
+        {{"pacific", "daylight", "time"}, "pdt"},
+        {{"pacific", "time"}, "pt"},
+        {{"eastern", "standard", "time"}, "est"},
+        {{"eastern", "daylight", "time"}, "edt"},
+        {{"eastern", "time"}, "et"},
+        {{"central", "european", "time"}, "cet"},
+        {{"central", "standard", "time"}, "cst"},
+        {{"central", "time"}, "ct"},
+        {{"east", "africa", "time"}, "eat"},
+        {{"west", "africa", "time"}, "wat"},
+        {{"central", "africa", "time"}, "cat"},
+        {{"south", "african", "standard", "time"}, "sast"},
+        {{"korea", "standard", "time"}, "kst"},
+        {{"india", "standard", "time"}, "ist"},
+        {{"coordinated", "universal", "time"}, "utc"},
+        {{"greenwich", "mean", "time"}, "gmt"},
+    };
+    return names;
+}
+
+const ZoneName* find_zone(std::string_view word) {
+    for (const auto& zone : kZones) {
+        if (zone.name == word) {
+            return &zone;
+        }
+    }
+    return nullptr;
+}
+
+std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<WrittenZone> zone_abbreviation(std::string_view lower_word) {
+    const ZoneName* zone = find_zone(lower_word);
+    if (zone == nullptr) {
+        return std::nullopt;
+    }
+    return WrittenZone{upper(zone->name), zone->offset, std::string(zone->region)};
+}
+
+std::optional<std::pair<WrittenZone, std::size_t>> zone_in_words(
+    const std::vector<TimeToken>& tokens, std::size_t at) {
+    for (const auto& name : long_zone_names()) {
+        bool all = at + name.words.size() <= tokens.size();
+        for (std::size_t w = 0; all && w < name.words.size(); ++w) {
+            all =
+                tokens[at + w].kind == TimeTokenKind::word && tokens[at + w].text == name.words[w];
+        }
+        if (all) {
+            return std::pair{*zone_abbreviation(name.abbreviation), name.words.size()};
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<WrittenZone> find_zone_word(std::string_view line) {
+    const auto tokens = tokenize_for_times(line);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const TimeToken& t = tokens[i];
+        if (t.kind != TimeTokenKind::word || t.text.size() < 2) {
+            continue;
+        }
+        if (const ZoneName* zone = find_zone(t.text)) {
+            // "in PT" reads as a zone only in upper case in the source: "pt" is also a word.
+            const std::string_view written = line.substr(t.begin, t.end - t.begin);
+            if (written != upper(written)) {
+                continue;
+            }
+            WrittenZone result{upper(zone->name), zone->offset, std::string(zone->region)};
+            if ((zone->name == "utc" || zone->name == "gmt") && i + 2 < tokens.size() &&
+                (tokens[i + 1].text == "+" || tokens[i + 1].text == "-") &&
+                tokens[i + 2].kind == TimeTokenKind::number && tokens[i + 2].digits <= 2) {
+                const int sign = tokens[i + 1].text == "+" ? 1 : -1;
+                result.offset_minutes = sign * tokens[i + 2].value * 60;
+                result.name += tokens[i + 1].text + tokens[i + 2].text;
+            }
+            return result;
+        }
+    }
+    return std::nullopt;
+}
+
+int zone_offset_on(const WrittenZone& zone, const CalendarDate& date) {
+    if (zone.region.empty()) {
+        return zone.offset_minutes;
+    }
+    try {
+        const auto* tz = date::locate_zone(zone.region);
+        const date::sys_days day{date::year{date.year} / date.month / date.day};
+        const auto info = tz->get_info(day + std::chrono::hours{12});
+        return static_cast<int>(
+            std::chrono::duration_cast<std::chrono::minutes>(info.offset).count());
+    } catch (const std::exception&) {
+        return zone.offset_minutes;
+    }
+}
+
+}  // namespace hindsight
