@@ -29,6 +29,13 @@ struct NodeDeleter {
     void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 
+// cmark's inline parser copies nothing it reads: an inline node's strings (an autolink's URL
+// from the autolink extension's url_match, text until cmark_node_get_literal first copies it)
+// point into the character buffer of the block they were parsed from, which that block frees.
+// A rewrite that moves inline nodes out of their block and drops the block keeps the block
+// here, freed only after the document it came from (declared first, so destroyed last).
+using RetiredNodes = std::vector<std::unique_ptr<cmark_node, NodeDeleter>>;
+
 void ensure_extensions_registered() {
     // The registry is global; a function-local static makes the one registration thread-safe.
     static const bool registered = [] {
@@ -151,8 +158,9 @@ std::string unique_id(const std::string& text, std::set<std::string>& used) {
 
 // cmark's HTML renderer writes headings without attributes. A custom inline carrying the tags
 // keeps the heading's inline children and lets the id through in every rendering mode; the
-// custom block around it (with no text of its own) puts it on a line of its own.
-std::vector<Heading> add_heading_ids(cmark_node* root) {
+// custom block around it (with no text of its own) puts it on a line of its own. The emptied
+// heading still owns its children's strings, so it is retired, not freed.
+std::vector<Heading> add_heading_ids(cmark_node* root, RetiredNodes& retired) {
     const auto is_heading = [](cmark_node* n) {
         return cmark_node_get_type(n) == CMARK_NODE_HEADING;
     };
@@ -174,7 +182,7 @@ std::vector<Heading> add_heading_ids(cmark_node* root) {
         cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
         cmark_node_append_child(block, tags);
         cmark_node_replace(heading, block);
-        cmark_node_free(heading);
+        retired.emplace_back(heading);
     }
     return headings;
 }
@@ -225,6 +233,7 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
             cmark_parser_attach_syntax_extension(parser.get(), extension);
         }
     }
+    RetiredNodes retired;
     std::unique_ptr<cmark_node, NodeDeleter> document;
     {
         // cmark-gfm keeps its table of inline special characters in a global that every
@@ -251,7 +260,7 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
     if (!options.unsafe_html) {
         escape_raw_html(document.get());
     }
-    result.headings = add_heading_ids(document.get());
+    result.headings = add_heading_ids(document.get(), retired);
     char* html = cmark_render_html(document.get(), cmark_options,
                                    cmark_parser_get_syntax_extensions(parser.get()));
     result.html = html;

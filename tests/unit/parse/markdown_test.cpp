@@ -105,3 +105,24 @@ TEST_CASE("a line with too many pipes turns tables off instead of taking seconds
     CHECK(result.html.find("<table>") == std::string::npos);
     CHECK(render_markdown("| a |\n|---|\n| 1 |\n", {}).tables_disabled_at_line == 0);
 }
+
+// A URL alone on a line above a '---' is a setext heading whose text is an autolink. Its URL
+// lives in the heading's buffer; freeing the heading when its id is added made the renderer read
+// freed memory (AddressSanitizer: heap-use-after-free in houdini_escape_href) and the release
+// build publish a garbled href.
+TEST_CASE("an autolink in a setext heading keeps its exact href", "[markdown]") {
+    for (const auto* text : {"https://status.example.com/incidents/123\n---\n", "https://u\n-\n",
+                             "# See https://example.com/a?b=c\n\nhttps://x.example/y\n===\n"}) {
+        const std::string out = html(text);
+        INFO(out);
+        if (std::string_view(text).find("status.example.com") != std::string_view::npos) {
+            CHECK(out.find("href=\"https://status.example.com/incidents/123\"") !=
+                  std::string::npos);
+        } else if (std::string_view(text) == "https://u\n-\n") {
+            CHECK(out.find("href=\"https://u\"") != std::string::npos);
+        } else {
+            CHECK(out.find("href=\"https://example.com/a?b=c\"") != std::string::npos);
+            CHECK(out.find("href=\"https://x.example/y\"") != std::string::npos);
+        }
+    }
+}
