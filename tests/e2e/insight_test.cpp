@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/run_binary.hpp"
+#include "support/shared.hpp"
 #include "support/tree.hpp"
 
 using namespace hindsight::test;
@@ -36,8 +37,7 @@ std::set<std::string> cluster_with(const nlohmann::json& actions, const std::str
 }  // namespace
 
 TEST_CASE("the seeds' recurring actions cluster as a reader would", "[insight][shared]") {
-    if (!fs::is_directory(shared_dir() / "seeds")) {
-        WARN("skipped: " << (shared_dir() / "seeds").string() << " is absent");
+    if (!shared_present("seeds")) {
         return;
     }
     TempDir dir;

@@ -1,27 +1,16 @@
 // Builds of the real-world inputs in ../shared: the five seeds and the 59 real postmortems.
-// These are the ground the project stands on; without ../shared (a user's own clone) they skip.
+// These are the ground the project stands on; without ../shared (a user's own clone) they skip,
+// and with HINDSIGHT_REQUIRE_SHARED=1 (CI) they fail.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include "support/run_binary.hpp"
+#include "support/shared.hpp"
 #include "support/tree.hpp"
 
 using namespace hindsight::test;
 namespace fs = std::filesystem;
-
-namespace {
-
-bool shared_present(const char* what) {
-    if (fs::is_directory(shared_dir() / what)) {
-        return true;
-    }
-    WARN("skipped: " << (shared_dir() / what).string() << " is absent (it sits beside the "
-                     << "checkout in CI and developer machines, not in a user's clone)");
-    return false;
-}
-
-}  // namespace
 
 TEST_CASE("the five seeds build into five readable pages with their real titles", "[shared]") {
     if (!shared_present("seeds")) {

@@ -13,14 +13,15 @@
 
 #include "core/file_system.hpp"
 #include "parse/parse_postmortem.hpp"
+#include "support/shared.hpp"
 
 using namespace hindsight;
+using namespace hindsight::test;
 namespace fs = std::filesystem;
 
 namespace {
 
 const fs::path kLabels = fs::path(HINDSIGHT_SOURCE_DIR) / "tests/extraction/labels";
-const fs::path kShared = fs::path(HINDSIGHT_SHARED_DIR);
 
 struct Rate {
     int hits = 0;
@@ -52,8 +53,7 @@ std::string minute(const std::optional<Timestamp>& t) {
 }  // namespace
 
 TEST_CASE("extraction accuracy on the hand-labelled corpus and seeds", "[extraction]") {
-    if (!fs::is_directory(kShared / "corpus/real")) {
-        WARN("skipped: " << kShared.string() << " is absent (the labelled inputs live there)");
+    if (!shared_present("corpus/real")) {
         return;
     }
     std::vector<nlohmann::json> labels;
@@ -71,7 +71,7 @@ TEST_CASE("extraction accuracy on the hand-labelled corpus and seeds", "[extract
     std::ostringstream misses;
     for (const auto& label : labels) {
         const std::string file = label["file"];
-        const auto bytes = read_file(kShared / file);
+        const auto bytes = read_file(shared_dir() / file);
         REQUIRE(bytes.bytes);
         const auto result = parse_postmortem({file, file, *bytes.bytes}, config, {});
         REQUIRE(result.postmortem);

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "lunr_support.hpp"
+#include "support/shared.hpp"
 
 using namespace hindsight::test;
 namespace fs = std::filesystem;
@@ -212,8 +213,7 @@ TEST_CASE("the demo archive gives lunr.js's bytes and search results", "[lunr]")
 
 TEST_CASE("the real postmortem corpus gives lunr.js's bytes and search results", "[lunr]") {
     const fs::path corpus = shared_dir() / "corpus/real";
-    if (!fs::exists(corpus)) {
-        WARN("skipped: ../shared is absent (" << corpus.string() << "), as in a user's clone");
+    if (!shared_present("corpus/real")) {
         return;
     }
     const json docs = markdown_documents(corpus, false);

@@ -27,9 +27,6 @@ std::string slurp(const fs::path& path) {
 fs::path source_dir() {
     return HINDSIGHT_SOURCE_DIR;
 }
-fs::path shared_dir() {
-    return fs::path(HINDSIGHT_SHARED_DIR).lexically_normal();
-}
 
 RunResult run_hindsight(const std::vector<std::string>& args, const fs::path& cwd) {
     TempDir capture;

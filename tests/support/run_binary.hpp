@@ -25,6 +25,5 @@ RunResult run_program(const std::vector<std::string>& argv,
                       const std::filesystem::path& stdin_file = {});
 
 std::filesystem::path source_dir();
-std::filesystem::path shared_dir();  // ../shared beside the checkout; may not exist
 
 }  // namespace hindsight::test
