@@ -102,16 +102,13 @@ std::vector<std::pair<std::string, double>> action_terms(std::string_view text,
 
 std::optional<std::size_t> concept_of(std::string_view text, const PhraseTable& table,
                                       const std::vector<SynonymGroup>& synonyms) {
-    const auto best_in = [&](std::string_view part) -> std::optional<std::size_t> {
-        const std::string canonical = table.canonical_text(part);
-        for (std::size_t g = 0; g < synonyms.size(); ++g) {
-            if (canonical.find(" qq" + synonyms[g].canonical + "qq ") != std::string::npos) {
-                return g;
-            }
+    const std::string canonical = table.canonical_text(text);
+    for (std::size_t g = 0; g < synonyms.size(); ++g) {
+        if (canonical.find(" qq" + synonyms[g].canonical + "qq ") != std::string::npos) {
+            return g;
         }
-        return std::nullopt;
-    };
-    return best_in(text);
+    }
+    return std::nullopt;
 }
 
 // "runbooks-first" and "runbooks" are one concept written at two priorities.

@@ -98,6 +98,17 @@ class Matcher {
         return month >= 1 && month <= 12 && day >= 1 && day <= lengths[month - 1];
     }
 
+    // The year that may follow a day and month, after an optional comma ("August 10, 2023",
+    // "14th may 2023"): sets it and returns the token after it, else returns `at` unchanged.
+    std::size_t take_year(std::size_t at, CalendarDate& date) const {
+        const std::size_t m = is_symbol(at, ",") ? at + 1 : at;
+        if (!is_year(m)) {
+            return at;
+        }
+        date.year = t_[m].value;
+        return m + 1;
+    }
+
     std::optional<CalendarDate> match_date(std::size_t i, std::size_t& next) const {
         std::size_t j = i;
         if (is_number(j) && preceded_by_version_mark(j)) {
@@ -115,16 +126,7 @@ class Matcher {
                 if (is_number(k) && t_[k].digits <= 2 && valid_day(month, t_[k].value) &&
                     !is_symbol(k + 1, ":") && !is_ampm(k + 1)) {
                     CalendarDate date{0, month, t_[k].value};
-                    std::size_t m = k + 1;
-                    if (is_symbol(m, ",")) {
-                        ++m;
-                    }
-                    if (is_year(m)) {
-                        date.year = t_[m].value;
-                        next = m + 1;
-                    } else {
-                        next = k + 1;
-                    }
+                    next = take_year(k + 1, date);
                     return date;
                 }
             }
@@ -164,16 +166,7 @@ class Matcher {
                     (first.ordinal || is_year(k + 1) ||
                      (is_symbol(k + 1, ",") && is_year(k + 2)))) {
                     CalendarDate date{0, month, first.value};
-                    std::size_t m = k + 1;
-                    if (is_symbol(m, ",")) {
-                        ++m;
-                    }
-                    if (is_year(m)) {
-                        date.year = t_[m].value;
-                        next = m + 1;
-                    } else {
-                        next = k + 1;
-                    }
+                    next = take_year(k + 1, date);
                     return date;
                 }
             }

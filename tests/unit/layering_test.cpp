@@ -42,17 +42,17 @@ const std::map<std::string, std::set<std::string>> kLibraryUsers = {
 
 std::set<std::string> allowed_for(const std::string& stage) {
     std::set<std::string> allowed;
-    std::vector<std::string> todo = {stage};
-    while (!todo.empty()) {
-        const std::string s = todo.back();
-        todo.pop_back();
+    std::vector<std::string> pending = {stage};  // stages whose uses are not yet added
+    while (!pending.empty()) {
+        const std::string s = pending.back();
+        pending.pop_back();
         const auto it = kUses.find(s);
         if (it == kUses.end()) {
             continue;
         }
         for (const auto& used : it->second) {
             if (allowed.insert(used).second) {
-                todo.push_back(used);
+                pending.push_back(used);
             }
         }
     }
