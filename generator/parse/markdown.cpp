@@ -3,7 +3,6 @@
 
 #include <cstdlib>
 #include <memory>
-#include <mutex>
 #include <set>
 
 #include <cmark-gfm-core-extensions.h>
@@ -12,6 +11,7 @@
 
 #include "core/slug.hpp"
 #include "core/text.hpp"
+#include "parse/cmark_special_chars.hpp"
 #include "parse/collect_lines.hpp"
 #include "parse/inline_html.hpp"
 #include "parse/sanitize_html.hpp"
@@ -43,6 +43,19 @@ void ensure_extensions_registered() {
         return true;
     }();
     (void)registered;
+    // One parse with every extension attached fills cmark-gfm's special-character table, which
+    // then stays as it is (parse/cmark_special_chars.cpp), so parsers need no lock.
+    freeze_cmark_special_chars([] {
+        std::unique_ptr<cmark_parser, ParserDeleter> parser{cmark_parser_new(CMARK_OPT_DEFAULT)};
+        for (const char* name : kExtensions) {
+            if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
+                cmark_parser_attach_syntax_extension(parser.get(), extension);
+            }
+        }
+        constexpr std::string_view kSample = "~~x~~ www.example.com\n";
+        cmark_parser_feed(parser.get(), kSample.data(), kSample.size());
+        cmark_node_free(cmark_parser_finish(parser.get()));
+    });
 }
 
 std::string plain_text(cmark_node* node) {
@@ -235,17 +248,9 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
     }
     RetiredNodes retired;
     std::unique_ptr<cmark_node, NodeDeleter> document;
-    {
-        // cmark-gfm keeps its table of inline special characters in a global that every
-        // cmark_parser_finish rewrites (adding, then removing, '~' and the other extension
-        // characters; github/cmark-gfm PR #176 was never merged). Parsers running at once
-        // then miss strikethrough at random, so parsing is one at a time; the AST rewrites
-        // and HTML rendering below, and everything else in parse, still run in parallel.
-        static std::mutex cmark_parse_mutex;
-        const std::lock_guard lock(cmark_parse_mutex);
-        cmark_parser_feed(parser.get(), text.data(), text.size());
-        document.reset(cmark_parser_finish(parser.get()));
-    }
+    // No lock: the special-character table no parser may change is frozen (see above).
+    cmark_parser_feed(parser.get(), text.data(), text.size());
+    document.reset(cmark_parser_finish(parser.get()));
 
     if (!options.unsafe_html) {
         unwrap_formatting_html(document.get());
