@@ -191,6 +191,47 @@ std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& tex
 
 }  // namespace
 
+namespace {
+
+// The label is the most central member: the highest summed Jaccard similarity of its words with
+// the other members' words, so a short, typical wording beats a long one. A large cluster is
+// compared against kLabelSample members spread evenly over it rather than all of them, so that
+// labelling stays linear in the cluster's size; smaller clusters are compared in full.
+constexpr std::size_t kLabelSample = 64;
+
+std::size_t central_member(const Archive& archive, const ActionCluster& cluster) {
+    std::vector<std::vector<std::string>> words;
+    words.reserve(cluster.members.size());
+    for (const auto& m : cluster.members) {
+        words.push_back(
+            action_keywords(archive.postmortems[m.postmortem].action_items[m.item].title));
+    }
+    std::vector<std::size_t> sample;
+    const std::size_t m = words.size();
+    const std::size_t step = m <= kLabelSample ? 1 : (m + kLabelSample - 1) / kLabelSample;
+    for (std::size_t y = 0; y < m; y += step) {
+        sample.push_back(y);
+    }
+    std::size_t best = 0;
+    double best_score = -1;
+    for (std::size_t x = 0; x < m; ++x) {
+        double score = 0;
+        for (const std::size_t y : sample) {
+            const std::size_t shared = shared_words(words[x], words[y]);
+            const std::size_t together = words[x].size() + words[y].size() - shared;
+            score +=
+                together == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(together);
+        }
+        if (score > best_score) {
+            best = x;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
 void assign_cluster_ids(std::vector<ActionCluster>& clusters) {
     // Unique by construction: a taken id (a second "Foo", or "Foo 2" after two "Foo"s) gets the
     // lowest free numeric suffix, in cluster order, so ids are stable across builds.
@@ -233,40 +274,20 @@ void cluster_actions(Archive& archive, const SiteConfig& config) {
         clusters[assignment[k]].members.push_back(members[k]);
     }
     for (auto& cluster : clusters) {
-        for (const auto& m : cluster.members) {
-            if (std::find(cluster.postmortems.begin(), cluster.postmortems.end(), m.postmortem) ==
-                cluster.postmortems.end()) {
+        for (auto& m : cluster.members) {
+            // A postmortem's items are consecutive in `members`, so a repeat is the last one seen.
+            if (cluster.postmortems.empty() || cluster.postmortems.back() != m.postmortem) {
                 if (!cluster.postmortems.empty()) {
                     cluster.promised_again.push_back(m.postmortem);
                 }
                 cluster.postmortems.push_back(m.postmortem);
             }
+            m.promised_again = cluster.postmortems.front() != m.postmortem;
             const auto status = archive.postmortems[m.postmortem].action_items[m.item].status;
             cluster.done += status == ActionStatus::done ? 1 : 0;
             cluster.open += status == ActionStatus::open || status == ActionStatus::in_progress;
         }
-        // The label is the most central member: the highest summed Jaccard similarity of its
-        // words with every other member's, so a short, typical wording beats a long one.
-        std::vector<std::vector<std::string>> words;
-        for (const auto& m : cluster.members) {
-            words.push_back(
-                action_keywords(archive.postmortems[m.postmortem].action_items[m.item].title));
-        }
-        std::size_t best = 0;
-        double best_score = -1;
-        for (std::size_t x = 0; x < words.size(); ++x) {
-            double score = 0;
-            for (std::size_t y = 0; y < words.size(); ++y) {
-                const std::size_t shared = shared_words(words[x], words[y]);
-                const std::size_t together = words[x].size() + words[y].size() - shared;
-                score +=
-                    together == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(together);
-            }
-            if (score > best_score) {
-                best = x;
-                best_score = score;
-            }
-        }
+        const std::size_t best = central_member(archive, cluster);
         const auto& central = cluster.members[best];
         std::string label =
             archive.postmortems[central.postmortem].action_items[central.item].title;

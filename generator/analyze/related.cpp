@@ -2,8 +2,11 @@
 #include "analyze/related.hpp"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -11,95 +14,177 @@
 
 namespace hindsight {
 
+namespace {
+
+// A postmortem meets, through each cause, service and recurring action it shares, at most this
+// many others on each side of it in date order: the nearest in time, where a large group (every
+// database incident of ten years) would otherwise make every pair a candidate. Groups of up to
+// 2 * kWindow + 1 postmortems are taken whole, so small archives score every pair.
+constexpr std::size_t kWindow = 32;
+
+void add_window(const std::vector<std::size_t>& list, std::size_t at,
+                std::vector<std::size_t>& candidates) {
+    const std::size_t from = at > kWindow ? at - kWindow : 0;
+    const std::size_t to = std::min(list.size(), at + kWindow + 1);
+    candidates.insert(candidates.end(), list.begin() + static_cast<std::ptrdiff_t>(from),
+                      list.begin() + static_cast<std::ptrdiff_t>(to));
+}
+
+// What a postmortem is compared by, as small integers so that scoring a pair compares no strings.
+struct Features {
+    std::vector<std::uint32_t> causes;    // in the postmortem's order (reasons list them so)
+    std::vector<std::uint32_t> services;  // in the postmortem's order
+    std::vector<std::uint32_t> sorted_causes;
+    std::vector<std::uint32_t> sorted_services;
+    std::vector<std::size_t> clusters;  // recurring clusters, sorted
+    std::vector<std::uint32_t> title_words;  // sorted
+};
+
+std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& ids, const std::string& s) {
+    return ids.emplace(s, static_cast<std::uint32_t>(ids.size())).first->second;
+}
+
+template <typename T>
+std::vector<T> sorted(std::vector<T> values) {
+    std::sort(values.begin(), values.end());
+    return values;
+}
+
+template <typename T>
+std::size_t count_in(const std::vector<T>& wanted, const std::vector<T>& sorted_values) {
+    std::size_t n = 0;
+    for (const T& v : wanted) {
+        n += std::binary_search(sorted_values.begin(), sorted_values.end(), v) ? 1 : 0;
+    }
+    return n;
+}
+
+std::string reason(const Postmortem& p, const Postmortem& q, std::size_t actions) {
+    std::vector<std::string> causes, services;
+    for (const auto& c : p.causes) {
+        if (std::find(q.causes.begin(), q.causes.end(), c) != q.causes.end()) {
+            causes.push_back(c);
+        }
+    }
+    for (const auto& s : p.services) {
+        if (std::find(q.services.begin(), q.services.end(), s) != q.services.end()) {
+            services.push_back(s);
+        }
+    }
+    std::vector<std::string> reasons;
+    if (!causes.empty()) {
+        reasons.push_back(fmt::format("same cause: {}", fmt::join(causes, ", ")));
+    }
+    if (!services.empty()) {
+        reasons.push_back(fmt::format("same service: {}", fmt::join(services, ", ")));
+    }
+    if (actions > 0) {
+        reasons.push_back(fmt::format("{} shared action item{}", actions, actions == 1 ? "" : "s"));
+    }
+    return fmt::format("{}", fmt::join(reasons, "; "));
+}
+
+}  // namespace
+
 void find_related(Archive& archive) {
     const auto& pms = archive.postmortems;
     const std::size_t n = pms.size();
-    std::map<std::string, std::vector<std::size_t>> by_cause, by_service;
-    std::vector<std::set<std::size_t>> clusters_of(n);
+    std::unordered_map<std::string, std::uint32_t> cause_ids, service_ids, word_ids;
+    std::vector<Features> features(n);
     for (std::size_t p = 0; p < n; ++p) {
+        Features& f = features[p];
         for (const auto& c : pms[p].causes) {
-            by_cause[c].push_back(p);
+            f.causes.push_back(intern(cause_ids, c));
         }
         for (const auto& s : pms[p].services) {
-            by_service[s].push_back(p);
+            f.services.push_back(intern(service_ids, s));
         }
+        f.sorted_causes = sorted(f.causes);
+        f.sorted_services = sorted(f.services);
         for (const auto c : archive.cluster_of[p]) {
             if (archive.clusters[c].postmortems.size() > 1) {
-                clusters_of[p].insert(c);
+                f.clusters.push_back(c);
             }
         }
+        f.clusters = sorted(std::move(f.clusters));
+        f.clusters.erase(std::unique(f.clusters.begin(), f.clusters.end()), f.clusters.end());
+        for (const auto& w : content_words(pms[p].title)) {
+            f.title_words.push_back(intern(word_ids, w));
+        }
+        f.title_words = sorted(std::move(f.title_words));
     }
-    std::vector<std::vector<std::string>> title_words(n);
-    for (std::size_t p = 0; p < n; ++p) {
-        title_words[p] = content_words(pms[p].title);
+    // Lists are filled in date order (newest first), so neighbours in a list are near in time.
+    std::vector<std::vector<std::size_t>> by_cause(cause_ids.size()), by_service(service_ids.size());
+    std::vector<std::vector<std::size_t>> by_cluster(archive.clusters.size());
+    // Where p sits in each of its lists, in the order: causes, services, clusters.
+    std::vector<std::vector<std::size_t>> positions(n);
+    for (const std::size_t p : archive.newest_first) {
+        const auto place = [&](std::vector<std::size_t>& list) {
+            positions[p].push_back(list.size());
+            list.push_back(p);
+        };
+        for (const auto c : features[p].causes) {
+            place(by_cause[c]);
+        }
+        for (const auto s : features[p].services) {
+            place(by_service[s]);
+        }
+        for (const auto c : features[p].clusters) {
+            place(by_cluster[c]);
+        }
     }
     archive.related.assign(n, {});
+    std::vector<std::size_t> candidates;
+    struct Scored {
+        std::size_t postmortem;
+        double score;
+        std::size_t actions;
+    };
+    std::vector<Scored> scored;
     for (std::size_t p = 0; p < n; ++p) {
-        std::set<std::size_t> candidates;
-        for (const auto& c : pms[p].causes) {
-            candidates.insert(by_cause[c].begin(), by_cause[c].end());
+        const Features& f = features[p];
+        candidates.clear();
+        std::size_t k = 0;
+        for (const auto c : f.causes) {
+            add_window(by_cause[c], positions[p][k++], candidates);
         }
-        for (const auto& s : pms[p].services) {
-            candidates.insert(by_service[s].begin(), by_service[s].end());
+        for (const auto s : f.services) {
+            add_window(by_service[s], positions[p][k++], candidates);
         }
-        for (const auto c : clusters_of[p]) {
-            candidates.insert(archive.clusters[c].postmortems.begin(),
-                              archive.clusters[c].postmortems.end());
+        for (const auto c : f.clusters) {
+            add_window(by_cluster[c], positions[p][k++], candidates);
         }
-        candidates.erase(p);
-        std::vector<RelatedPostmortem> scored;
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        scored.clear();
         for (const std::size_t q : candidates) {
-            std::vector<std::string> causes, services;
-            for (const auto& c : pms[p].causes) {
-                if (std::find(pms[q].causes.begin(), pms[q].causes.end(), c) !=
-                    pms[q].causes.end()) {
-                    causes.push_back(c);
-                }
-            }
-            for (const auto& s : pms[p].services) {
-                if (std::find(pms[q].services.begin(), pms[q].services.end(), s) !=
-                    pms[q].services.end()) {
-                    services.push_back(s);
-                }
-            }
-            std::size_t actions = 0;
-            for (const auto c : clusters_of[p]) {
-                actions += clusters_of[q].count(c);
-            }
-            std::size_t words = 0;
-            for (const auto& w : title_words[p]) {
-                words += std::binary_search(title_words[q].begin(), title_words[q].end(), w);
-            }
-            const double score = 2.0 * static_cast<double>(causes.size()) +
-                                 1.0 * static_cast<double>(services.size()) +
-                                 2.0 * static_cast<double>(actions) +
-                                 0.5 * static_cast<double>(words);
-            if (score < 3.0) {
+            if (q == p) {
                 continue;
             }
-            std::vector<std::string> reasons;
-            if (!causes.empty()) {
-                reasons.push_back(fmt::format("same cause: {}", fmt::join(causes, ", ")));
+            const Features& g = features[q];
+            const std::size_t actions = count_in(f.clusters, g.clusters);
+            const double score = 2.0 * static_cast<double>(count_in(f.causes, g.sorted_causes)) +
+                                 1.0 * static_cast<double>(count_in(f.services, g.sorted_services)) +
+                                 2.0 * static_cast<double>(actions) +
+                                 0.5 * static_cast<double>(count_in(f.title_words, g.title_words));
+            if (score >= 3.0) {
+                scored.push_back({q, score, actions});
             }
-            if (!services.empty()) {
-                reasons.push_back(fmt::format("same service: {}", fmt::join(services, ", ")));
-            }
-            if (actions > 0) {
-                reasons.push_back(
-                    fmt::format("{} shared action item{}", actions, actions == 1 ? "" : "s"));
-            }
-            scored.push_back({q, score, fmt::format("{}", fmt::join(reasons, "; "))});
         }
-        std::stable_sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
+        const auto better = [&](const Scored& a, const Scored& b) {
             if (a.score != b.score) {
                 return a.score > b.score;
             }
             return pms[a.postmortem].slug < pms[b.postmortem].slug;
-        });
-        if (scored.size() > kMaxRelated) {
-            scored.resize(kMaxRelated);
+        };
+        const std::size_t keep = std::min(scored.size(), kMaxRelated);
+        std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep),
+                          scored.end(), better);
+        for (std::size_t i = 0; i < keep; ++i) {
+            const auto q = scored[i].postmortem;
+            archive.related[p].push_back(
+                {q, scored[i].score, reason(pms[p], pms[q], scored[i].actions)});
         }
-        archive.related[p] = std::move(scored);
     }
 }
 
