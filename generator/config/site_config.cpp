@@ -15,9 +15,9 @@
 namespace hindsight {
 namespace {
 
-const std::vector<std::string> kKnownKeys = {"title",    "base_url",   "time_zone",
-                                             "theme",    "severities", "unsafe_html",
-                                             "taxonomy", "synonyms",   "search"};
+const std::vector<std::string> kKnownKeys = {
+    "title",       "base_url", "time_zone", "theme",  "severities",
+    "unsafe_html", "taxonomy", "synonyms",  "search", "page_size"};
 
 class ConfigReader {
   public:
@@ -240,6 +240,16 @@ class ConfigReader {
                 config.unsafe_html = flag;
             } else {
                 error(value, "'unsafe_html' must be true or false");
+            }
+        } else if (key == "page_size") {
+            int size = 0;
+            if (value.IsScalar() && YAML::convert<int>::decode(value, size) && size >= 1 &&
+                size <= kMaxPageSize) {
+                config.page_size = size;
+            } else {
+                error(value,
+                      fmt::format("'page_size' must be a whole number from 1 to {}", kMaxPageSize),
+                      "the number of postmortems on each page of a list, e.g. 50");
             }
         } else if (key == "taxonomy") {
             read_taxonomy(value, config.taxonomy);

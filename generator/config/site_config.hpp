@@ -46,6 +46,9 @@ struct SearchConfig {
     int max_words = 2000;
 };
 
+// A list page longer than this would grow without bound; page_size is checked against it.
+inline constexpr int kMaxPageSize = 1000;
+
 struct SiteConfig {
     std::string title = "Incident archive";
     std::string base_url;  // absolute URL of the published site, used for the feed and 404 page
@@ -56,6 +59,9 @@ struct SiteConfig {
     Taxonomy taxonomy = default_taxonomy();
     std::vector<SynonymGroup> synonyms = default_synonyms();
     SearchConfig search;
+    // Entries on each page of a list (home, cause, service, severity, action pages), so that no
+    // page grows with the archive.
+    int page_size = 50;
 
     // Case-insensitive on the name and its aliases; "1" and "sev-1" also name SEV1.
     const SeverityLevel* find_severity(std::string_view text) const;

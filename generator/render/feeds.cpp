@@ -1,6 +1,8 @@
 // Feed and sitemap writers. Times come from the postmortems, never from the clock.
 #include "render/feeds.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -63,21 +65,44 @@ std::string atom_feed(const Archive& archive, const SiteConfig& config) {
         xml_escape(config.title), entries);
 }
 
-std::optional<std::string> sitemap(const OutputFiles& files, const SiteConfig& config) {
+OutputFiles sitemaps(const OutputFiles& files, const SiteConfig& config, std::size_t max_urls) {
+    OutputFiles out;
     if (config.base_url.empty()) {
-        return std::nullopt;
+        return out;
     }
-    std::string out =
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    std::vector<std::string> urls;
     for (const auto& file : files) {
         if (file.path.size() >= 10 &&
             file.path.compare(file.path.size() - 10, 10, "index.html") == 0) {
-            out +=
-                fmt::format("  <url><loc>{}</loc></url>\n", xml_escape(base(config) + file.path));
+            urls.push_back(base(config) + file.path);
         }
     }
-    return out + "</urlset>\n";
+    const auto urlset = [&](std::size_t from, std::size_t to) {
+        std::string xml =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+        for (std::size_t i = from; i < to; ++i) {
+            xml += fmt::format("  <url><loc>{}</loc></url>\n", xml_escape(urls[i]));
+        }
+        return xml + "</urlset>\n";
+    };
+    max_urls = std::max<std::size_t>(max_urls, 1);
+    if (urls.size() <= max_urls) {
+        out.push_back({"sitemap.xml", urlset(0, urls.size())});
+        return out;
+    }
+    // The protocol caps a sitemap at 50,000 URLs: past that, sitemap.xml is an index of parts.
+    std::string index =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (std::size_t from = 0, part = 1; from < urls.size(); from += max_urls, ++part) {
+        const std::string name = fmt::format("sitemap-{}.xml", part);
+        out.push_back({name, urlset(from, std::min(urls.size(), from + max_urls))});
+        index += fmt::format("  <sitemap><loc>{}</loc></sitemap>\n",
+                             xml_escape(base(config) + name));
+    }
+    out.push_back({"sitemap.xml", index + "</sitemapindex>\n"});
+    return out;
 }
 
 }  // namespace hindsight

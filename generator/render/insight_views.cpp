@@ -34,12 +34,17 @@ json stats_row(const std::string& label, const std::string& url, const GroupStat
 }
 
 json postmortem_list(const Archive& archive, const SiteConfig& config,
-                     const std::vector<std::size_t>& members) {
+                     const std::vector<std::size_t>& members, const ListPage& page) {
     json list = json::array();
-    for (const auto index : members) {
-        list.push_back(list_item_view(archive.postmortems[index], config));
+    for (std::size_t i = page.begin; i < page.end; ++i) {
+        list.push_back(list_item_view(archive.postmortems[members[i]], config));
     }
     return list;
+}
+
+std::string paged_title(const std::string& label, const ListPage& page, const SiteConfig& config) {
+    return page.number > 1 ? fmt::format("{} · page {} · {}", label, page.number, config.title)
+                           : fmt::format("{} · {}", label, config.title);
 }
 
 }  // namespace
@@ -63,25 +68,37 @@ json groups_view(const Archive& archive, const SiteConfig& config, const std::st
 }
 
 json group_view(const Archive& archive, const SiteConfig& config, const std::string& kind,
-                const std::string& noun, const ArchiveGroup& group) {
-    json view = page_frame(config, "../../", fmt::format("{} · {}", group.label, config.title));
+                const std::string& noun, const ArchiveGroup& group, const ListPage& page) {
+    const std::string dir = kind + "/" + group.key + "/";
+    json view = page_frame(config, list_page_root(dir, page.number),
+                           paged_title(group.label, page, config));
     view["kind"] = kind;
     view["noun"] = noun;
     view["label"] = group.label;
+    view["count"] = group.postmortems.size();
     view["stats"] = stats_row(group.label, "", group.stats);
-    view["postmortems"] = postmortem_list(archive, config, group.postmortems);
+    view["postmortems"] = postmortem_list(archive, config, group.postmortems, page);
+    view["pagination"] = pager_view(dir, page);
     return view;
 }
 
-json actions_view(const Archive& archive, const SiteConfig& config) {
-    json view = page_frame(config, "../", fmt::format("Recurring action items · {}", config.title));
-    json recurring = json::array();
-    int single = 0;
-    for (const auto& cluster : archive.clusters) {
-        if (cluster.postmortems.size() < 2) {
-            ++single;
-            continue;
+std::vector<std::size_t> recurring_clusters(const Archive& archive) {
+    std::vector<std::size_t> recurring;
+    for (std::size_t c = 0; c < archive.clusters.size(); ++c) {
+        if (archive.clusters[c].postmortems.size() > 1) {
+            recurring.push_back(c);
         }
+    }
+    return recurring;
+}
+
+json actions_view(const Archive& archive, const SiteConfig& config,
+                  const std::vector<std::size_t>& recurring_index, const ListPage& page) {
+    json view = page_frame(config, list_page_root("actions/", page.number),
+                           paged_title("Recurring action items", page, config));
+    json recurring = json::array();
+    for (std::size_t i = page.begin; i < page.end; ++i) {
+        const ActionCluster& cluster = archive.clusters[recurring_index[i]];
         recurring.push_back({{"id", cluster.id},
                              {"label", cluster.label},
                              {"url", "actions/" + cluster.id + "/index.html"},
@@ -93,20 +110,28 @@ json actions_view(const Archive& archive, const SiteConfig& config) {
     }
     view["has_recurring"] = !recurring.empty();
     view["recurring"] = std::move(recurring);
-    view["one_off"] = single;
+    view["recurring_count"] = recurring_index.size();
+    view["one_off"] = archive.clusters.size() - recurring_index.size();
+    view["pagination"] = pager_view("actions/", page);
     return view;
 }
 
-json action_view(const Archive& archive, const SiteConfig& config, const ActionCluster& cluster) {
-    json view = page_frame(config, "../../", fmt::format("{} · {}", cluster.label, config.title));
+json action_view(const Archive& archive, const SiteConfig& config, const ActionCluster& cluster,
+                 const ListPage& page) {
+    const std::string dir = "actions/" + cluster.id + "/";
+    json view = page_frame(config, list_page_root(dir, page.number),
+                           paged_title(cluster.label, page, config));
     view["label"] = cluster.label;
     view["postmortem_count"] = cluster.postmortems.size();
+    view["postmortems_plural"] = cluster.postmortems.size() != 1;
+    view["item_count"] = cluster.members.size();
+    view["items_plural"] = cluster.members.size() != 1;
     json items = json::array();
-    for (const auto& m : cluster.members) {
+    for (std::size_t i = page.begin; i < page.end; ++i) {
+        const ClusterMember& m = cluster.members[i];
         const Postmortem& pm = archive.postmortems[m.postmortem];
         const ActionItem& item = pm.action_items[m.item];
-        const bool again = std::find(cluster.promised_again.begin(), cluster.promised_again.end(),
-                                     m.postmortem) != cluster.promised_again.end();
+        const bool again = m.promised_again;
         items.push_back({{"title", item.title},
                          {"owner", item.owner},
                          {"has_owner", !item.owner.empty()},
@@ -119,6 +144,7 @@ json action_view(const Archive& archive, const SiteConfig& config, const ActionC
                          {"promised_again", again}});
     }
     view["items"] = std::move(items);
+    view["pagination"] = pager_view(dir, page);
     return view;
 }
 
@@ -195,16 +221,28 @@ void add_insight_links(const Archive& archive, std::size_t index, json& view) {
     auto& items = page["action_items"];
     for (std::size_t i = 0; i < items.size() && index < archive.cluster_of.size(); ++i) {
         const ActionCluster& cluster = archive.clusters[archive.cluster_of[index][i]];
+        // The most recent few others by name (cluster.postmortems is oldest first); the cluster
+        // page has the rest.
         json others = json::array();
-        for (const auto p : cluster.postmortems) {
-            if (p != index) {
-                others.push_back({{"title", archive.postmortems[p].title},
-                                  {"url", postmortem_url(archive.postmortems[p])}});
+        for (auto p = cluster.postmortems.rbegin();
+             p != cluster.postmortems.rend() && others.size() < kMaxAlsoPromised; ++p) {
+            if (*p != index) {
+                others.push_back({{"title", archive.postmortems[*p].title},
+                                  {"url", postmortem_url(archive.postmortems[*p])},
+                                  {"sep", "; "}});
             }
         }
+        if (!others.empty()) {
+            others.back()["sep"] = "";
+        }
+        const std::size_t other_count = cluster.postmortems.size() - 1;
         items[i]["cluster_url"] = "actions/" + cluster.id + "/index.html";
         items[i]["cluster_label"] = cluster.label;
-        items[i]["recurring"] = !others.empty();
+        items[i]["recurring"] = other_count > 0;
+        items[i]["other_count"] = other_count;
+        items[i]["other_plural"] = other_count != 1;
+        items[i]["has_more_others"] = other_count > others.size();
+        items[i]["more_others"] = other_count - others.size();
         items[i]["also_promised_in"] = std::move(others);
     }
     json related = json::array();

@@ -8,6 +8,7 @@
 
 #include "config/site_config.hpp"
 #include "model/archive.hpp"
+#include "render/pagination.hpp"
 
 namespace hindsight {
 
@@ -15,13 +16,22 @@ namespace hindsight {
 nlohmann::json groups_view(const Archive& archive, const SiteConfig& config,
                            const std::string& kind, const std::string& heading,
                            const std::vector<ArchiveGroup>& groups);
+// One page of a group's postmortems; the statistics cover the whole group.
 nlohmann::json group_view(const Archive& archive, const SiteConfig& config, const std::string& kind,
-                          const std::string& noun, const ArchiveGroup& group);
+                          const std::string& noun, const ArchiveGroup& group, const ListPage& page);
 
-nlohmann::json actions_view(const Archive& archive, const SiteConfig& config);
+// The clusters promised in more than one postmortem, most-recurring first (actions/ lists them).
+std::vector<std::size_t> recurring_clusters(const Archive& archive);
+nlohmann::json actions_view(const Archive& archive, const SiteConfig& config,
+                            const std::vector<std::size_t>& recurring, const ListPage& page);
+// One page of a cluster's items; the counts cover the whole cluster.
 nlohmann::json action_view(const Archive& archive, const SiteConfig& config,
-                           const ActionCluster& cluster);
+                           const ActionCluster& cluster, const ListPage& page);
 nlohmann::json stats_view(const Archive& archive, const SiteConfig& config);
+
+// At most this many other postmortems are named beside an action item of a postmortem page;
+// the cluster page lists the rest, so the page does not grow with the archive.
+inline constexpr std::size_t kMaxAlsoPromised = 5;
 
 // Adds cause/service/severity links, action-item clusters and related postmortems to a
 // postmortem page's view model.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -14,6 +15,7 @@
 #include "render/feeds.hpp"
 #include "render/insight_views.hpp"
 #include "render/mustache_data.hpp"
+#include "render/pagination.hpp"
 #include "render/search_page.hpp"
 #include "render/view_models.hpp"
 
@@ -107,7 +109,20 @@ RenderResult render_site(const Archive& archive, const SiteConfig& config, const
                           std::function<nlohmann::json()> view) {
         jobs.push_back({std::move(name), std::move(path), std::move(view)});
     };
-    page("home", "index.html", [&] { return home_view(archive, config); });
+    const auto size = static_cast<std::size_t>(config.page_size);
+    // Each list is cut into numbered pages; a page's view reads only its own slice.
+    const auto paged = [&](const std::string& name, const std::string& dir, std::size_t entries,
+                           const std::function<nlohmann::json(const ListPage&)>& view) {
+        const std::size_t count = page_count(entries, size);
+        for (std::size_t n = 1; n <= count; ++n) {
+            page(name, list_page_path(dir, n),
+                 [view, slice = list_page(entries, size, n)] { return view(slice); });
+        }
+    };
+    const auto years = std::make_shared<const std::vector<YearSpan>>(year_spans(archive));
+    paged("home", "", archive.newest_first.size(), [&archive, &config, years](const ListPage& p) {
+        return home_view(archive, config, *years, p);
+    });
     for (std::size_t i = 0; i < archive.postmortems.size(); ++i) {
         page("postmortem", postmortem_url(archive.postmortems[i]), [&archive, &config, i] {
             auto view = postmortem_view(archive.postmortems[i], config);
@@ -132,16 +147,23 @@ RenderResult render_site(const Archive& archive, const SiteConfig& config, const
             return groups_view(archive, config, k.kind, k.heading, k.groups);
         });
         for (const auto& group : k.groups) {
-            page("group", std::string(k.kind) + "/" + group.key + "/index.html",
-                 [&archive, &config, k, &group] {
-                     return group_view(archive, config, k.kind, k.noun, group);
-                 });
+            paged("group", std::string(k.kind) + "/" + group.key + "/", group.postmortems.size(),
+                  [&archive, &config, k, &group](const ListPage& p) {
+                      return group_view(archive, config, k.kind, k.noun, group, p);
+                  });
         }
     }
-    page("actions", "actions/index.html", [&] { return actions_view(archive, config); });
+    const auto recurring =
+        std::make_shared<const std::vector<std::size_t>>(recurring_clusters(archive));
+    paged("actions", "actions/", recurring->size(),
+          [&archive, &config, recurring](const ListPage& p) {
+              return actions_view(archive, config, *recurring, p);
+          });
     for (const auto& cluster : archive.clusters) {
-        page("action", "actions/" + cluster.id + "/index.html",
-             [&archive, &config, &cluster] { return action_view(archive, config, cluster); });
+        paged("action", "actions/" + cluster.id + "/", cluster.members.size(),
+              [&archive, &config, &cluster](const ListPage& p) {
+                  return action_view(archive, config, cluster, p);
+              });
     }
     page("stats", "stats/index.html", [&] { return stats_view(archive, config); });
     page("search", "search/index.html", [&] { return search_view(archive, config); });
@@ -154,8 +176,8 @@ RenderResult render_site(const Archive& archive, const SiteConfig& config, const
     result.files.push_back({"actions.json", actions_json(archive)});
     result.files.push_back({"stats.json", stats_json(archive)});
     result.files.push_back({"atom.xml", atom_feed(archive, config)});
-    if (auto map = sitemap(result.files, config)) {
-        result.files.push_back({"sitemap.xml", std::move(*map)});
+    for (auto& map : sitemaps(result.files, config)) {
+        result.files.push_back(std::move(map));
     }
     sort_by_path(result.files);
     return result;

@@ -67,6 +67,14 @@ std::string bar_chart(const std::vector<Bar>& bars, const std::string& title,
     return svg + "</svg>";
 }
 
+namespace {
+
+// Past this many incidents a strip bins its dots, so that the chart is bounded in size.
+constexpr std::size_t kMaxStripDots = 60;
+constexpr std::size_t kStripBins = 48;
+
+}  // namespace
+
 std::string strip_plot(const std::vector<Strip>& strips, const std::string& title,
                        const std::string& description) {
     const int width = 720, row = 28, label_width = 180, top = 10, axis = 30;
@@ -84,11 +92,36 @@ std::string strip_plot(const std::vector<Strip>& strips, const std::string& titl
             "<text x=\"{}\" y=\"{:.1f}\" font-size=\"12\" fill=\"currentColor\" "
             "dominant-baseline=\"middle\">{}</text>",
             0, y, xml_escape(strips[r].label));
-        for (const double v : strips[r].values) {
-            svg += fmt::format(
-                "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"currentColor\" "
-                "fill-opacity=\"0.45\"/>",
-                x_of(v), y);
+        const auto& values = strips[r].values;
+        if (values.size() <= kMaxStripDots) {
+            for (const double v : values) {
+                svg += fmt::format(
+                    "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"currentColor\" "
+                    "fill-opacity=\"0.45\"/>",
+                    x_of(v), y);
+            }
+        } else {
+            // Too many incidents for a dot each (the chart would grow with the archive): one dot
+            // per stretch of the axis, darker the more incidents fall in it.
+            std::vector<int> bins(kStripBins, 0);
+            for (const double v : values) {
+                const double at = (x_of(v) - label_width) / (width - label_width - 30);
+                ++bins[std::min<std::size_t>(kStripBins - 1,
+                                             static_cast<std::size_t>(std::max(0.0, at) *
+                                                                      kStripBins))];
+            }
+            const int most = *std::max_element(bins.begin(), bins.end());
+            for (std::size_t b = 0; b < kStripBins; ++b) {
+                if (bins[b] == 0) {
+                    continue;
+                }
+                const double x = label_width + (width - label_width - 30) *
+                                                   (static_cast<double>(b) + 0.5) / kStripBins;
+                svg += fmt::format(
+                    "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"currentColor\" "
+                    "fill-opacity=\"{:.2f}\"><title>{} incidents</title></circle>",
+                    x, y, 0.15 + 0.8 * bins[b] / most, bins[b]);
+            }
         }
         if (!strips[r].values.empty()) {
             const double m = x_of(strips[r].median);

@@ -1,6 +1,7 @@
 // Building the view models of the home page, postmortem pages and the 404 page.
 #include "render/view_models.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -247,24 +248,55 @@ json page_frame(const SiteConfig& config, const std::string& root, const std::st
         {"page_title", page_title}};
 }
 
-json home_view(const Archive& archive, const SiteConfig& config) {
-    json view = page_frame(config, "", config.title);
-    json years = json::array();
-    for (const std::size_t index : archive.newest_first) {
-        const Postmortem& pm = archive.postmortems[index];
-        const std::string year =
+std::vector<YearSpan> year_spans(const Archive& archive) {
+    std::vector<YearSpan> spans;
+    for (std::size_t i = 0; i < archive.newest_first.size(); ++i) {
+        const Postmortem& pm = archive.postmortems[archive.newest_first[i]];
+        std::string year =
             pm.date ? fmt::format("{}", static_cast<int>(date::year_month_day{*pm.date}.year()))
                     : "Undated";
-        if (years.empty() || years.back()["year"] != year) {
-            years.push_back({{"year", year}, {"count", 0}, {"postmortems", json::array()}});
+        if (spans.empty() || spans.back().year != year) {
+            spans.push_back({std::move(year), i, 0});
         }
-        years.back()["postmortems"].push_back(list_item_view(pm, config));
-        years.back()["count"] = years.back()["count"].get<int>() + 1;
+        ++spans.back().count;
+    }
+    return spans;
+}
+
+json home_view(const Archive& archive, const SiteConfig& config,
+               const std::vector<YearSpan>& spans, const ListPage& page) {
+    json view = page_frame(config, list_page_root("", page.number),
+                           page.number > 1 ? fmt::format("{} · page {}", config.title, page.number)
+                                           : config.title);
+    const std::size_t size = std::max<std::size_t>(1, static_cast<std::size_t>(config.page_size));
+    json years = json::array();
+    json year_nav = json::array();
+    for (const auto& span : spans) {
+        // The year list names every year, each linked to the page its first postmortem is on.
+        year_nav.push_back(
+            {{"year", span.year},
+             {"url", list_page_path("", span.first / size + 1) + "#y-" + span.year}});
+        const std::size_t from = std::max(span.first, page.begin);
+        const std::size_t to = std::min(span.first + span.count, page.end);
+        if (from >= to) {
+            continue;
+        }
+        json items = json::array();
+        for (std::size_t i = from; i < to; ++i) {
+            items.push_back(list_item_view(archive.postmortems[archive.newest_first[i]], config));
+        }
+        years.push_back({{"year", span.year},
+                         {"count", span.count},
+                         {"continued", from > span.first},
+                         {"postmortems", std::move(items)}});
     }
     view["count"] = archive.postmortems.size();
     view["has_postmortems"] = !archive.postmortems.empty();
     view["years"] = std::move(years);
+    view["year_nav"] = std::move(year_nav);
     view["headline"] = headline_view(archive);
+    view["pagination"] = pager_view("", page);
+    view["first_page"] = page.number == 1;
     return view;
 }
 

@@ -8,6 +8,7 @@
 #include "config/site_config.hpp"
 #include "model/archive.hpp"
 #include "model/site_paths.hpp"
+#include "render/pagination.hpp"
 
 namespace hindsight {
 
@@ -15,7 +16,17 @@ namespace hindsight {
 nlohmann::json page_frame(const SiteConfig& config, const std::string& root,
                           const std::string& page_title);
 
-nlohmann::json home_view(const Archive& archive, const SiteConfig& config);
+// A year's run of postmortems in the archive's newest-first order ("Undated" last).
+struct YearSpan {
+    std::string year;
+    std::size_t first = 0;  // position in Archive::newest_first
+    std::size_t count = 0;
+};
+std::vector<YearSpan> year_spans(const Archive& archive);
+
+// One page of the archive home: the headline covers the whole archive, the list only `page`.
+nlohmann::json home_view(const Archive& archive, const SiteConfig& config,
+                         const std::vector<YearSpan>& years, const ListPage& page);
 // One postmortem as a row of a list (home, cause, service and severity pages).
 nlohmann::json list_item_view(const Postmortem& postmortem, const SiteConfig& config);
 nlohmann::json postmortem_view(const Postmortem& postmortem, const SiteConfig& config);

@@ -1,6 +1,7 @@
 // Tests for render/view_models: what templates receive.
 #include <catch2/catch.hpp>
 
+#include "render/pagination.hpp"
 #include "render/view_models.hpp"
 
 using namespace hindsight;
@@ -54,12 +55,48 @@ TEST_CASE("the home view groups by year, newest first", "[view_models]") {
         archive.postmortems.push_back(pm);
     }
     archive.newest_first = {1, 2, 0};
-    const auto view = home_view(archive, config);
+    const auto view = home_view(archive, config, year_spans(archive), list_page(3, 50, 1));
     REQUIRE(view["years"].size() == 2);
     CHECK(view["years"][0]["year"] == "2024");
     CHECK(view["years"][1]["count"] == 2);
     CHECK(view["years"][1]["postmortems"][0]["title"] == "c");
     CHECK(view["root"] == "");
+    CHECK(view["pagination"]["has_pager"] == false);
+}
+
+TEST_CASE("a home page shows only its slice, with every year in the year list", "[view_models]") {
+    SiteConfig config;
+    config.page_size = 2;
+    Archive archive;
+    for (const auto& [slug, day] : std::vector<std::pair<std::string, const char*>>{
+             {"a", "2022-03-01"}, {"b", "2024-01-01"}, {"c", "2023-09-01"}, {"d", "2023-02-01"},
+             {"e", "2022-01-01"}}) {
+        Postmortem pm;
+        pm.slug = slug;
+        pm.title = slug;
+        pm.date = parse_date(day);
+        archive.postmortems.push_back(pm);
+    }
+    archive.newest_first = {1, 2, 3, 0, 4};  // 2024 b; 2023 c d; 2022 a e
+    const auto spans = year_spans(archive);
+    const auto second = home_view(archive, config, spans, list_page(5, 2, 2));
+    CHECK(second["root"] == "../../");
+    CHECK(second["page_title"] == "Incident archive · page 2");
+    // Page 2 holds d (the rest of 2023) and a (the start of 2022).
+    REQUIRE(second["years"].size() == 2);
+    CHECK(second["years"][0]["year"] == "2023");
+    CHECK(second["years"][0]["continued"] == true);
+    CHECK(second["years"][0]["count"] == 2);  // the year's total, not the page's
+    CHECK(second["years"][0]["postmortems"].size() == 1);
+    CHECK(second["years"][1]["year"] == "2022");
+    CHECK(second["years"][1]["continued"] == false);
+    REQUIRE(second["year_nav"].size() == 3);
+    CHECK(second["year_nav"][0]["url"] == "index.html#y-2024");
+    CHECK(second["year_nav"][1]["url"] == "index.html#y-2023");
+    CHECK(second["year_nav"][2]["url"] == "page/2/index.html#y-2022");
+    CHECK(second["count"] == 5);
+    CHECK(second["pagination"]["prev_url"] == "index.html");
+    CHECK(second["pagination"]["next_url"] == "page/3/index.html");
 }
 
 TEST_CASE("the 404 page links from the site root", "[view_models]") {
@@ -79,10 +116,10 @@ TEST_CASE("the home headline gives the median and the most-promised action", "[v
     cluster.label = "Improve monitoring";
     cluster.postmortems = {0, 1};
     archive.clusters.push_back(cluster);
-    const auto headline = home_view(archive, config)["headline"];
+    const auto headline = home_view(archive, config, year_spans(archive), list_page(archive.postmortems.size(), 50, 1))["headline"];
     CHECK(headline["median"] == "1 h 30 min");
     CHECK(headline["top_cause_url"] == "causes/dns/index.html");
     CHECK(headline["has_recurring"] == true);
     CHECK(headline["recurring_count"] == 2);
-    CHECK(home_view(Archive{}, config)["headline"]["has_median"] == false);
+    CHECK(home_view(Archive{}, config, {}, list_page(0, 50, 1))["headline"]["has_median"] == false);
 }
