@@ -25,7 +25,29 @@ struct BuildOptions {
     fs::path output = "public";
     std::optional<fs::path> theme;
     bool quiet = false;
+    bool timings = false;
 };
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// --timings: the wall-clock time of each stage, on stderr so that it never mixes with output.
+void print_timings(const StageTimes& pipeline, double render, double index, double write,
+                   double total) {
+    const std::pair<const char*, double> rows[] = {
+        {"config", pipeline.config},   {"discover", pipeline.discover},
+        {"parse", pipeline.parse},     {"extract", pipeline.extract},
+        {"analyze", pipeline.analyze}, {"render", render},
+        {"index", index},              {"write", write}};
+    fmt::print(stderr, "stage      seconds\n");
+    for (const auto& [name, seconds] : rows) {
+        fmt::print(stderr, "{:<10} {:>7.3f}\n", name, seconds);
+    }
+    fmt::print(stderr, "{:<10} {:>7.3f}\n", "total", total);
+}
 
 std::optional<fs::path> theme_dir(const BuildOptions& options, const SiteConfig& config) {
     if (options.theme) {
@@ -46,7 +68,7 @@ void add_files(OutputFiles& files, OutputFiles more) {
 }
 
 int run_build(const BuildOptions& options) {
-    const auto start = std::chrono::steady_clock::now();
+    const auto start = Clock::now();
     if (auto refusal = check_output_dir(options.output, options.pipeline.content)) {
         print_tool_error(refusal->message, refusal->hint);
         return 2;
@@ -64,12 +86,18 @@ int run_build(const BuildOptions& options) {
         fmt::print(stderr, "{}; the site was not written\n", problem_summary(diagnostics));
         return content_status;
     }
+    auto stage_start = Clock::now();
     ThemeResult theme = load_theme(theme_dir(options, loaded.config));
     RenderResult rendered;
+    double render_seconds = 0;
+    double index_seconds = 0;
     if (theme.diagnostics.empty()) {
         rendered = render_site(loaded.archive, loaded.config, theme.theme,
                                job_count(options.pipeline.jobs));
+        render_seconds = seconds_since(stage_start);
+        stage_start = Clock::now();
         add_files(rendered.files, search::site_search_files(loaded.archive, loaded.config));
+        index_seconds = seconds_since(stage_start);
     }
     diagnostics.insert(diagnostics.end(), theme.diagnostics.begin(), theme.diagnostics.end());
     diagnostics.insert(diagnostics.end(), rendered.diagnostics.begin(), rendered.diagnostics.end());
@@ -78,13 +106,17 @@ int run_build(const BuildOptions& options) {
         fmt::print(stderr, "{}; the site was not written\n", problem_summary(diagnostics));
         return 1;
     }
+    stage_start = Clock::now();
     if (auto error = write_site(options.output, rendered.files); !error.empty()) {
         print_tool_error(error, "the previous site, if any, was left as it was");
         return 2;
     }
+    if (options.timings) {
+        print_timings(loaded.times, render_seconds, index_seconds, seconds_since(stage_start),
+                      seconds_since(start));
+    }
     if (!options.quiet) {
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const double seconds = seconds_since(start);
         const auto count = loaded.archive.postmortems.size();
         fmt::print("built {} postmortem{}, {} pages in {:.2f} s", count, count == 1 ? "" : "s",
                    rendered.pages, seconds);
@@ -120,6 +152,8 @@ void add_build_command(CLI::App& app, int& exit_code) {
                     "Parallel parse and render jobs [default: number of cores]")
         ->check(CLI::Range(1u, 1024u));
     cmd->add_flag("-q,--quiet", options->quiet, "Print only problems");
+    cmd->add_flag("--timings", options->timings,
+                  "Print the wall-clock time of each stage to stderr");
     cmd->callback([options, &exit_code] { exit_code = run_build(*options); });
 }
 

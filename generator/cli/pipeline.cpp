@@ -2,6 +2,7 @@
 #include "cli/pipeline.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <thread>
 
 #include <fmt/format.h>
@@ -65,28 +66,51 @@ PipelineResult load_archive(const PipelineOptions& options) {
         result.io_error = true;
         return result;
     }
+    using Clock = std::chrono::steady_clock;
+    const auto seconds_since = [](Clock::time_point t) {
+        return std::chrono::duration<double>(Clock::now() - t).count();
+    };
+    auto stage_start = Clock::now();
     if (!load_config(options, result)) {
         return result;
     }
+    result.times.config = seconds_since(stage_start);
     if (options.base_url) {
         result.config.base_url = *options.base_url;
     }
+    stage_start = Clock::now();
     DiscoverResult discovered = discover_sources(options.content);
+    result.times.discover = seconds_since(stage_start);
     result.sources = static_cast<int>(discovered.files.size());
     result.diagnostics.insert(result.diagnostics.end(), discovered.diagnostics.begin(),
                               discovered.diagnostics.end());
 
+    stage_start = Clock::now();
     auto parsed = parse_all(discovered.files, result.config, ParseOptions{options.strict},
                             job_count(options.jobs));
+    const double parse_wall = seconds_since(stage_start);
     std::vector<Postmortem> postmortems;
+    double extract_share = 0;
     for (auto& one : parsed) {
+        extract_share += one.extract_seconds;
         result.diagnostics.insert(result.diagnostics.end(), one.diagnostics.begin(),
                                   one.diagnostics.end());
         if (one.postmortem) {
             postmortems.push_back(std::move(*one.postmortem));
         }
     }
+    // The summed extract time is thread time: scale it to the stage's wall time.
+    const double threads = static_cast<double>(std::min<std::size_t>(
+        job_count(options.jobs), std::max<std::size_t>(parsed.size(), 1)));
+    result.times.extract = std::min(parse_wall, extract_share / threads);
+    result.times.parse = parse_wall - result.times.extract;
+    // The sources' bytes and the parse results are not needed past this point: free them before
+    // the whole-archive stages, which hold the most.
+    parsed = {};
+    discovered.files = {};
+    stage_start = Clock::now();
     auto analyzed = analyze(std::move(postmortems), result.config, AnalyzeOptions{options.drafts});
+    result.times.analyze = seconds_since(stage_start);
     result.archive = std::move(analyzed.archive);
     result.diagnostics.insert(result.diagnostics.end(), analyzed.diagnostics.begin(),
                               analyzed.diagnostics.end());

@@ -20,12 +20,23 @@ struct PipelineOptions {
     unsigned jobs = 0;  // 0: one per core
 };
 
+// Wall-clock seconds of each stage, for --timings. Parse and extract run together on each
+// file's thread; their wall time is split by the share of it each took.
+struct StageTimes {
+    double config = 0;
+    double discover = 0;
+    double parse = 0;
+    double extract = 0;
+    double analyze = 0;
+};
+
 struct PipelineResult {
     SiteConfig config;
     Archive archive;
     Diagnostics diagnostics;
     bool io_error = false;  // the content or config could not be read at all: exit 2
     int sources = 0;        // files discovered
+    StageTimes times;
 };
 
 PipelineResult load_archive(const PipelineOptions& options);

@@ -1,6 +1,7 @@
 // The parse stage: decode, split front matter, read fields, render Markdown, fill in the title.
 #include "parse/parse_postmortem.hpp"
 
+#include <chrono>
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -193,7 +194,10 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
         }
     }
     InferContext infer{config, file.display, split.body_first_line - 1, result.diagnostics};
+    const auto extract_start = std::chrono::steady_clock::now();
     infer_from_text(markdown.lines, pm, infer);
+    result.extract_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - extract_start).count();
     for (const auto& alias : pm.aliases) {
         result.diagnostics.push_back(
             make_note({file.display, alias.line, 1},

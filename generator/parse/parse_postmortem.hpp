@@ -16,6 +16,7 @@ struct ParseOptions {
 struct ParseResult {
     std::optional<Postmortem> postmortem;  // empty when the file is skipped (an empty file)
     Diagnostics diagnostics;
+    double extract_seconds = 0;  // of the parse, the time spent extracting (for --timings)
 };
 
 ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,

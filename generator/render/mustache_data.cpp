@@ -10,28 +10,34 @@ namespace mustache = kainjow::mustache;
 
 // kainjow's set() and push_back() take a const reference and copy it, deeply; converting a view
 // model level by level would then copy each subtree once per level above it, which dominated the
-// rendering of list pages. So each child is added empty and the converted value moved into it:
-// the containers are this function's own, so writing through get() and list_value() is sound.
-mustache::data to_data(const nlohmann::json& value) {
+// rendering of list pages. So each child is moved into place: through operator[] for objects,
+// and into the list's own vector for lists (the containers are this function's own, so writing
+// through list_value() is sound). The view model is consumed: its strings are moved, not copied.
+mustache::data to_data(nlohmann::json&& value) {
     switch (value.type()) {
         case nlohmann::json::value_t::object: {
             mustache::data object{mustache::data::type::object};
-            for (const auto& [key, item] : value.items()) {
-                object.set(key, mustache::data{false});
-                *const_cast<mustache::data*>(object.get(key)) = to_data(item);
+            for (auto& [key, item] : value.get_ref<nlohmann::json::object_t&>()) {
+                object[key] = to_data(std::move(item));
             }
             return object;
         }
         case nlohmann::json::value_t::array: {
             mustache::data list{mustache::data::type::list};
-            for (const auto& item : value) {
-                list.push_back(mustache::data{false});
-                const_cast<mustache::data&>(list.list_value().back()) = to_data(item);
+            auto& items = const_cast<mustache::list&>(list.list_value());
+            auto& array = value.get_ref<nlohmann::json::array_t&>();
+            items.reserve(array.size());
+            for (auto& item : array) {
+                items.push_back(to_data(std::move(item)));
             }
             return list;
         }
-        case nlohmann::json::value_t::string:
-            return mustache::data{value.get_ref<const std::string&>()};
+        case nlohmann::json::value_t::string: {
+            mustache::data text{mustache::data::type::string};
+            const_cast<std::string&>(text.string_value()) =
+                std::move(value.get_ref<std::string&>());
+            return text;
+        }
         case nlohmann::json::value_t::boolean:
             return mustache::data{value.get<bool>()};
         case nlohmann::json::value_t::null:
@@ -94,7 +100,7 @@ TemplateCache::TemplateCache(const std::map<std::string, std::string>& partials)
 
 TemplateCache::~TemplateCache() = default;
 
-TemplateOutput TemplateCache::render(const std::string& template_text, const nlohmann::json& view) {
+TemplateOutput TemplateCache::render(const std::string& template_text, nlohmann::json view) {
     auto& compiled = compiled_[&template_text];
     if (!compiled) {
         compiled = std::make_unique<Compiled>(inline_partials(template_text, partials_));
@@ -103,7 +109,9 @@ TemplateOutput TemplateCache::render(const std::string& template_text, const nlo
     if (!tmpl.is_valid()) {
         return {{}, tmpl.error_message()};
     }
-    mustache::data data = to_data(view);
+    mustache::data data = to_data(std::move(view));
+    // Partials kainjow renders itself are data entries named after them: a view key of the same
+    // name ("pager") is hidden by the partial, so view models never use a partial's name.
     for (const auto& [name, text] : partials_) {
         const std::string* partial_text = &text;
         data.set(name, mustache::partial{[partial_text] { return *partial_text; }});

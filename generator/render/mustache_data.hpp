@@ -25,7 +25,7 @@ class TemplateCache {
     TemplateCache& operator=(const TemplateCache&) = delete;
 
     // template_text must outlive the cache: it is remembered by address.
-    TemplateOutput render(const std::string& template_text, const nlohmann::json& view);
+    TemplateOutput render(const std::string& template_text, nlohmann::json view);
 
   private:
     struct Compiled;
