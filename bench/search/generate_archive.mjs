@@ -1,5 +1,7 @@
 // Writes N postmortems (Markdown with front matter) into a folder, remixed from real text:
-// node generate_archive.mjs N OUT_DIR. Deterministic for a given N and the same sources.
+// node generate_archive.mjs N OUT_DIR [--body-only]. Deterministic for a given N and the same
+// sources. --body-only writes no front matter (title, dates, impact and causes are left for the
+// extractor to find in the text), the shape of an archive adopted from a wiki.
 //
 // Paragraphs, timeline lines and action items are drawn from the demo content and, when it sits
 // beside the repository, ../shared/corpus/real (59 public postmortems), so the index holds the
@@ -8,9 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [count = '1000', out] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const bodyOnly = args.includes('--body-only');
+const [count = '1000', out] = args.filter((a) => a !== '--body-only');
 if (!out) {
-  console.error('usage: node generate_archive.mjs N OUT_DIR');
+  console.error('usage: node generate_archive.mjs N OUT_DIR [--body-only]');
   process.exit(2);
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -84,28 +88,50 @@ for (let i = 0; i < Number(count); ++i) {
   const title = `${pick(symptoms)} in ${service} after ${pick(triggers)}`;
   const paras = (n) => Array.from({ length: n }, () => pick(paragraphs)).join('\n\n');
   const items = (n) => Array.from({ length: n }, () => pick(listItems));
-  const timeline = items(4 + random(5)).map((item, k) => {
+  const events = items(4 + random(5));
+  const timeline = events.map((item, k) => {
     const at = new Date(start.getTime() + k * minutes * 60000 / 8);
     return `- ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())} UTC: ${item}`;
   });
-  const markdown = [
+  if (bodyOnly) {
+    // The last event closes the incident, so the timeline agrees with the stated length.
+    timeline.push(`- ${pad(end.getUTCHours())}:${pad(end.getUTCMinutes())} UTC: Incident resolved.`);
+  }
+  const causeList = [...new Set([pick(causes), pick(causes)])];
+  const serviceList = [...new Set([service, pick(services)])];
+  const share = random(101);
+  const body = [
+    '## Summary', '', paras(1), '',
+    '## Impact', '', paras(1), '',
+    '## Root cause', '', paras(2 + random(3)), '',
+    '## Timeline', '', ...timeline, '',
+    '## Action items', '', ...items(2 + random(5)).map((item) => `- [ ] ${item}`), '',
+  ];
+  const hours = Math.floor(minutes / 60);
+  const lasted = hours > 0 ? `${hours} hours and ${minutes % 60} minutes` : `${minutes} minutes`;
+  const markdown = (bodyOnly ? [
+    `# ${title}`, '',
+    `**Date:** ${start.toLocaleDateString('en-US', { timeZone: 'UTC', month: 'long', day: 'numeric', year: 'numeric' })}`, '',
+    `The incident lasted ${lasted}. About ${share}% of users of ${serviceList.join(' and ')} were affected.`, '',
+    ...body,
+    // Wiki postmortems run longer than the front-matter ones: about 5.6 KB, as adopted archives do.
+    '## Detection', '', paras(2), '',
+    '## Resolution', '', paras(2 + random(2)), '',
+    '## Lessons learned', '', paras(3 + random(3)), '',
+  ] : [
     '---',
     `title: ${JSON.stringify(title)}`,
     `date: ${date}`,
     `started: ${start.toISOString()}`,
     `resolved: ${end.toISOString()}`,
     `severity: SEV${1 + random(4)}`,
-    `causes: [${[...new Set([pick(causes), pick(causes)])].join(', ')}]`,
-    `services: [${[...new Set([service, pick(services)])].join(', ')}]`,
-    `users_affected_pct: ${random(101)}`,
+    `causes: [${causeList.join(', ')}]`,
+    `services: [${serviceList.join(', ')}]`,
+    `users_affected_pct: ${share}`,
     '---',
     '',
-    '## Summary', '', paras(1), '',
-    '## Impact', '', paras(1), '',
-    '## Root cause', '', paras(2 + random(3)), '',
-    '## Timeline', '', ...timeline, '',
-    '## Action items', '', ...items(2 + random(5)).map((item) => `- [ ] ${item}`), '',
-  ].join('\n');
+    ...body,
+  ]).join('\n');
   fs.writeFileSync(path.join(out, `${date}-bench-${String(i).padStart(5, '0')}.md`), markdown);
 }
 console.error(`wrote ${count} postmortems from ${sources.length} source files ` +
