@@ -1,8 +1,10 @@
 // End-to-end tests of the archive-insight output: clusters on the seeds, feeds, cross-links.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,13 +17,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
+std::string lower(std::string text) {
+    for (auto& c : text) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return text;
+}
+
 std::set<std::string> cluster_with(const nlohmann::json& actions, const std::string& words) {
     for (const auto& cluster : actions["clusters"]) {
         for (const auto& item : cluster["items"]) {
-            std::string title = item["title"];
-            for (auto& c : title) {
-                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            }
+            const std::string title = lower(item["title"]);
             if (title.find(words) != std::string::npos) {
                 std::set<std::string> slugs;
                 for (const auto& slug : cluster["postmortems"]) {
@@ -34,7 +40,53 @@ std::set<std::string> cluster_with(const nlohmann::json& actions, const std::str
     return {};
 }
 
+bool mentions(const std::string& title, const std::vector<std::string>& words) {
+    const std::string text = lower(title);
+    return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+        return text.find(word) != std::string::npos;
+    });
+}
+
+// The labels of the clusters that hold both an item about `one` and an item about `other`. An
+// item that mentions both is about neither: it may sit with either.
+std::vector<std::string> clusters_mixing(const nlohmann::json& actions,
+                                         const std::vector<std::string>& one,
+                                         const std::vector<std::string>& other) {
+    std::vector<std::string> mixed;
+    for (const auto& cluster : actions["clusters"]) {
+        bool has_one = false, has_other = false;
+        for (const auto& item : cluster["items"]) {
+            const std::string title = item["title"];
+            const bool about_one = mentions(title, one), about_other = mentions(title, other);
+            has_one = has_one || (about_one && !about_other);
+            has_other = has_other || (about_other && !about_one);
+        }
+        if (has_one && has_other) {
+            mixed.push_back(cluster["label"]);
+        }
+    }
+    return mixed;
+}
+
+// Seed 003's "performance testing" is load testing too, by the hand labels.
+const std::vector<std::string> kMonitoring = {"monitor", "alert"};
+const std::vector<std::string> kLoadTesting = {"load test", "performance test", "stress test"};
+
 }  // namespace
+
+TEST_CASE("clusters_mixing finds a cluster holding both kinds of item, whatever its label",
+          "[insight]") {
+    // The check below must be able to fail: a cluster named for neither that holds both.
+    const auto actions = nlohmann::json::parse(R"({"clusters": [
+        {"label": "Improve resilience", "items": [
+            {"slug": "a", "title": "Add monitoring on queue depth"},
+            {"slug": "b", "title": "Run load testing before launches"}]},
+        {"label": "Monitoring and load testing", "items": [
+            {"slug": "c", "title": "Add monitoring and load testing"},
+            {"slug": "d", "title": "Set up alerts for disk usage"}]}]})");
+    CHECK(clusters_mixing(actions, kMonitoring, kLoadTesting) ==
+          std::vector<std::string>{"Improve resilience"});
+}
 
 TEST_CASE("the seeds' recurring actions cluster as a reader would", "[insight][shared]") {
     if (!shared_present("seeds")) {
@@ -62,19 +114,11 @@ TEST_CASE("the seeds' recurring actions cluster as a reader would", "[insight][s
     CHECK(holds(review, {"000", "001", "002"}));
     CHECK(holds(load, {"000", "001", "004"}));
     CHECK(monitoring != load);
-    // Monitoring and load testing never share a cluster.
-    for (const auto& cluster : actions["clusters"]) {
-        bool has_monitoring = false, has_load = false;
-        for (const auto& item : cluster["items"]) {
-            const std::string title = item["title"];
-            has_monitoring = has_monitoring || title.find("onitoring") != std::string::npos;
-            has_load = has_load || title.find("oad testing") != std::string::npos ||
-                       title.find("oad Testing") != std::string::npos;
-        }
-        CHECK_FALSE((has_monitoring && has_load && cluster["items"].size() > 0 &&
-                     cluster["label"].get<std::string>().find("onitor") != std::string::npos &&
-                     cluster["label"].get<std::string>().find("oad") != std::string::npos));
-    }
+    // Monitoring and load testing never share a cluster: by what the clusters hold, not by
+    // what they are called.
+    const auto mixed = clusters_mixing(actions, kMonitoring, kLoadTesting);
+    INFO("clusters holding both monitoring and load testing: " << nlohmann::json(mixed).dump());
+    CHECK(mixed.empty());
 }
 
 TEST_CASE("atom.xml is well-formed Atom with an entry per postmortem", "[insight]") {

@@ -1,5 +1,7 @@
 // Scores the extractor against hand labels of every real postmortem in ../shared (the corpus and
-// the seeds), prints the rates, and holds them to the targets of the extraction issue.
+// the seeds), prints the rates, holds them to the targets of the extraction issue, and holds each
+// file and field to its checked-in outcome (tests/extraction/expectations.tsv), which may only
+// tighten.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -13,6 +15,7 @@
 
 #include "core/file_system.hpp"
 #include "parse/parse_postmortem.hpp"
+#include "support/expectations.hpp"
 #include "support/shared.hpp"
 
 using namespace hindsight;
@@ -22,6 +25,28 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kLabels = fs::path(HINDSIGHT_SOURCE_DIR) / "tests/extraction/labels";
+
+// One outcome per labelled file and scored field. A field the label leaves empty is "absent" when
+// the extractor finds nothing either; any miss, an invented value included, is a "known-miss".
+const Ratchet kExpectations{
+    fs::path(HINDSIGHT_SOURCE_DIR) / "tests/extraction/expectations.tsv",
+    "The extraction score test's outcome for each labelled file and scored field:\n"
+    "right (matches the label), absent (the label and the extractor both give nothing) or\n"
+    "known-miss (wrong, missing or invented). The test fails when an outcome gets worse, and\n"
+    "when one gets better until this table is tightened. Regenerate it only to tighten it or\n"
+    "in the commit that revises the labels (CONTRIBUTING.md):\n"
+    "  HINDSIGHT_UPDATE_EXPECTATIONS=1 ctest --test-dir build -R 'extraction accuracy'\n"
+    "file\tfield\toutcome",
+    "extraction accuracy",
+    [](const std::string& outcome) { return outcome == "right" || outcome == "absent"; },
+    std::nullopt};
+
+std::string outcome(bool labelled, bool right, bool found) {
+    if (labelled) {
+        return right ? "right" : "known-miss";
+    }
+    return found ? "known-miss" : "absent";
+}
 
 struct Rate {
     int hits = 0;
@@ -69,6 +94,7 @@ TEST_CASE("extraction accuracy on the hand-labelled corpus and seeds", "[extract
     Rate duration, started, users, mechanism, actions;
     int invented_files = 0;
     std::ostringstream misses;
+    Outcomes outcomes;
     for (const auto& label : labels) {
         const std::string file = label["file"];
         const auto bytes = read_file(shared_dir() / file);
@@ -81,9 +107,13 @@ TEST_CASE("extraction accuracy on the hand-labelled corpus and seeds", "[extract
         const std::optional<long long> got_duration =
             pm.duration ? std::optional<long long>(pm.duration->count()) : std::nullopt;
         bool invented = false;
+        const auto record = [&](const char* field, std::string result) {
+            outcomes[file + "\t" + field] = std::move(result);
+        };
         if (!want_duration.is_null()) {
             const bool ok = got_duration && *got_duration == want_duration.get<long long>();
             duration.add(ok);
+            record("duration_minutes", outcome(true, ok, got_duration.has_value()));
             if (!ok) {
                 misses << fmt::format("{}: duration {} want {}\n", file,
                                       got_duration ? std::to_string(*got_duration) : "null",
@@ -93,11 +123,15 @@ TEST_CASE("extraction accuracy on the hand-labelled corpus and seeds", "[extract
             invented = true;
             misses << fmt::format("{}: duration {} but the text gives none\n", file, *got_duration);
         }
+        if (want_duration.is_null()) {
+            record("duration_minutes", outcome(false, false, got_duration.has_value()));
+        }
 
         const std::string want_start = normalize_time(label["started"]);
         if (want_start != "null") {
             const bool ok = minute(pm.started) == want_start;
             started.add(ok);
+            record("started", outcome(true, ok, pm.started.has_value()));
             if (!ok) {
                 misses << fmt::format("{}: started {} want {}\n", file, time_or_null(pm.started),
                                       want_start);
@@ -107,12 +141,16 @@ TEST_CASE("extraction accuracy on the hand-labelled corpus and seeds", "[extract
             misses << fmt::format("{}: started {} but the text gives none\n", file,
                                   time_or_null(pm.started));
         }
+        if (want_start == "null") {
+            record("started", outcome(false, false, pm.started.has_value()));
+        }
 
         const auto& want_users = label["users_affected_pct"];
         if (!want_users.is_null()) {
             const bool ok = pm.users_affected_pct &&
                             std::abs(*pm.users_affected_pct - want_users.get<double>()) < 0.5;
             users.add(ok);
+            record("users_affected_pct", outcome(true, ok, pm.users_affected_pct.has_value()));
             if (!ok) {
                 misses << fmt::format(
                     "{}: users {} want {}\n", file,
@@ -124,11 +162,15 @@ TEST_CASE("extraction accuracy on the hand-labelled corpus and seeds", "[extract
             misses << fmt::format("{}: users {} but the text gives none\n", file,
                                   *pm.users_affected_pct);
         }
+        if (want_users.is_null()) {
+            record("users_affected_pct", outcome(false, false, pm.users_affected_pct.has_value()));
+        }
 
         const std::string want_mechanism = label["causes"][0];
         const bool has_mechanism =
             std::find(pm.causes.begin(), pm.causes.end(), want_mechanism) != pm.causes.end();
         mechanism.add(has_mechanism);
+        record("mechanism", outcome(true, has_mechanism, !pm.causes.empty()));
         if (!has_mechanism) {
             misses << fmt::format("{}: causes [{}] lack {}\n", file, fmt::join(pm.causes, ", "),
                                   want_mechanism);
@@ -137,6 +179,11 @@ TEST_CASE("extraction accuracy on the hand-labelled corpus and seeds", "[extract
         const int want_actions = label["action_items"];
         const int got_actions = static_cast<int>(pm.action_items.size());
         actions.add(std::abs(got_actions - want_actions) <= 1);
+        // Within one of the label, as the rate counts it; "absent" when both say none.
+        record("action_items",
+               want_actions == 0 && got_actions == 0
+                   ? "absent"
+                   : outcome(true, std::abs(got_actions - want_actions) <= 1, got_actions > 0));
         if (std::abs(got_actions - want_actions) > 1) {
             misses << fmt::format("{}: {} action items want {}\n", file, got_actions, want_actions);
         }
@@ -163,4 +210,6 @@ TEST_CASE("extraction accuracy on the hand-labelled corpus and seeds", "[extract
     CHECK(mechanism.value() >= 0.90);
     CHECK(actions.value() >= 0.90);
     CHECK(invented_rate <= 0.03);
+    // Per file and field: one file getting worse fails even while the rates above hold.
+    check_ratchet(kExpectations, outcomes);
 }
