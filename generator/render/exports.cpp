@@ -71,6 +71,17 @@ ordered record(const Archive& archive, std::size_t index) {
             {"inferred", field_names(pm.inferred)}};
 }
 
+// An array with one compact record a line: a tenth of the indented form's bytes at scale, and a
+// diff of two builds still shows which records changed.
+std::string one_per_line(const ordered& records) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        out += i == 0 ? "\n" : ",\n";
+        out += records[i].dump();
+    }
+    return out + (records.empty() ? "]" : "\n]");
+}
+
 std::string joined(const std::vector<std::string>& values) {
     return fmt::format("{}", fmt::join(values, "; "));
 }
@@ -82,7 +93,7 @@ std::string postmortems_json(const Archive& archive) {
     for (std::size_t i = 0; i < archive.postmortems.size(); ++i) {
         all.push_back(record(archive, i));
     }
-    return all.dump(2) + "\n";
+    return one_per_line(all) + "\n";
 }
 
 std::string actions_json(const Archive& archive) {
@@ -112,7 +123,7 @@ std::string actions_json(const Archive& archive) {
                             {"promised_again", std::move(again)},
                             {"items", std::move(items)}});
     }
-    return ordered({{"clusters", std::move(clusters)}}).dump(2) + "\n";
+    return "{\"clusters\": " + one_per_line(clusters) + "}\n";
 }
 
 namespace {

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "core/parallel.hpp"
+#include "render/compact_html.hpp"
 #include "render/exports.hpp"
 #include "render/feeds.hpp"
 #include "render/insight_views.hpp"
@@ -66,7 +67,10 @@ PageOutput render_page(const Theme& theme, TemplateCache& templates, const PageJ
         return {std::nullopt, make_error({theme.display_path(name)},
                                          fmt::format("template error: {}", output.error))};
     }
-    return {OutputFile{job.output_path, std::move(output.text)}, std::nullopt};
+    const bool html = job.output_path.size() >= 5 &&
+                      job.output_path.compare(job.output_path.size() - 5, 5, ".html") == 0;
+    return {OutputFile{job.output_path, html ? compact_html(output.text) : std::move(output.text)},
+            std::nullopt};
 }
 
 // Outputs land in their job's slot, so the site is the same whatever the number of threads.

@@ -1,0 +1,89 @@
+// Collapses indentation between tags, leaving preformatted elements as written.
+#include "render/compact_html.hpp"
+
+#include <array>
+#include <cctype>
+#include <string_view>
+
+namespace hindsight {
+namespace {
+
+constexpr std::array<std::string_view, 4> kVerbatim = {"pre", "textarea", "script", "style"};
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The verbatim element opening at `at` ('<' of "<pre>" or "<pre ..."), if any.
+std::string_view verbatim_at(const std::string& html, std::size_t at) {
+    for (const std::string_view name : kVerbatim) {
+        bool same = html.size() > at + 1 + name.size();
+        for (std::size_t k = 0; same && k < name.size(); ++k) {
+            same = std::tolower(static_cast<unsigned char>(html[at + 1 + k])) == name[k];
+        }
+        if (same) {
+            const char after = html[at + 1 + name.size()];
+            if (after == '>' || is_space(after)) {
+                return name;
+            }
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string compact_html(const std::string& html) {
+    std::string out;
+    out.reserve(html.size());
+    std::size_t i = 0;
+    while (i < html.size()) {
+        const char c = html[i];
+        if (c == '<') {
+            if (const auto name = verbatim_at(html, i); !name.empty()) {
+                // Copied as written up to its end tag (or the end of the page).
+                const std::string end = "</" + std::string(name);
+                std::size_t close = html.find(end, i);
+                if (close == std::string::npos) {
+                    // Written in capitals by a user's raw HTML (unsafe_html): the same element.
+                    std::string upper = end;
+                    for (char& ch : upper) {
+                        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+                    }
+                    close = html.find(upper, i);
+                }
+                const std::size_t stop = close == std::string::npos ? html.size() : close;
+                out.append(html, i, stop - i);
+                i = stop;
+                if (close != std::string::npos) {
+                    out.append(html, close, end.size());
+                    i += end.size();
+                }
+                continue;
+            }
+            out += c;
+            ++i;
+            continue;
+        }
+        if (is_space(c)) {
+            std::size_t end = i;
+            bool line_break = false;
+            while (end < html.size() && is_space(html[end])) {
+                line_break = line_break || html[end] == '\n';
+                ++end;
+            }
+            if (line_break) {
+                out += '\n';
+            } else {
+                out.append(html, i, end - i);
+            }
+            i = end;
+            continue;
+        }
+        out += c;
+        ++i;
+    }
+    return out;
+}
+
+}  // namespace hindsight
