@@ -2,6 +2,7 @@
 #include "output/write_site.hpp"
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cerrno>
 #include <cstdio>
@@ -65,12 +66,60 @@ bool safe_relative(const std::string& path) {
     return true;
 }
 
-std::string write_tree(const fs::path& root, const OutputFiles& files) {
+// Whether `previous` is a regular file (not a link) holding exactly `bytes`. It is read only when
+// the sizes agree, in blocks, stopping at the first difference.
+bool holds_exactly(const fs::path& previous, std::string_view bytes) {
+    struct stat info {};
+    if (::lstat(previous.c_str(), &info) != 0 || !S_ISREG(info.st_mode) ||
+        static_cast<std::size_t>(info.st_size) != bytes.size()) {
+        return false;
+    }
+    const int fd = ::open(previous.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+        return false;
+    }
+    char buffer[1 << 16];
+    std::size_t at = 0;
+    bool same = true;
+    while (same && at < bytes.size()) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n <= 0 || at + static_cast<std::size_t>(n) > bytes.size()) {
+            same = false;
+            break;
+        }
+        same = std::memcmp(buffer, bytes.data() + at, static_cast<std::size_t>(n)) == 0;
+        at += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    return same && at == bytes.size();
+}
+
+// A file whose bytes did not change is hard-linked from the previous site instead of written:
+// no write, no new inode, and it keeps its mtime, so rsync and CDN uploads skip it. Removing the
+// previous site then only drops a name. Anything that fails falls back to writing.
+std::string place_file(const fs::path& root, const fs::path* previous, const std::string& path,
+                       std::string_view bytes) {
+    const fs::path target = root / path;
+    if (previous != nullptr && holds_exactly(*previous / path, bytes)) {
+        std::error_code ec;
+        fs::create_directories(target.parent_path(), ec);
+        if (!ec && ::link((*previous / path).c_str(), target.c_str()) == 0) {
+            return {};
+        }
+    }
+    return write_file(target, bytes);
+}
+
+std::string write_tree(const fs::path& root, const fs::path& out, const OutputFiles& files) {
+    // The previous site is reused only when it is one (it has the marker a build leaves).
+    std::error_code ec;
+    const bool reuse = fs::is_regular_file(out / kSiteMarker, ec);
     for (const auto& file : files) {
         if (!safe_relative(file.path)) {
             return fmt::format("refusing to write '{}' outside the output folder", file.path);
         }
-        if (auto error = write_file(root / file.path, file.bytes); !error.empty()) {
+        if (auto error = place_file(root, reuse ? &out : nullptr, file.path, file.bytes);
+            !error.empty()) {
             return fmt::format("cannot write {}: {}", (root / file.path).generic_string(), error);
         }
     }
@@ -123,7 +172,7 @@ std::string write_site(const fs::path& output, const OutputFiles& files) {
     remove_stale_staging(out);
     const fs::path staging = staging_path(out, static_cast<long>(::getpid()));
     fs::remove_all(staging, ec);
-    if (auto error = write_tree(staging, files); !error.empty()) {
+    if (auto error = write_tree(staging, out, files); !error.empty()) {
         fs::remove_all(staging, ec);
         return error;
     }

@@ -38,50 +38,45 @@ std::string compact_html(const std::string& html) {
     out.reserve(html.size());
     std::size_t i = 0;
     while (i < html.size()) {
-        const char c = html[i];
-        if (c == '<') {
-            if (const auto name = verbatim_at(html, i); !name.empty()) {
-                // Copied as written up to its end tag (or the end of the page).
-                const std::string end = "</" + std::string(name);
-                std::size_t close = html.find(end, i);
-                if (close == std::string::npos) {
-                    // Written in capitals by a user's raw HTML (unsafe_html): the same element.
-                    std::string upper = end;
-                    for (char& ch : upper) {
-                        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-                    }
-                    close = html.find(upper, i);
-                }
-                const std::size_t stop = close == std::string::npos ? html.size() : close;
-                out.append(html, i, stop - i);
-                i = stop;
-                if (close != std::string::npos) {
-                    out.append(html, close, end.size());
-                    i += end.size();
-                }
-                continue;
+        // Text and tags up to the next line break or tag are copied in one piece.
+        const std::size_t next = html.find_first_of("<\n", i);
+        if (next == std::string::npos) {
+            out.append(html, i, std::string::npos);
+            break;
+        }
+        out.append(html, i, next - i);
+        i = next;
+        if (html[i] == '\n') {
+            // The run of whitespace around this line break becomes the line break alone.
+            while (!out.empty() && is_space(out.back())) {
+                out.pop_back();
             }
-            out += c;
+            out += '\n';
+            while (i < html.size() && is_space(html[i])) {
+                ++i;
+            }
+            continue;
+        }
+        const auto name = verbatim_at(html, i);
+        if (name.empty()) {
+            out += '<';
             ++i;
             continue;
         }
-        if (is_space(c)) {
-            std::size_t end = i;
-            bool line_break = false;
-            while (end < html.size() && is_space(html[end])) {
-                line_break = line_break || html[end] == '\n';
-                ++end;
+        // Copied as written up to its end tag (or the end of the page).
+        const std::string end = "</" + std::string(name);
+        std::size_t close = html.find(end, i);
+        if (close == std::string::npos) {
+            // Written in capitals by a user's raw HTML (unsafe_html): the same element.
+            std::string upper = end;
+            for (char& ch : upper) {
+                ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
             }
-            if (line_break) {
-                out += '\n';
-            } else {
-                out.append(html, i, end - i);
-            }
-            i = end;
-            continue;
+            close = html.find(upper, i);
         }
-        out += c;
-        ++i;
+        const std::size_t stop = close == std::string::npos ? html.size() : close + end.size();
+        out.append(html, i, stop - i);
+        i = stop;
     }
     return out;
 }
