@@ -47,6 +47,9 @@ void print_timings(const StageTimes& pipeline, double render, double index, doub
         fmt::print(stderr, "{:<10} {:>7.3f}\n", name, seconds);
     }
     fmt::print(stderr, "{:<10} {:>7.3f}\n", "total", total);
+    fmt::print(stderr,
+               "(render and index include writing their files into the staging folder; write is "
+               "the swap and the removal of the previous site)\n");
 }
 
 std::optional<fs::path> theme_dir(const BuildOptions& options, const SiteConfig& config) {
@@ -59,12 +62,6 @@ std::optional<fs::path> theme_dir(const BuildOptions& options, const SiteConfig&
         return (file ? file->parent_path() : options.pipeline.content) / config.theme;
     }
     return std::nullopt;
-}
-
-// Keeps the site's files sorted by path, as render hands them over.
-void add_files(OutputFiles& files, OutputFiles more) {
-    std::move(more.begin(), more.end(), std::back_inserter(files));
-    sort_by_path(files);
 }
 
 int run_build(const BuildOptions& options) {
@@ -88,18 +85,29 @@ int run_build(const BuildOptions& options) {
     }
     auto stage_start = Clock::now();
     ThemeResult theme = load_theme(theme_dir(options, loaded.config));
-    RenderResult rendered;
-    double render_seconds = 0;
-    double index_seconds = 0;
-    if (theme.diagnostics.empty()) {
-        rendered = render_site(loaded.archive, loaded.config, theme.theme,
-                               job_count(options.pipeline.jobs));
-        render_seconds = seconds_since(stage_start);
-        stage_start = Clock::now();
-        add_files(rendered.files, search::site_search_files(loaded.archive, loaded.config));
-        index_seconds = seconds_since(stage_start);
-    }
     diagnostics.insert(diagnostics.end(), theme.diagnostics.begin(), theme.diagnostics.end());
+    if (!theme.diagnostics.empty()) {
+        print_diagnostics(diagnostics);
+        fmt::print(stderr, "{}; the site was not written\n", problem_summary(diagnostics));
+        return 1;
+    }
+    // Pages stream into a staging folder as they are made; it replaces the output only if the
+    // whole site was written, and is removed otherwise (the writer's destructor).
+    SiteWriter writer(options.output);
+    if (auto error = writer.open(); !error.empty()) {
+        print_tool_error(error, "the previous site, if any, was left as it was");
+        return 2;
+    }
+    RenderResult rendered = render_site(loaded.archive, loaded.config, theme.theme,
+                                        job_count(options.pipeline.jobs), writer);
+    const double render_seconds = seconds_since(stage_start);
+    stage_start = Clock::now();
+    std::string write_error = std::move(rendered.sink_error);
+    if (auto error = search::site_search_files(loaded.archive, loaded.config, writer);
+        !error.empty() && write_error.empty()) {
+        write_error = std::move(error);
+    }
+    const double index_seconds = seconds_since(stage_start);
     diagnostics.insert(diagnostics.end(), rendered.diagnostics.begin(), rendered.diagnostics.end());
     print_diagnostics(diagnostics);
     if (count_errors(diagnostics) > 0) {
@@ -107,8 +115,11 @@ int run_build(const BuildOptions& options) {
         return 1;
     }
     stage_start = Clock::now();
-    if (auto error = write_site(options.output, rendered.files); !error.empty()) {
-        print_tool_error(error, "the previous site, if any, was left as it was");
+    if (write_error.empty()) {
+        write_error = writer.commit();
+    }
+    if (!write_error.empty()) {
+        print_tool_error(write_error, "the previous site, if any, was left as it was");
         return 2;
     }
     if (options.timings) {

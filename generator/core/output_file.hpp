@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -19,5 +20,34 @@ inline void sort_by_path(OutputFiles& files) {
     std::sort(files.begin(), files.end(),
               [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
 }
+
+// Where a stage hands each finished file: the output stage writes it at once, so that the site is
+// never held whole in memory; tests keep them (MemorySink). add() may be called from several
+// threads at once; it returns an error message, empty on success.
+class FileSink {
+  public:
+    virtual ~FileSink() = default;
+    virtual std::string add(OutputFile file) = 0;
+};
+
+// Keeps what it is given, in memory.
+class MemorySink : public FileSink {
+  public:
+    std::string add(OutputFile file) override {
+        const std::lock_guard lock(mutex_);
+        files_.push_back(std::move(file));
+        return {};
+    }
+    // The files, sorted by path.
+    OutputFiles take() {
+        const std::lock_guard lock(mutex_);
+        sort_by_path(files_);
+        return std::move(files_);
+    }
+
+  private:
+    std::mutex mutex_;
+    OutputFiles files_;
+};
 
 }  // namespace hindsight

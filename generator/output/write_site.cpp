@@ -110,23 +110,6 @@ std::string place_file(const fs::path& root, const fs::path* previous, const std
     return write_file(target, bytes);
 }
 
-std::string write_tree(const fs::path& root, const fs::path& out, const OutputFiles& files) {
-    // The previous site is reused only when it is one (it has the marker a build leaves).
-    std::error_code ec;
-    const bool reuse = fs::is_regular_file(out / kSiteMarker, ec);
-    for (const auto& file : files) {
-        if (!safe_relative(file.path)) {
-            return fmt::format("refusing to write '{}' outside the output folder", file.path);
-        }
-        if (auto error = place_file(root, reuse ? &out : nullptr, file.path, file.bytes);
-            !error.empty()) {
-            return fmt::format("cannot write {}: {}", (root / file.path).generic_string(), error);
-        }
-    }
-    return write_file(root / kSiteMarker,
-                      "This folder was built by hindsight and is replaced on every build.\n");
-}
-
 // Swaps the two folders in one step where the kernel can; otherwise two renames, between
 // which only the output's name is briefly absent, never half a site.
 std::string exchange(const fs::path& staging, const fs::path& out) {
@@ -161,26 +144,70 @@ fs::path staging_path(const fs::path& output, long pid) {
     return out.parent_path() / fmt::format(".{}{}{}", out.filename().string(), kStagingInfix, pid);
 }
 
-std::string write_site(const fs::path& output, const OutputFiles& files) {
-    const fs::path out = normalized(output);
+SiteWriter::SiteWriter(const fs::path& output) : out_(normalized(output)) {}
+
+SiteWriter::~SiteWriter() {
+    if (opened_ && !committed_) {
+        std::error_code ec;
+        fs::remove_all(staging_, ec);
+    }
+}
+
+std::string SiteWriter::open() {
     std::error_code ec;
-    fs::create_directories(out.parent_path(), ec);
+    fs::create_directories(out_.parent_path(), ec);
     if (ec) {
-        return fmt::format("cannot create {}: {}", out.parent_path().generic_string(),
+        return fmt::format("cannot create {}: {}", out_.parent_path().generic_string(),
                            ec.message());
     }
-    remove_stale_staging(out);
-    const fs::path staging = staging_path(out, static_cast<long>(::getpid()));
-    fs::remove_all(staging, ec);
-    if (auto error = write_tree(staging, out, files); !error.empty()) {
-        fs::remove_all(staging, ec);
-        return error;
+    remove_stale_staging(out_);
+    staging_ = staging_path(out_, static_cast<long>(::getpid()));
+    fs::remove_all(staging_, ec);
+    fs::create_directories(staging_, ec);
+    if (ec) {
+        return fmt::format("cannot create {}: {}", staging_.generic_string(), ec.message());
     }
-    if (auto error = exchange(staging, out); !error.empty()) {
-        fs::remove_all(staging, ec);
-        return error;
+    opened_ = true;
+    // The previous site is reused only when it is one (it has the marker a build leaves).
+    reuse_previous_ = fs::is_regular_file(out_ / kSiteMarker, ec);
+    return {};
+}
+
+std::string SiteWriter::add(OutputFile file) {
+    if (!safe_relative(file.path)) {
+        return fmt::format("refusing to write '{}' outside the output folder", file.path);
+    }
+    if (auto error = place_file(staging_, reuse_previous_ ? &out_ : nullptr, file.path, file.bytes);
+        !error.empty()) {
+        return fmt::format("cannot write {}: {}", (staging_ / file.path).generic_string(), error);
     }
     return {};
+}
+
+std::string SiteWriter::commit() {
+    if (auto error = write_file(staging_ / kSiteMarker,
+                                "This folder was built by hindsight and is replaced on every build.\n");
+        !error.empty()) {
+        return fmt::format("cannot write {}: {}", (staging_ / kSiteMarker).generic_string(), error);
+    }
+    if (auto error = exchange(staging_, out_); !error.empty()) {
+        return error;
+    }
+    committed_ = true;
+    return {};
+}
+
+std::string write_site(const fs::path& output, const OutputFiles& files) {
+    SiteWriter writer(output);
+    if (auto error = writer.open(); !error.empty()) {
+        return error;
+    }
+    for (const auto& file : files) {
+        if (auto error = writer.add(file); !error.empty()) {
+            return error;
+        }
+    }
+    return writer.commit();
 }
 
 }  // namespace hindsight

@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 
@@ -73,34 +75,43 @@ PageOutput render_page(const Theme& theme, TemplateCache& templates, const PageJ
             std::nullopt};
 }
 
-// Outputs land in their job's slot, so the site is the same whatever the number of threads.
-// Template errors are reported once per template.
+// Each page goes to the sink from the thread that made it. Template errors are reported once per
+// template, in job order, so that the diagnostics are the same whatever the number of threads.
 void render_pages(const Theme& theme, const std::vector<PageJob>& jobs, unsigned threads,
-                  RenderResult& result) {
+                  FileSink& sink, RenderResult& result) {
     const auto partials = partials_of(theme);
-    std::vector<PageOutput> outputs(jobs.size());
+    std::vector<std::optional<Diagnostic>> problems(jobs.size());
+    std::mutex sink_error_mutex;
+    std::atomic<int> pages{0};
     run_on_threads(jobs.size(), threads, [&](IndexQueue& queue) {
         TemplateCache templates(partials);
         for (std::size_t i = 0; queue.next(i);) {
-            outputs[i] = render_page(theme, templates, jobs[i]);
+            PageOutput output = render_page(theme, templates, jobs[i]);
+            if (!output.file) {
+                problems[i] = std::move(output.problem);
+                continue;
+            }
+            ++pages;
+            if (auto error = sink.add(std::move(*output.file)); !error.empty()) {
+                const std::lock_guard lock(sink_error_mutex);
+                if (result.sink_error.empty()) {
+                    result.sink_error = std::move(error);
+                }
+            }
         }
     });
+    result.pages = pages;
     std::set<std::string> reported;
-    for (auto& output : outputs) {
-        if (output.file) {
-            result.files.push_back(std::move(*output.file));
-            ++result.pages;
-        } else if (output.problem && reported.insert(output.problem->location.path).second) {
-            result.diagnostics.push_back(std::move(*output.problem));
+    for (auto& problem : problems) {
+        if (problem && reported.insert(problem->location.path).second) {
+            result.diagnostics.push_back(std::move(*problem));
         }
     }
 }
 
-void add_assets(const Theme& theme, RenderResult& result) {
-    for (const auto& [name, text] : theme.files) {
-        if (name.rfind("assets/", 0) == 0) {
-            result.files.push_back({name, text});
-        }
+void add_to(FileSink& sink, OutputFile file, RenderResult& result) {
+    if (auto error = sink.add(std::move(file)); !error.empty() && result.sink_error.empty()) {
+        result.sink_error = std::move(error);
     }
 }
 
@@ -108,6 +119,14 @@ void add_assets(const Theme& theme, RenderResult& result) {
 
 RenderResult render_site(const Archive& archive, const SiteConfig& config, const Theme& theme,
                          unsigned threads) {
+    MemorySink sink;
+    RenderResult result = render_site(archive, config, theme, threads, sink);
+    result.files = sink.take();
+    return result;
+}
+
+RenderResult render_site(const Archive& archive, const SiteConfig& config, const Theme& theme,
+                         unsigned threads, FileSink& sink) {
     std::vector<PageJob> jobs;
     const auto page = [&](std::string name, std::string path,
                           std::function<nlohmann::json()> view) {
@@ -173,17 +192,26 @@ RenderResult render_site(const Archive& archive, const SiteConfig& config, const
     page("search", "search/index.html", [&] { return search_view(archive, config); });
 
     RenderResult result;
-    render_pages(theme, jobs, threads, result);
-    add_assets(theme, result);
-    result.files.push_back({"postmortems.json", postmortems_json(archive)});
-    result.files.push_back({"postmortems.csv", postmortems_csv(archive)});
-    result.files.push_back({"actions.json", actions_json(archive)});
-    result.files.push_back({"stats.json", stats_json(archive)});
-    result.files.push_back({"atom.xml", atom_feed(archive, config)});
-    for (auto& map : sitemaps(result.files, config)) {
-        result.files.push_back(std::move(map));
+    render_pages(theme, jobs, threads, sink, result);
+    // The sitemap lists every page, in job order: the paths are known without holding the pages.
+    OutputFiles pages;
+    pages.reserve(jobs.size());
+    for (const auto& job : jobs) {
+        pages.push_back({job.output_path, {}});
     }
-    sort_by_path(result.files);
+    for (const auto& [name, text] : theme.files) {
+        if (name.rfind("assets/", 0) == 0) {
+            add_to(sink, {name, text}, result);
+        }
+    }
+    add_to(sink, {"postmortems.json", postmortems_json(archive)}, result);
+    add_to(sink, {"postmortems.csv", postmortems_csv(archive)}, result);
+    add_to(sink, {"actions.json", actions_json(archive)}, result);
+    add_to(sink, {"stats.json", stats_json(archive)}, result);
+    add_to(sink, {"atom.xml", atom_feed(archive, config)}, result);
+    for (auto& map : sitemaps(pages, config)) {
+        add_to(sink, std::move(map), result);
+    }
     return result;
 }
 

@@ -1,4 +1,4 @@
-// The render stage: Archive + theme -> every file of the site, in memory.
+// The render stage: Archive + theme -> every file of the site, handed to a sink as it is made.
 #pragma once
 
 #include "config/site_config.hpp"
@@ -10,12 +10,18 @@
 namespace hindsight {
 
 struct RenderResult {
-    OutputFiles files;  // sorted by path
+    OutputFiles files;  // sorted by path (render_site without a sink only)
     int pages = 0;      // HTML pages among them
     Diagnostics diagnostics;
+    std::string sink_error;  // the first error the sink gave, if any (the site is incomplete)
 };
 
-// Pages are rendered on `threads` threads; the result is the same for any number.
+// Pages are rendered on `threads` threads, each handed to `sink` as soon as it is made, so the
+// site is never held whole; the files are the same for any number of threads.
+RenderResult render_site(const Archive& archive, const SiteConfig& config, const Theme& theme,
+                         unsigned threads, FileSink& sink);
+
+// The same, keeping the files in the result (for tests and small sites).
 RenderResult render_site(const Archive& archive, const SiteConfig& config, const Theme& theme,
                          unsigned threads = 1);
 

@@ -27,5 +27,8 @@ SiteIndexInput site_index_input(const Archive& archive, const SiteConfig& config
 // each also as a .js file that sets window.HindsightSearch.{index,docs}, since a page opened
 // from file:// may not fetch JSON.
 OutputFiles site_search_files(const Archive& archive, const SiteConfig& config);
+// The same files handed to `sink` one at a time, each dropped once handed over. Returns the
+// sink's first error, empty on success.
+std::string site_search_files(const Archive& archive, const SiteConfig& config, FileSink& sink);
 
 }  // namespace hindsight::search
