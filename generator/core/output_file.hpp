@@ -27,15 +27,15 @@ inline void sort_by_path(OutputFiles& files) {
 class FileSink {
   public:
     virtual ~FileSink() = default;
-    virtual std::string add(OutputFile file) = 0;
+    virtual std::string add(const OutputFile& file) = 0;
 };
 
 // Keeps what it is given, in memory.
 class MemorySink : public FileSink {
   public:
-    std::string add(OutputFile file) override {
+    std::string add(const OutputFile& file) override {
         const std::lock_guard lock(mutex_);
-        files_.push_back(std::move(file));
+        files_.push_back(file);
         return {};
     }
     // The files, sorted by path.

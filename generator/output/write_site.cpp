@@ -173,7 +173,7 @@ std::string SiteWriter::open() {
     return {};
 }
 
-std::string SiteWriter::add(OutputFile file) {
+std::string SiteWriter::add(const OutputFile& file) {
     if (!safe_relative(file.path)) {
         return fmt::format("refusing to write '{}' outside the output folder", file.path);
     }

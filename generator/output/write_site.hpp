@@ -22,7 +22,7 @@ class SiteWriter : public FileSink {
 
     // Creates the staging folder (removing those of killed builds). An error message, or empty.
     std::string open();
-    std::string add(OutputFile file) override;
+    std::string add(const OutputFile& file) override;
     // Writes the site marker and swaps the staging folder in. An error message, or empty.
     std::string commit();
 

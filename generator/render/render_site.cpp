@@ -92,7 +92,7 @@ void render_pages(const Theme& theme, const std::vector<PageJob>& jobs, unsigned
                 continue;
             }
             ++pages;
-            if (auto error = sink.add(std::move(*output.file)); !error.empty()) {
+            if (auto error = sink.add(*output.file); !error.empty()) {
                 const std::lock_guard lock(sink_error_mutex);
                 if (result.sink_error.empty()) {
                     result.sink_error = std::move(error);
@@ -109,8 +109,8 @@ void render_pages(const Theme& theme, const std::vector<PageJob>& jobs, unsigned
     }
 }
 
-void add_to(FileSink& sink, OutputFile file, RenderResult& result) {
-    if (auto error = sink.add(std::move(file)); !error.empty() && result.sink_error.empty()) {
+void add_to(FileSink& sink, const OutputFile& file, RenderResult& result) {
+    if (auto error = sink.add(file); !error.empty() && result.sink_error.empty()) {
         result.sink_error = std::move(error);
     }
 }
@@ -210,7 +210,7 @@ RenderResult render_site(const Archive& archive, const SiteConfig& config, const
     add_to(sink, {"stats.json", stats_json(archive)}, result);
     add_to(sink, {"atom.xml", atom_feed(archive, config)}, result);
     for (auto& map : sitemaps(pages, config)) {
-        add_to(sink, std::move(map), result);
+        add_to(sink, map, result);
     }
     return result;
 }
