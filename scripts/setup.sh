@@ -7,7 +7,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev nlohmann-json3-dev
   libkainjow-mustache-dev libcli11-dev libfmt-dev libhowardhinnant-date-dev catch2
   libxml2-utils
-  libicu-dev libsimdjson-dev libgumbo-dev wamerican
+  libicu-dev libsimdjson-dev libgumbo-dev libdouble-conversion-dev wamerican
   chromium fonts-dejavu-core
 )
 
