@@ -1,10 +1,10 @@
-# The two verbs of the Quick start (site, test) and the maintenance ones (format, tidy, clean).
+# The two verbs of the Quick start (site, test) and the maintenance ones (format, format-check, tidy, clean).
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 HINDSIGHT := $(BUILD_DIR)/generator/hindsight
 
-.PHONY: site test setup configure format tidy clean
+.PHONY: site test setup configure format format-check tidy clean
 
 site: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target hindsight
@@ -28,6 +28,17 @@ CXX_DIRS := $(wildcard generator tests fuzz)
 
 format:
 	@find $(CXX_DIRS) -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+# Changes nothing: lists the files `make format` would change, and fails if there are any.
+format-check: setup
+	@unformatted="$$(find $(CXX_DIRS) -name '*.cpp' -o -name '*.hpp' | sort | while read -r file; do \
+	  clang-format --dry-run --Werror "$$file" >/dev/null 2>&1 || echo "$$file"; done)"; \
+	if [ -n "$$unformatted" ]; then \
+	  echo "$$unformatted"; \
+	  echo "format-check: $$(echo "$$unformatted" | wc -l) file(s) differ from .clang-format; run make format" >&2; \
+	  exit 1; \
+	fi; \
+	echo "format-check: every file under $(CXX_DIRS) is formatted"
 
 # clang-tidy with the checks in .clang-tidy, on every translation unit of generator/, tests/ and
 # fuzz/ in build/compile_commands.json; any finding fails (WarningsAsErrors).
