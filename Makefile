@@ -1,10 +1,10 @@
-# The two verbs of the Quick start (site, test) and the maintenance ones (format, clean).
+# The two verbs of the Quick start (site, test) and the maintenance ones (format, format-check, tidy, clean).
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 HINDSIGHT := $(BUILD_DIR)/generator/hindsight
 
-.PHONY: site test setup configure format clean
+.PHONY: site test setup configure format format-check tidy clean
 
 site: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target hindsight
@@ -23,8 +23,35 @@ setup:
 configure: setup
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) > /dev/null
 
+# The C++ that clang-format and clang-tidy look at (fuzz/ once it exists).
+CXX_DIRS := $(wildcard generator tests fuzz)
+
 format:
-	@find generator tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	@find $(CXX_DIRS) -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+# Changes nothing: lists the files `make format` would change, and fails if there are any.
+format-check: setup
+	@unformatted="$$(find $(CXX_DIRS) -name '*.cpp' -o -name '*.hpp' | sort | while read -r file; do \
+	  clang-format --dry-run --Werror "$$file" >/dev/null 2>&1 || echo "$$file"; done)"; \
+	if [ -n "$$unformatted" ]; then \
+	  echo "$$unformatted"; \
+	  echo "format-check: $$(echo "$$unformatted" | wc -l) file(s) differ from .clang-format; run make format" >&2; \
+	  exit 1; \
+	fi; \
+	echo "format-check: every file under $(CXX_DIRS) is formatted"
+
+# clang-tidy with the checks in .clang-tidy, on every translation unit of generator/, tests/ and
+# fuzz/ in build/compile_commands.json; any finding fails (WarningsAsErrors).
+tidy: configure
+	@status=0; run-clang-tidy -p $(BUILD_DIR) -j $(JOBS) -quiet \
+	  '^$(CURDIR)/($(subst $() ,|,$(CXX_DIRS)))/' > $(BUILD_DIR)/tidy.log 2>&1 || status=$$?; \
+	sed -i 's/\x1b\[[0-9;]*m//g' $(BUILD_DIR)/tidy.log; \
+	if [ "$$status" -ne 0 ]; then \
+	  grep -E 'warning:|error:' $(BUILD_DIR)/tidy.log >&2; \
+	  echo "tidy: findings above (all of clang-tidy's output in $(BUILD_DIR)/tidy.log)" >&2; \
+	  exit 1; \
+	fi; \
+	echo "tidy: no findings"
 
 clean:
 	rm -rf $(BUILD_DIR)

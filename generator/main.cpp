@@ -8,7 +8,9 @@
 #include "cli/print_diagnostics.hpp"
 #include "core/version.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
     CLI::App app{"Hindsight: turns a folder of incident postmortems into a searchable static site"};
     app.name("hindsight");
     app.set_version_flag("-V,--version", std::string("hindsight ") + hindsight::kVersion);
@@ -24,11 +26,24 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : 2;
+    }
+    return exit_code;
+}
+
+}  // namespace
+
+// Nothing may leave main as an exception, not even from building the command line:
+// std::terminate would end the process with no message and no exit code of ours.
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
     } catch (const std::exception& e) {
         // A defect, not a content problem: say so plainly instead of dumping a trace.
         hindsight::print_tool_error(std::string("internal error: ") + e.what(),
                                     "please report this with the file that caused it");
-        return 2;
+    } catch (...) {
+        hindsight::print_tool_error("internal error: an unknown exception",
+                                    "please report this with the file that caused it");
     }
-    return exit_code;
+    return 2;
 }

@@ -1,15 +1,55 @@
 #!/usr/bin/env bash
 # Installs what building and testing Hindsight needs and is missing: Debian packages, then npm packages.
+#
+# This is the one list of Debian packages: the README and the CI recipes in examples/ run this
+# script instead of naming packages themselves, so no copy can drift from it (a ctest checks).
+#
+#   scripts/setup.sh               everything: build, tests, tools (make site, make test, make tidy)
+#   scripts/setup.sh --build-only  only what building hindsight and a site needs (CI recipes)
+#   scripts/setup.sh --list [--build-only]   print the Debian packages, one a line; install nothing
 set -euo pipefail
+cd "$(dirname "$0")/.."  # npm ci below reads package-lock.json at the repository's root
 
-packages=(
-  g++ cmake make pkg-config tzdata
+# Building hindsight and running it on a site. ca-certificates: npm ci fetches over HTTPS.
+build_packages=(
+  g++ cmake make pkg-config tzdata ca-certificates
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev nlohmann-json3-dev
-  libkainjow-mustache-dev libcli11-dev libfmt-dev libhowardhinnant-date-dev catch2
-  libxml2-utils
-  libicu-dev libsimdjson-dev libgumbo-dev wamerican
+  libkainjow-mustache-dev libcli11-dev libfmt-dev libhowardhinnant-date-dev
+  libicu-dev libsimdjson-dev libgumbo-dev libdouble-conversion-dev
+)
+# make test: Catch2, xmllint for the feeds, a word list, and Debian's chromium (never a
+# downloaded browser) with a font for the browser tests.
+test_packages=(
+  catch2 libxml2-utils wamerican
   chromium fonts-dejavu-core
 )
+# make tidy and make format-check; clang for the libFuzzer targets (fuzz/).
+tool_packages=(
+  clang clang-tidy clang-format
+)
+
+build_only=0
+list_only=0
+for argument in "$@"; do
+  case "$argument" in
+    --build-only) build_only=1 ;;
+    --list) list_only=1 ;;
+    *)
+      echo "setup: error: unknown argument '$argument' (expected --build-only or --list)" >&2
+      exit 2
+      ;;
+  esac
+done
+
+packages=("${build_packages[@]}")
+if ((!build_only)); then
+  packages+=("${test_packages[@]}" "${tool_packages[@]}")
+fi
+
+if ((list_only)); then
+  printf '%s\n' "${packages[@]}"
+  exit 0
+fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -17,6 +57,11 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
+# node and npm are looked for as commands, not packages: a machine may have them from elsewhere
+# (NodeSource's nodejs bundles npm, and Debian's npm package would conflict with it).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
 
 if ((${#missing[@]} > 0)); then
   echo "setup: installing Debian packages: ${missing[*]}"

@@ -217,8 +217,8 @@ std::optional<std::chrono::minutes> parse_duration(std::string_view text) {
     if (s.empty()) {
         return std::nullopt;
     }
-    const bool iso = s.rfind("pt", 0) == 0 || s.rfind("p", 0) == 0;
-    std::size_t pos = iso ? (s.rfind("pt", 0) == 0 ? 2 : 1) : 0;
+    const bool iso = s.starts_with('p');  // "PT1H30M", "P1D"
+    std::size_t pos = iso ? (s.starts_with("pt") ? 2 : 1) : 0;
     long long total = 0;
     bool any = false;
     while (pos < s.size()) {

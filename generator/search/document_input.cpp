@@ -45,6 +45,8 @@ void prepare_heap(std::size_t input_bytes) {
     const std::uintptr_t start = (before + kHugePage - 1) & ~(kHugePage - 1);
     const std::uintptr_t end = after & ~(kHugePage - 1);
     if (end > start) {
+        // The heap's addresses rounded to huge pages are integers by nature: no pointer to cast.
+        // NOLINTNEXTLINE(performance-no-int-to-ptr)
         ::madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
     }
     std::free(block);

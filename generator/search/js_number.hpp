@@ -16,8 +16,8 @@ std::string js_number_to_string(double value);
 // Appends what JSON.stringify writes for a number: as above, but null for NaN and infinities.
 void append_json_number(std::string& out, double value);
 
-// Room for any text append_json_number writes, whose longest is 25 bytes: "-0.00000" and 17
-// digits.
+// Room for any text append_json_number writes, whose longest is 25 bytes ("-0.00000" and 17
+// digits), and for the NUL that double-conversion writes after it.
 inline constexpr std::size_t kMaxJsonNumber = 32;
 
 // The same text written at `to`, which has room for kMaxJsonNumber bytes; returns its end.

@@ -102,7 +102,8 @@ TEST_CASE("the seeds' recurring actions cluster as a reader would", "[insight][s
     const auto load = cluster_with(actions, "load testing");
     // "Holds": each cluster contains these seeds (seed 003's "performance testing" is load
     // testing too, by the hand labels).
-    const auto holds = [](const std::set<std::string>& cluster, std::set<std::string> seeds) {
+    const auto holds = [](const std::set<std::string>& cluster,
+                          const std::set<std::string>& seeds) {
         for (const auto& seed : seeds) {
             if (cluster.count(seed) == 0) {
                 return false;

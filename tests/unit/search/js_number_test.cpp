@@ -1,7 +1,8 @@
-// Tests for search/js_number: Number#toString's layout and Math.round's ties.
+// Tests for search/js_number: Number#toString, its fast path for weights, Math.round's ties.
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
@@ -84,5 +85,28 @@ TEST_CASE("numbers written in place read as the appended ones", "[js_number]") {
         char buffer[kMaxJsonNumber];
         const std::string written(buffer, write_json_number(buffer, value));
         CHECK(written == appended);
+    }
+}
+
+TEST_CASE("weights written from their thousandths print as the library prints them",
+          "[js_number]") {
+    // write_json_number prints k / 1000 straight from k, in front of EcmaScriptConverter (which
+    // js_number_to_string uses alone, and which the lunr tests compare with V8): both must agree
+    // on every value the fast path takes, and on its edges, where it must hand over.
+    std::vector<double> values = {0.0,    -0.0,           4e12,    4e12 + 0.001, 3.999e12,
+                                  0x1p42, 0x1p42 + 0.001, 1e15,    4e15,         0.0005,
+                                  0.0015, 1e-7,           123.4565};
+    for (int k = -200000; k <= 200000; ++k) {
+        values.push_back(k / 1000.0);
+    }
+    for (std::uint64_t k = 1; k < 4000000000000000000ULL; k = k * 3 + 7) {
+        values.push_back(static_cast<double>(k) / 1000);
+        values.push_back(std::nextafter(static_cast<double>(k) / 1000, 0.0));
+    }
+    for (const double value : values) {
+        INFO(value);
+        char buffer[kMaxJsonNumber];
+        const std::string written(buffer, write_json_number(buffer, value));
+        CHECK(written == js_number_to_string(value));
     }
 }

@@ -17,7 +17,8 @@ struct Read {
     Diagnostics diagnostics;
 };
 
-Read read(std::string text, const DocumentSchema& schema, const std::string& path = "d.json") {
+Read read(const std::string& text, const DocumentSchema& schema,
+          const std::string& path = "d.json") {
     Read out;
     out.diagnostics =
         read_json_documents(simdjson::padded_string(text), path, schema,
