@@ -1,8 +1,10 @@
 // Collapses indentation between tags, leaving preformatted elements as written.
 #include "render/compact_html.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <string_view>
 
 namespace hindsight {
@@ -37,9 +39,24 @@ std::string compact_html(const std::string& html) {
     std::string out;
     out.reserve(html.size());
     std::size_t i = 0;
+    // The next '<' and line break at or after i, each found with memchr and kept until passed
+    // (find_first_of tests every byte against the set, which made this a fifth of rendering).
+    std::size_t next_tag = 0;
+    std::size_t next_break = 0;
+    const auto find_from = [&](char c, std::size_t& cached) {
+        if (cached != std::string::npos && cached < i) {
+            const void* at = std::memchr(html.data() + i, c, html.size() - i);
+            cached = at == nullptr ? std::string::npos
+                                   : static_cast<std::size_t>(static_cast<const char*>(at) -
+                                                              html.data());
+        }
+        return cached;
+    };
+    next_tag = html.find('<');
+    next_break = html.find('\n');
     while (i < html.size()) {
         // Text and tags up to the next line break or tag are copied in one piece.
-        const std::size_t next = html.find_first_of("<\n", i);
+        const std::size_t next = std::min(find_from('<', next_tag), find_from('\n', next_break));
         if (next == std::string::npos) {
             out.append(html, i, std::string::npos);
             break;
