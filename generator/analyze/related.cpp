@@ -36,7 +36,7 @@ struct Features {
     std::vector<std::uint32_t> services;  // in the postmortem's order
     std::vector<std::uint32_t> sorted_causes;
     std::vector<std::uint32_t> sorted_services;
-    std::vector<std::size_t> clusters;  // recurring clusters, sorted
+    std::vector<std::size_t> clusters;       // recurring clusters, sorted
     std::vector<std::uint32_t> title_words;  // sorted
 };
 
@@ -114,7 +114,8 @@ void find_related(Archive& archive) {
         f.title_words = sorted(std::move(f.title_words));
     }
     // Lists are filled in date order (newest first), so neighbours in a list are near in time.
-    std::vector<std::vector<std::size_t>> by_cause(cause_ids.size()), by_service(service_ids.size());
+    std::vector<std::vector<std::size_t>> by_cause(cause_ids.size()),
+        by_service(service_ids.size());
     std::vector<std::vector<std::size_t>> by_cluster(archive.clusters.size());
     // Where p sits in each of its lists, in the order: causes, services, clusters.
     std::vector<std::vector<std::size_t>> positions(n);
@@ -163,10 +164,11 @@ void find_related(Archive& archive) {
             }
             const Features& g = features[q];
             const std::size_t actions = count_in(f.clusters, g.clusters);
-            const double score = 2.0 * static_cast<double>(count_in(f.causes, g.sorted_causes)) +
-                                 1.0 * static_cast<double>(count_in(f.services, g.sorted_services)) +
-                                 2.0 * static_cast<double>(actions) +
-                                 0.5 * static_cast<double>(count_in(f.title_words, g.title_words));
+            const double score =
+                2.0 * static_cast<double>(count_in(f.causes, g.sorted_causes)) +
+                1.0 * static_cast<double>(count_in(f.services, g.sorted_services)) +
+                2.0 * static_cast<double>(actions) +
+                0.5 * static_cast<double>(count_in(f.title_words, g.title_words));
             if (score >= 3.0) {
                 scored.push_back({q, score, actions});
             }

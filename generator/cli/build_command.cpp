@@ -37,11 +37,14 @@ double seconds_since(Clock::time_point start) {
 // --timings: the wall-clock time of each stage, on stderr so that it never mixes with output.
 void print_timings(const StageTimes& pipeline, double render, double index, double write,
                    double total) {
-    const std::pair<const char*, double> rows[] = {
-        {"config", pipeline.config},   {"discover", pipeline.discover},
-        {"parse", pipeline.parse},     {"extract", pipeline.extract},
-        {"analyze", pipeline.analyze}, {"render", render},
-        {"index", index},              {"write", write}};
+    const std::pair<const char*, double> rows[] = {{"config", pipeline.config},
+                                                   {"discover", pipeline.discover},
+                                                   {"parse", pipeline.parse},
+                                                   {"extract", pipeline.extract},
+                                                   {"analyze", pipeline.analyze},
+                                                   {"render", render},
+                                                   {"index", index},
+                                                   {"write", write}};
     fmt::print(stderr, "stage      seconds\n");
     for (const auto& [name, seconds] : rows) {
         fmt::print(stderr, "{:<10} {:>7.3f}\n", name, seconds);

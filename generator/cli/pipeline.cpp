@@ -100,8 +100,8 @@ PipelineResult load_archive(const PipelineOptions& options) {
         }
     }
     // The summed extract time is thread time: scale it to the stage's wall time.
-    const double threads = static_cast<double>(std::min<std::size_t>(
-        job_count(options.jobs), std::max<std::size_t>(parsed.size(), 1)));
+    const double threads = static_cast<double>(
+        std::min<std::size_t>(job_count(options.jobs), std::max<std::size_t>(parsed.size(), 1)));
     result.times.extract = std::min(parse_wall, extract_share / threads);
     result.times.parse = parse_wall - result.times.extract;
     // The sources' bytes and the parse results are not needed past this point: free them before

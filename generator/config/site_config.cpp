@@ -15,9 +15,9 @@
 namespace hindsight {
 namespace {
 
-const std::vector<std::string> kKnownKeys = {
-    "title",       "base_url", "time_zone", "theme",  "severities",
-    "unsafe_html", "taxonomy", "synonyms",  "search", "page_size"};
+const std::vector<std::string> kKnownKeys = {"title",      "base_url",    "time_zone", "theme",
+                                             "severities", "unsafe_html", "taxonomy",  "synonyms",
+                                             "search",     "page_size"};
 
 class ConfigReader {
   public:

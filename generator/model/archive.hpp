@@ -38,8 +38,8 @@ struct ArchiveGroup {
 };
 
 struct ClusterMember {
-    std::size_t postmortem = 0;  // index into Archive::postmortems
-    std::size_t item = 0;        // index into that postmortem's action_items
+    std::size_t postmortem = 0;   // index into Archive::postmortems
+    std::size_t item = 0;         // index into that postmortem's action_items
     bool promised_again = false;  // an earlier postmortem of the cluster promised it already
 };
 

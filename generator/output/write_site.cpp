@@ -185,8 +185,9 @@ std::string SiteWriter::add(const OutputFile& file) {
 }
 
 std::string SiteWriter::commit() {
-    if (auto error = write_file(staging_ / kSiteMarker,
-                                "This folder was built by hindsight and is replaced on every build.\n");
+    if (auto error =
+            write_file(staging_ / kSiteMarker,
+                       "This folder was built by hindsight and is replaced on every build.\n");
         !error.empty()) {
         return fmt::format("cannot write {}: {}", (staging_ / kSiteMarker).generic_string(), error);
     }

@@ -34,7 +34,7 @@ extern "C" void __wrap_cmark_inlines_add_special_character(unsigned char c, bool
 }
 
 extern "C" void __wrap_cmark_inlines_remove_special_character(unsigned char /*c*/,
-                                                               bool /*emphasis*/) {
+                                                              bool /*emphasis*/) {
     // Never removed: every parser in this process wants the same characters present.
 }
 

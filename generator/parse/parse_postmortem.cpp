@@ -1,9 +1,9 @@
 // The parse stage: decode, split front matter, read fields, render Markdown, fill in the title.
 #include "parse/parse_postmortem.hpp"
 
-#include <chrono>
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
+#include <chrono>
 
 #include "core/slug.hpp"
 #include "core/text.hpp"

@@ -46,9 +46,9 @@ std::string compact_html(const std::string& html) {
     const auto find_from = [&](char c, std::size_t& cached) {
         if (cached != std::string::npos && cached < i) {
             const void* at = std::memchr(html.data() + i, c, html.size() - i);
-            cached = at == nullptr ? std::string::npos
-                                   : static_cast<std::size_t>(static_cast<const char*>(at) -
-                                                              html.data());
+            cached = at == nullptr
+                         ? std::string::npos
+                         : static_cast<std::size_t>(static_cast<const char*>(at) - html.data());
         }
         return cached;
     };

@@ -98,8 +98,8 @@ OutputFiles sitemaps(const OutputFiles& files, const SiteConfig& config, std::si
     for (std::size_t from = 0, part = 1; from < urls.size(); from += max_urls, ++part) {
         const std::string name = fmt::format("sitemap-{}.xml", part);
         out.push_back({name, urlset(from, std::min(urls.size(), from + max_urls))});
-        index += fmt::format("  <sitemap><loc>{}</loc></sitemap>\n",
-                             xml_escape(base(config) + name));
+        index +=
+            fmt::format("  <sitemap><loc>{}</loc></sitemap>\n", xml_escape(base(config) + name));
     }
     out.push_back({"sitemap.xml", index + "</sitemapindex>\n"});
     return out;

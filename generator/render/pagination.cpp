@@ -29,8 +29,8 @@ std::string list_page_path(const std::string& dir, std::size_t number) {
 
 std::string list_page_root(const std::string& dir, std::size_t number) {
     std::string root;
-    const auto depth = static_cast<std::size_t>(std::count(dir.begin(), dir.end(), '/')) +
-                       (number > 1 ? 2 : 0);
+    const auto depth =
+        static_cast<std::size_t>(std::count(dir.begin(), dir.end(), '/')) + (number > 1 ? 2 : 0);
     for (std::size_t i = 0; i < depth; ++i) {
         root += "../";
     }
@@ -43,8 +43,8 @@ nlohmann::json pager_view(const std::string& dir, const ListPage& page) {
     json links = json::array();
     std::size_t last_shown = 0;
     for (std::size_t n = 1; n <= page.count; ++n) {
-        const bool shown = n == 1 || n == page.count ||
-                           (n + kAround >= page.number && n <= page.number + kAround);
+        const bool shown =
+            n == 1 || n == page.count || (n + kAround >= page.number && n <= page.number + kAround);
         if (!shown) {
             // Jump over the hidden run at once, so building a pager is O(1) in the list's size.
             n = n < page.number ? page.number - kAround - 1 : page.count - 1;

@@ -106,9 +106,8 @@ std::string strip_plot(const std::vector<Strip>& strips, const std::string& titl
             std::vector<int> bins(kStripBins, 0);
             for (const double v : values) {
                 const double at = (x_of(v) - label_width) / (width - label_width - 30);
-                ++bins[std::min<std::size_t>(kStripBins - 1,
-                                             static_cast<std::size_t>(std::max(0.0, at) *
-                                                                      kStripBins))];
+                ++bins[std::min<std::size_t>(
+                    kStripBins - 1, static_cast<std::size_t>(std::max(0.0, at) * kStripBins))];
             }
             const int most = *std::max_element(bins.begin(), bins.end());
             for (std::size_t b = 0; b < kStripBins; ++b) {

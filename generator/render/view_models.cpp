@@ -263,11 +263,11 @@ std::vector<YearSpan> year_spans(const Archive& archive) {
     return spans;
 }
 
-json home_view(const Archive& archive, const SiteConfig& config,
-               const std::vector<YearSpan>& spans, const ListPage& page) {
-    json view = page_frame(config, list_page_root("", page.number),
-                           page.number > 1 ? fmt::format("{} · page {}", config.title, page.number)
-                                           : config.title);
+json home_view(const Archive& archive, const SiteConfig& config, const std::vector<YearSpan>& spans,
+               const ListPage& page) {
+    json view = page_frame(
+        config, list_page_root("", page.number),
+        page.number > 1 ? fmt::format("{} · page {}", config.title, page.number) : config.title);
     const std::size_t size = std::max<std::size_t>(1, static_cast<std::size_t>(config.page_size));
     json years = json::array();
     json year_nav = json::array();

@@ -1,4 +1,5 @@
-// End-to-end tests that no page grows with the archive: list pages are paginated, cross-links capped.
+// End-to-end tests that no page grows with the archive: list pages are paginated, cross-links
+// capped.
 #include <catch2/catch.hpp>
 
 #include <regex>
@@ -47,7 +48,8 @@ TEST_CASE("list pages hold page_size postmortems each, with prev/next links", "[
     REQUIRE(run.exit_code == 0);
     const Tree site = read_tree(out);
     // 23 postmortems, 5 to a page: 5 pages of the home, the cause, the service, the severity.
-    for (const std::string dir_name : {"", "causes/dns/", "services/gateway/", "severities/sev2/"}) {
+    for (const std::string dir_name :
+         {"", "causes/dns/", "services/gateway/", "severities/sev2/"}) {
         INFO(dir_name);
         REQUIRE(site.count(dir_name + "index.html") == 1);
         for (int n = 2; n <= 5; ++n) {
@@ -83,8 +85,9 @@ TEST_CASE("a postmortem page names at most three others that promised the same",
     TempDir dir;
     write_archive(dir.path() / "content", 30, 50);
     const auto out = dir.path() / "site";
-    REQUIRE(run_hindsight({"build", (dir.path() / "content").string(), "-o", out.string()})
-                .exit_code == 0);
+    REQUIRE(
+        run_hindsight({"build", (dir.path() / "content").string(), "-o", out.string()}).exit_code ==
+        0);
     const Tree site = read_tree(out);
     const std::string& page = site.at("postmortems/pm-000/index.html");
     const auto recurring = page.find("class=\"ai-recurring\"");

@@ -42,8 +42,8 @@ TEST_CASE("a pager names the ends and the pages around this one, whatever the co
             CHECK(link["label"] == "100");
         }
     }
-    CHECK(labels == std::vector<std::string>{"1", "…", "98", "99", "100", "101", "102", "…",
-                                             "200"});
+    CHECK(labels ==
+          std::vector<std::string>{"1", "…", "98", "99", "100", "101", "102", "…", "200"});
 }
 
 TEST_CASE("the first and last pages have one step link, and one page has no pager",

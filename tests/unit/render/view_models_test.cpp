@@ -68,9 +68,12 @@ TEST_CASE("a home page shows only its slice, with every year in the year list", 
     SiteConfig config;
     config.page_size = 2;
     Archive archive;
-    for (const auto& [slug, day] : std::vector<std::pair<std::string, const char*>>{
-             {"a", "2022-03-01"}, {"b", "2024-01-01"}, {"c", "2023-09-01"}, {"d", "2023-02-01"},
-             {"e", "2022-01-01"}}) {
+    for (const auto& [slug, day] :
+         std::vector<std::pair<std::string, const char*>>{{"a", "2022-03-01"},
+                                                          {"b", "2024-01-01"},
+                                                          {"c", "2023-09-01"},
+                                                          {"d", "2023-02-01"},
+                                                          {"e", "2022-01-01"}}) {
         Postmortem pm;
         pm.slug = slug;
         pm.title = slug;
@@ -116,7 +119,8 @@ TEST_CASE("the home headline gives the median and the most-promised action", "[v
     cluster.label = "Improve monitoring";
     cluster.postmortems = {0, 1};
     archive.clusters.push_back(cluster);
-    const auto headline = home_view(archive, config, year_spans(archive), list_page(archive.postmortems.size(), 50, 1))["headline"];
+    const auto headline = home_view(archive, config, year_spans(archive),
+                                    list_page(archive.postmortems.size(), 50, 1))["headline"];
     CHECK(headline["median"] == "1 h 30 min");
     CHECK(headline["top_cause_url"] == "causes/dns/index.html");
     CHECK(headline["has_recurring"] == true);
