@@ -1,6 +1,7 @@
 // cmark-gfm glue: parse, rewrite the AST (heading ids, escaped raw HTML), render.
 #include "parse/markdown.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -12,6 +13,7 @@
 
 #include "core/slug.hpp"
 #include "core/text.hpp"
+#include "core/url.hpp"
 #include "parse/collect_lines.hpp"
 #include "parse/inline_html.hpp"
 #include "parse/sanitize_html.hpp"
@@ -140,6 +142,62 @@ void escape_raw_html(cmark_node* root) {
     }
 }
 
+// cmark-gfm counts an autolink's column ("<javascript:...>") from the start of its paragraph,
+// not of its line, so on a paragraph's later lines it points past the line's end. There, the
+// column is where the address is written in the line, else the line's start.
+int column_within_line(std::string_view text, int line, int column, std::string_view url) {
+    std::size_t start = 0;
+    for (int n = 1; n < line && start != std::string_view::npos; ++n) {
+        start = text.find('\n', start);
+        start = start == std::string_view::npos ? start : start + 1;
+    }
+    if (start == std::string_view::npos) {
+        return column;
+    }
+    const std::string_view row = text.substr(start, text.find('\n', start) - start);
+    if (column >= 1 && static_cast<std::size_t>(column) <= row.size()) {
+        return column;
+    }
+    const auto at = row.find(url);
+    // 1-based, the '<' before the address
+    return at == std::string_view::npos ? 1 : std::max(1, static_cast<int>(at));
+}
+
+// Links and images go through the allowlist raw HTML and front matter use (core/url.hpp),
+// not cmark's own list of bad schemes, so that one rule decides every address on a page. A
+// refused link or image is unwrapped: its words (an image's alt text) stay, as text. The
+// children move within their block, which stays alive, so the strings they point into do too.
+std::vector<RefusedUrl> refuse_unsafe_urls(cmark_node* root) {
+    const auto is_link = [](cmark_node* n) {
+        const auto type = cmark_node_get_type(n);
+        return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE;
+    };
+    std::vector<RefusedUrl> refused;
+    for (cmark_node* node : collect(root, is_link)) {
+        const char* url = cmark_node_get_url(node);
+        const UrlUse use =
+            cmark_node_get_type(node) == CMARK_NODE_IMAGE ? UrlUse::image : UrlUse::link;
+        if (url == nullptr || is_safe_url(url, use)) {
+            continue;
+        }
+        int line = cmark_node_get_start_line(node);
+        int column = cmark_node_get_start_column(node);
+        if (line == 0) {  // an inline without a position: its block's
+            cmark_node* block = containing_block(node);
+            line = block != nullptr ? cmark_node_get_start_line(block) : 0;
+            column = block != nullptr ? cmark_node_get_start_column(block) : 0;
+        }
+        refused.push_back({line, column, url, use == UrlUse::image});
+        while (cmark_node* child = cmark_node_first_child(node)) {
+            cmark_node_unlink(child);
+            cmark_node_insert_before(node, child);
+        }
+        cmark_node_unlink(node);
+        cmark_node_free(node);
+    }
+    return refused;
+}
+
 std::string unique_id(const std::string& text, std::set<std::string>& used) {
     std::string base = slugify(text);
     if (base.empty()) {
@@ -249,6 +307,10 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
 
     if (!options.unsafe_html) {
         unwrap_formatting_html(document.get());
+        result.refused_urls = refuse_unsafe_urls(document.get());
+        for (auto& refused : result.refused_urls) {
+            refused.column = column_within_line(text, refused.line, refused.column, refused.url);
+        }
     }
     result.lines = collect_source_lines(document.get());
     result.leading_h1 = take_leading_h1(document.get(), options);
