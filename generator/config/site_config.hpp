@@ -1,6 +1,7 @@
 // hindsight.yaml: the site's title, time zone, severities, taxonomy and rendering switches.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,10 @@ struct ConfigResult {
     SiteConfig config;
     Diagnostics diagnostics;
 };
+
+// Why a base_url (from hindsight.yaml or --base-url) cannot be used, or nothing when it can:
+// it goes through the same scheme allowlist as every other address (core/url.hpp).
+std::optional<std::string> base_url_problem(std::string_view url);
 
 // Reads hindsight.yaml text; `path` only names the file in diagnostics. Unknown keys are
 // warnings with a suggestion; a value of the wrong type is an error and keeps the default.

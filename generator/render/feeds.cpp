@@ -9,18 +9,9 @@
 namespace hindsight {
 namespace {
 
-std::string base(const SiteConfig& config) {
-    std::string url = config.base_url;
-    if (!url.empty() && url.back() != '/') {
-        url += '/';
-    }
-    return url;
-}
-
 // Atom ids must be stable and absolute: the page URL when the site has one, else a tag URI.
-std::string entry_id(const SiteConfig& config, const Postmortem& pm) {
-    return config.base_url.empty() ? fmt::format("tag:hindsight,2024:{}", pm.slug)
-                                   : base(config) + postmortem_url(pm);
+std::string entry_id(const std::string& base, const Postmortem& pm) {
+    return base.empty() ? fmt::format("tag:hindsight,2024:{}", pm.slug) : base + postmortem_url(pm);
 }
 
 std::string updated(const Postmortem& pm) {
@@ -36,6 +27,7 @@ std::string updated(const Postmortem& pm) {
 }  // namespace
 
 std::string atom_feed(const Archive& archive, const SiteConfig& config) {
+    const std::string base = site_base_url(config);
     std::string newest = "1970-01-01T00:00:00Z";
     std::string entries;
     std::size_t count = 0;
@@ -46,15 +38,15 @@ std::string atom_feed(const Archive& archive, const SiteConfig& config) {
         const Postmortem& pm = archive.postmortems[index];
         const std::string when = updated(pm);
         newest = std::max(newest, when);
-        const std::string link = base(config) + postmortem_url(pm);
+        const std::string link = base + postmortem_url(pm);
         entries += fmt::format(
             "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n"
             "    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
-            xml_escape(pm.title), xml_escape(entry_id(config, pm)), xml_escape(link), when,
+            xml_escape(pm.title), xml_escape(entry_id(base, pm)), xml_escape(link), when,
             xml_escape(pm.summary.empty() ? pm.impact_summary : pm.summary));
     }
-    const std::string self = config.base_url.empty() ? "atom.xml" : base(config) + "atom.xml";
-    const std::string id = config.base_url.empty() ? "tag:hindsight,2024:archive" : base(config);
+    const std::string self = base + "atom.xml";
+    const std::string id = base.empty() ? "tag:hindsight,2024:archive" : base;
     return fmt::format(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         "  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n"
@@ -64,7 +56,8 @@ std::string atom_feed(const Archive& archive, const SiteConfig& config) {
 }
 
 std::optional<std::string> sitemap(const OutputFiles& files, const SiteConfig& config) {
-    if (config.base_url.empty()) {
+    const std::string base = site_base_url(config);
+    if (base.empty()) {
         return std::nullopt;
     }
     std::string out =
@@ -73,8 +66,7 @@ std::optional<std::string> sitemap(const OutputFiles& files, const SiteConfig& c
     for (const auto& file : files) {
         if (file.path.size() >= 10 &&
             file.path.compare(file.path.size() - 10, 10, "index.html") == 0) {
-            out +=
-                fmt::format("  <url><loc>{}</loc></url>\n", xml_escape(base(config) + file.path));
+            out += fmt::format("  <url><loc>{}</loc></url>\n", xml_escape(base + file.path));
         }
     }
     return out + "</urlset>\n";

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/slug.hpp"
+#include "core/url.hpp"
 #include "core/version.hpp"
 
 namespace hindsight {
@@ -140,7 +141,10 @@ json action_items_view(const Postmortem& pm) {
                          {"has_owner", !item.owner.empty()},
                          {"has_due", item.due.has_value()},
                          {"has_details", !item.owner.empty() || item.due.has_value()},
-                         {"has_link", !item.link.empty()}});
+                         {"has_link", !item.link.empty()},
+                         // A link the allowlist refuses (javascript:) is shown as text; parse
+                         // warned about it. Checked here too, whatever built the record.
+                         {"link_is_safe", is_safe_url(item.link)}});
     }
     return items;
 }
@@ -307,13 +311,18 @@ json postmortem_view(const Postmortem& pm, const SiteConfig& config) {
     return view;
 }
 
+std::string site_base_url(const SiteConfig& config) {
+    if (config.base_url.empty() || !is_safe_url(config.base_url)) {
+        return {};
+    }
+    return config.base_url.back() == '/' ? config.base_url : config.base_url + '/';
+}
+
 json not_found_view(const SiteConfig& config) {
     // The 404 page is served at any depth, so its links cannot be relative.
-    std::string root = config.base_url.empty() ? "/" : config.base_url;
-    if (root.back() != '/') {
-        root += '/';
-    }
-    return page_frame(config, root, fmt::format("Page not found · {}", config.title));
+    const std::string base = site_base_url(config);
+    return page_frame(config, base.empty() ? std::string("/") : base,
+                      fmt::format("Page not found · {}", config.title));
 }
 
 }  // namespace hindsight

@@ -67,6 +67,28 @@ TEST_CASE("the 404 page links from the site root", "[view_models]") {
     CHECK(not_found_view(config)["root"] == "/");
     config.base_url = "https://wiki.example.com/incidents";
     CHECK(not_found_view(config)["root"] == "https://wiki.example.com/incidents/");
+    // Config reading drops such a base_url with a warning; the page does not rely on that.
+    config.base_url = "javascript:alert(1)//";
+    CHECK(not_found_view(config)["root"] == "/");
+    CHECK(site_base_url(config).empty());
+}
+
+TEST_CASE("an action item link outside the allowlist is marked to be shown as text",
+          "[view_models]") {
+    const SiteConfig config;
+    Postmortem pm;
+    pm.slug = "x";
+    pm.title = "T";
+    pm.action_items.push_back({});
+    pm.action_items.back().title = "a";
+    pm.action_items.back().link = "https://tracker.example/1";
+    pm.action_items.push_back(pm.action_items.back());
+    pm.action_items.back().link = "javascript:alert(3)";
+    const auto view = postmortem_view(pm, config);
+    const auto& items = view["page"]["action_items"];
+    CHECK(items[0]["link_is_safe"] == true);
+    CHECK(items[1]["has_link"] == true);
+    CHECK(items[1]["link_is_safe"] == false);
 }
 
 TEST_CASE("the home headline gives the median and the most-promised action", "[view_models]") {
