@@ -325,6 +325,15 @@ std::vector<std::string> SiteConfig::severity_names() const {
     return names;
 }
 
+int SiteConfig::severity_rank(std::string_view name) const {
+    for (std::size_t i = 0; i < severities.size(); ++i) {
+        if (severities[i].name == name) {
+            return static_cast<int>(i) + 1;
+        }
+    }
+    return 0;
+}
+
 ConfigResult parse_site_config(std::string_view path, std::string_view text) {
     ConfigResult result;
     if (const auto violation = check_yaml_limits(text)) {

@@ -61,6 +61,9 @@ struct SiteConfig {
     // Case-insensitive on the name and its aliases; "1" and "sev-1" also name SEV1.
     const SeverityLevel* find_severity(std::string_view text) const;
     std::vector<std::string> severity_names() const;
+    // 1 for the worst level, 2 for the next, ...: the theme colours severities by rank, since
+    // their names are the site's own. 0 for a name that is not a level.
+    int severity_rank(std::string_view name) const;
 };
 
 struct ConfigResult {

@@ -113,3 +113,11 @@ TEST_CASE("base_url goes through the scheme allowlist: a refused one is a warnin
     CHECK(bad.config.base_url.empty());
     CHECK(bad.config.title == "T");
 }
+
+TEST_CASE("a severity's rank is its place in the ladder, worst first", "[site_config]") {
+    const auto result = parse_site_config("h.yaml", "severities: [P1, P2, P3]\n");
+    CHECK(result.config.severity_rank("P1") == 1);
+    CHECK(result.config.severity_rank("P3") == 3);
+    CHECK(result.config.severity_rank("SEV1") == 0);  // not a level of this ladder
+    CHECK(SiteConfig{}.severity_rank("SEV5") == 5);
+}
