@@ -119,6 +119,7 @@ json action_view(const Archive& archive, const SiteConfig& config, const ActionC
                          {"promised_again", again}});
     }
     view["items"] = std::move(items);
+    view["has_promised_again"] = !cluster.promised_again.empty();
     return view;
 }
 

@@ -108,3 +108,33 @@ TEST_CASE("the home headline gives the median and the most-promised action", "[v
     CHECK(headline["recurring_count"] == 2);
     CHECK(home_view(Archive{}, config)["headline"]["has_median"] == false);
 }
+
+TEST_CASE("evidence is text: one entry per source line, naming the rows read from it",
+          "[view_models]") {
+    const SiteConfig config;
+    Postmortem pm;
+    pm.slug = "x";
+    pm.title = "T";
+    pm.started = parse_timestamp("2024-05-01T10:00:00Z", config.time_zone)->utc;
+    pm.duration = std::chrono::minutes{90};
+    pm.users_affected_pct = 40;
+    pm.inferred = {Field::started, Field::duration_minutes, Field::users_affected_pct};
+    pm.evidence[Field::started] = {9, "Duration: 10:00 - 11:30 UTC"};
+    pm.evidence[Field::duration_minutes] = {9, "Duration: 10:00 - 11:30 UTC"};
+    pm.evidence[Field::users_affected_pct] = {4, std::string(300, 'a') + " b"};
+    const auto page = postmortem_view(pm, config)["page"];
+    REQUIRE(page["has_evidence"] == true);
+    REQUIRE(page["evidence"].size() == 2);
+    // In the order of the file, each with the rows it gave.
+    CHECK(page["evidence"][0]["where"] == "line 4");
+    CHECK(page["evidence"][0]["fields"] == "Users affected");
+    CHECK(page["evidence"][0]["text"].get<std::string>().size() < 210);  // cut, with an ellipsis
+    CHECK(page["evidence"][1]["fields"] == "Started, Duration");
+    CHECK(page["evidence"][1]["text"] == "Duration: 10:00 - 11:30 UTC");
+    for (const auto& row : page["meta"]) {
+        if (row["label"] == "Started" || row["label"] == "Duration") {
+            CHECK(row["evidence_id"] == page["evidence"][1]["id"]);
+            CHECK(row["evidence_where"] == "line 9");
+        }
+    }
+}
