@@ -275,6 +275,29 @@ int line_with_too_many_pipes(std::string_view text) {
     return 0;
 }
 
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+}
+
+// What cmark-gfm writes leaves two things a keyboard or screen-reader user cannot use (axe-core
+// finds both): a code block too wide for the column scrolls, but cannot take focus to be
+// scrolled; a task list's checkbox has no name. Code blocks take focus as GitHub's do, and each
+// checkbox is named by its state. Every "<pre" and "<input" here is markup: text is escaped.
+std::string accessible_html(std::string html) {
+    for (auto at = html.find("<pre"); at != std::string::npos; at = html.find("<pre", at + 4)) {
+        if (at + 4 < html.size() && (html[at + 4] == '>' || html[at + 4] == ' ')) {
+            html.insert(at + 4, " tabindex=\"0\"");
+        }
+    }
+    replace_all(html, "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />");
+    replace_all(html, "<input type=\"checkbox\" disabled=\"\" />",
+                "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />");
+    return html;
+}
+
 }  // namespace
 
 MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& options) {
@@ -325,7 +348,7 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
     result.headings = add_heading_ids(document.get(), retired);
     char* html = cmark_render_html(document.get(), cmark_options,
                                    cmark_parser_get_syntax_extensions(parser.get()));
-    result.html = html;
+    result.html = accessible_html(html);
     std::free(html);
     return result;
 }

@@ -11,10 +11,11 @@
 
 namespace hindsight {
 
-// kind: "causes", "services" or "severities"; the folder the pages live in.
+// kind: "causes", "services" or "severities"; the folder the pages live in. noun ("Cause")
+// heads the table's first column.
 nlohmann::json groups_view(const Archive& archive, const SiteConfig& config,
                            const std::string& kind, const std::string& heading,
-                           const std::vector<ArchiveGroup>& groups);
+                           const std::string& noun, const std::vector<ArchiveGroup>& groups);
 nlohmann::json group_view(const Archive& archive, const SiteConfig& config, const std::string& kind,
                           const std::string& noun, const ArchiveGroup& group);
 

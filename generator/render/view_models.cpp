@@ -404,9 +404,16 @@ std::string site_base_url(const SiteConfig& config) {
 }
 
 json not_found_view(const SiteConfig& config) {
-    // The 404 page is served at any depth, so its links cannot be relative.
-    const std::string base = site_base_url(config);
-    return page_frame(config, base.empty() ? std::string("/") : base,
+    // The 404 page is served at any depth, so its links cannot be relative. The server that
+    // serves it is the site's own, so they start from the path of base_url, not its origin: an
+    // absolute origin would fetch the stylesheet from elsewhere (unstyled, and unreadable in the
+    // dark scheme, wherever the site is previewed) and send a request off the machine.
+    std::string path = site_base_url(config);
+    if (const auto scheme = path.find("//"); scheme != std::string::npos) {
+        const auto slash = path.find('/', scheme + 2);
+        path = slash == std::string::npos ? std::string("/") : path.substr(slash);
+    }
+    return page_frame(config, path.empty() ? std::string("/") : path,
                       fmt::format("Page not found · {}", config.title));
 }
 

@@ -26,6 +26,19 @@ TEST_CASE("GFM extensions are on", "[markdown]") {
           std::string::npos);
 }
 
+// axe-core's scrollable-region-focusable and label rules, on what cmark-gfm writes.
+TEST_CASE("code blocks take focus and task-list checkboxes have names", "[markdown]") {
+    CHECK(html("```\nlog line\n```\n") == "<pre tabindex=\"0\"><code>log line\n</code></pre>\n");
+    CHECK(html("```text\nx\n```\n") ==
+          "<pre tabindex=\"0\"><code class=\"language-text\">x\n</code></pre>\n");
+    const std::string tasks = html("- [x] done\n- [ ] open\n");
+    CHECK(tasks.find("checked=\"\" disabled=\"\" aria-label=\"Done\" />") != std::string::npos);
+    CHECK(tasks.find("<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />") !=
+          std::string::npos);
+    // Quoted markup stays text.
+    CHECK(html("`<pre>`") == "<p><code>&lt;pre&gt;</code></p>\n");
+}
+
 TEST_CASE("raw HTML is shown as text by default", "[markdown]") {
     CHECK(html("<script>alert(1)</script>\n") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
     CHECK(html("a <b onclick=x>b</b>") == "<p>a &lt;b onclick=x&gt;b&lt;/b&gt;</p>\n");

@@ -62,11 +62,17 @@ TEST_CASE("the home view groups by year, newest first", "[view_models]") {
     CHECK(view["root"] == "");
 }
 
-TEST_CASE("the 404 page links from the site root", "[view_models]") {
+TEST_CASE("the 404 page links from the site root, on the site's own server", "[view_models]") {
     SiteConfig config;
     CHECK(not_found_view(config)["root"] == "/");
     config.base_url = "https://wiki.example.com/incidents";
-    CHECK(not_found_view(config)["root"] == "https://wiki.example.com/incidents/");
+    CHECK(not_found_view(config)["root"] == "/incidents/");
+    config.base_url = "https://wiki.example.com";
+    CHECK(not_found_view(config)["root"] == "/");
+    config.base_url = "//wiki.example.com/a/b/";
+    CHECK(not_found_view(config)["root"] == "/a/b/");
+    config.base_url = "/docs";
+    CHECK(not_found_view(config)["root"] == "/docs/");
     // Config reading drops such a base_url with a warning; the page does not rely on that.
     config.base_url = "javascript:alert(1)//";
     CHECK(not_found_view(config)["root"] == "/");
