@@ -10,6 +10,7 @@
 #include "analyze/analyze.hpp"
 #include "core/file_system.hpp"
 #include "core/parallel.hpp"
+#include "core/url.hpp"
 #include "discover/discover.hpp"
 #include "parse/parse_postmortem.hpp"
 
@@ -76,7 +77,11 @@ PipelineResult load_archive(const PipelineOptions& options) {
     }
     result.times.config = seconds_since(stage_start);
     if (options.base_url) {
-        result.config.base_url = *options.base_url;
+        if (const auto problem = base_url_problem(*options.base_url)) {
+            result.diagnostics.push_back(make_warning({"--base-url"}, *problem, kAllowedUrlsHint));
+        } else {
+            result.config.base_url = *options.base_url;
+        }
     }
     stage_start = Clock::now();
     DiscoverResult discovered = discover_sources(options.content);

@@ -10,6 +10,7 @@
 
 #include "core/slug.hpp"
 #include "core/suggest.hpp"
+#include "core/url.hpp"
 #include "core/yaml_guard.hpp"
 
 namespace hindsight {
@@ -40,6 +41,20 @@ class ConfigReader {
         }
         out = node.Scalar();
         return true;
+    }
+
+    // base_url is written into every page's links and the feed: an address the allowlist
+    // refuses (javascript:) is a warning and is left out, as if it were not set.
+    void read_base_url(const YAML::Node& node, std::string& out) {
+        std::string url;
+        if (!read_string(node, "base_url", url)) {
+            return;
+        }
+        if (const auto problem = base_url_problem(url)) {
+            diagnostics_.push_back(make_warning(at(node), *problem, kAllowedUrlsHint));
+            return;
+        }
+        out = std::move(url);
     }
 
     void read_string_list(const YAML::Node& node, std::string_view key,
@@ -219,7 +234,7 @@ class ConfigReader {
         if (key == "title") {
             read_string(value, key, config.title);
         } else if (key == "base_url") {
-            read_string(value, key, config.base_url);
+            read_base_url(value, config.base_url);
         } else if (key == "theme") {
             read_string(value, key, config.theme);
         } else if (key == "time_zone") {
@@ -288,6 +303,13 @@ std::vector<SeverityLevel> default_severities() {
     };
 }
 
+std::optional<std::string> base_url_problem(std::string_view url) {
+    if (is_safe_url(url)) {
+        return std::nullopt;
+    }
+    return fmt::format("base_url '{}' is not allowed and is left out", url);
+}
+
 const SeverityLevel* SiteConfig::find_severity(std::string_view text) const {
     const std::string wanted = slugify(text);
     for (const auto& level : severities) {
@@ -311,6 +333,15 @@ std::vector<std::string> SiteConfig::severity_names() const {
         names.push_back(level.name);
     }
     return names;
+}
+
+int SiteConfig::severity_rank(std::string_view name) const {
+    for (std::size_t i = 0; i < severities.size(); ++i) {
+        if (severities[i].name == name) {
+            return static_cast<int>(i) + 1;
+        }
+    }
+    return 0;
 }
 
 ConfigResult parse_site_config(std::string_view path, std::string_view text) {

@@ -1,6 +1,7 @@
 // hindsight.yaml: the site's title, time zone, severities, taxonomy and rendering switches.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,12 +67,19 @@ struct SiteConfig {
     // Case-insensitive on the name and its aliases; "1" and "sev-1" also name SEV1.
     const SeverityLevel* find_severity(std::string_view text) const;
     std::vector<std::string> severity_names() const;
+    // 1 for the worst level, 2 for the next, ...: the theme colours severities by rank, since
+    // their names are the site's own. 0 for a name that is not a level.
+    int severity_rank(std::string_view name) const;
 };
 
 struct ConfigResult {
     SiteConfig config;
     Diagnostics diagnostics;
 };
+
+// Why a base_url (from hindsight.yaml or --base-url) cannot be used, or nothing when it can:
+// it goes through the same scheme allowlist as every other address (core/url.hpp).
+std::optional<std::string> base_url_problem(std::string_view url);
 
 // Reads hindsight.yaml text; `path` only names the file in diagnostics. Unknown keys are
 // warnings with a suggestion; a value of the wrong type is an error and keeps the default.

@@ -1,6 +1,7 @@
 // cmark-gfm glue: parse, rewrite the AST (heading ids, escaped raw HTML), render.
 #include "parse/markdown.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <set>
@@ -11,6 +12,7 @@
 
 #include "core/slug.hpp"
 #include "core/text.hpp"
+#include "core/url.hpp"
 #include "parse/cmark_special_chars.hpp"
 #include "parse/collect_lines.hpp"
 #include "parse/inline_html.hpp"
@@ -153,6 +155,62 @@ void escape_raw_html(cmark_node* root) {
     }
 }
 
+// cmark-gfm counts an autolink's column ("<javascript:...>") from the start of its paragraph,
+// not of its line, so on a paragraph's later lines it points past the line's end. There, the
+// column is where the address is written in the line, else the line's start.
+int column_within_line(std::string_view text, int line, int column, std::string_view url) {
+    std::size_t start = 0;
+    for (int n = 1; n < line && start != std::string_view::npos; ++n) {
+        start = text.find('\n', start);
+        start = start == std::string_view::npos ? start : start + 1;
+    }
+    if (start == std::string_view::npos) {
+        return column;
+    }
+    const std::string_view row = text.substr(start, text.find('\n', start) - start);
+    if (column >= 1 && static_cast<std::size_t>(column) <= row.size()) {
+        return column;
+    }
+    const auto at = row.find(url);
+    // 1-based, the '<' before the address
+    return at == std::string_view::npos ? 1 : std::max(1, static_cast<int>(at));
+}
+
+// Links and images go through the allowlist raw HTML and front matter use (core/url.hpp),
+// not cmark's own list of bad schemes, so that one rule decides every address on a page. A
+// refused link or image is unwrapped: its words (an image's alt text) stay, as text. The
+// children move within their block, which stays alive, so the strings they point into do too.
+std::vector<RefusedUrl> refuse_unsafe_urls(cmark_node* root) {
+    const auto is_link = [](cmark_node* n) {
+        const auto type = cmark_node_get_type(n);
+        return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE;
+    };
+    std::vector<RefusedUrl> refused;
+    for (cmark_node* node : collect(root, is_link)) {
+        const char* url = cmark_node_get_url(node);
+        const UrlUse use =
+            cmark_node_get_type(node) == CMARK_NODE_IMAGE ? UrlUse::image : UrlUse::link;
+        if (url == nullptr || is_safe_url(url, use)) {
+            continue;
+        }
+        int line = cmark_node_get_start_line(node);
+        int column = cmark_node_get_start_column(node);
+        if (line == 0) {  // an inline without a position: its block's
+            cmark_node* block = containing_block(node);
+            line = block != nullptr ? cmark_node_get_start_line(block) : 0;
+            column = block != nullptr ? cmark_node_get_start_column(block) : 0;
+        }
+        refused.push_back({line, column, url, use == UrlUse::image});
+        while (cmark_node* child = cmark_node_first_child(node)) {
+            cmark_node_unlink(child);
+            cmark_node_insert_before(node, child);
+        }
+        cmark_node_unlink(node);
+        cmark_node_free(node);
+    }
+    return refused;
+}
+
 std::string unique_id(const std::string& text, std::set<std::string>& used) {
     std::string base = slugify(text);
     if (base.empty()) {
@@ -230,6 +288,29 @@ int line_with_too_many_pipes(std::string_view text) {
     return 0;
 }
 
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+}
+
+// What cmark-gfm writes leaves two things a keyboard or screen-reader user cannot use (axe-core
+// finds both): a code block too wide for the column scrolls, but cannot take focus to be
+// scrolled; a task list's checkbox has no name. Code blocks take focus as GitHub's do, and each
+// checkbox is named by its state. Every "<pre" and "<input" here is markup: text is escaped.
+std::string accessible_html(std::string html) {
+    for (auto at = html.find("<pre"); at != std::string::npos; at = html.find("<pre", at + 4)) {
+        if (at + 4 < html.size() && (html[at + 4] == '>' || html[at + 4] == ' ')) {
+            html.insert(at + 4, " tabindex=\"0\"");
+        }
+    }
+    replace_all(html, "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />");
+    replace_all(html, "<input type=\"checkbox\" disabled=\"\" />",
+                "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />");
+    return html;
+}
+
 }  // namespace
 
 MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& options) {
@@ -254,6 +335,10 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
 
     if (!options.unsafe_html) {
         unwrap_formatting_html(document.get());
+        result.refused_urls = refuse_unsafe_urls(document.get());
+        for (auto& refused : result.refused_urls) {
+            refused.column = column_within_line(text, refused.line, refused.column, refused.url);
+        }
     }
     result.lines = collect_source_lines(document.get());
     result.leading_h1 = take_leading_h1(document.get(), options);
@@ -268,7 +353,7 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
     result.headings = add_heading_ids(document.get(), retired);
     char* html = cmark_render_html(document.get(), cmark_options,
                                    cmark_parser_get_syntax_extensions(parser.get()));
-    result.html = html;
+    result.html = accessible_html(html);
     std::free(html);
     return result;
 }

@@ -12,7 +12,7 @@
 namespace hindsight {
 
 struct MarkdownOptions {
-    bool unsafe_html = false;  // false: raw HTML is shown as text, dangerous URLs are dropped
+    bool unsafe_html = false;  // false: raw HTML is shown as text, links outside the allowlist too
     // The leading H1 is taken out of the body when it is the title (the page prints the title
     // itself): always when no title is known yet, else only when it says the same thing.
     std::optional<std::string> known_title;
@@ -22,6 +22,14 @@ struct MarkdownOptions {
 // line of pipes takes seconds); past this many '|' on one line tables are off for the file.
 inline constexpr int kMaxTableColumns = 256;
 
+// A link or image whose address is_safe_url refused: shown as its text, reported as a warning.
+struct RefusedUrl {
+    int line = 0;    // 1-based, in the Markdown text
+    int column = 0;  // 1-based
+    std::string url;
+    bool image = false;
+};
+
 struct MarkdownResult {
     std::string html;
     std::string text;  // the body as plain text, without markup, for the search index
@@ -29,6 +37,7 @@ struct MarkdownResult {
     std::vector<Heading> headings;
     std::optional<std::string> leading_h1;  // text of an H1 that opened the document
     std::vector<SourceLine> lines;          // the body as the extractors read it
+    std::vector<RefusedUrl> refused_urls;   // in the order they appear
 };
 
 MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& options);

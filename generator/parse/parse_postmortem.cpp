@@ -7,6 +7,7 @@
 
 #include "core/slug.hpp"
 #include "core/text.hpp"
+#include "core/url.hpp"
 #include "core/yaml_guard.hpp"
 #include "extract/infer_fields.hpp"
 #include "parse/front_matter.hpp"
@@ -166,6 +167,17 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
                         "this file",
                         kMaxTableColumns),
             "split the table, or escape the pipes as \\|"));
+    }
+    for (const auto& refused : markdown.refused_urls) {
+        result.diagnostics.push_back(make_warning(
+            {file.display, refused.line + split.body_first_line - 1, refused.column},
+            refused.image ? fmt::format("image address '{}' is not allowed; its description is "
+                                        "shown instead",
+                                        refused.url)
+                          : fmt::format("link to '{}' is not allowed; its text is shown "
+                                        "without the link",
+                                        refused.url),
+            kAllowedUrlsHint));
     }
     pm.body_html = std::move(markdown.html);
     pm.body_text = std::move(markdown.text);

@@ -11,6 +11,7 @@
 #include "core/slug.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
+#include "core/url.hpp"
 #include "extract/impact.hpp"
 
 namespace hindsight {
@@ -433,7 +434,15 @@ class FieldReader {
             } else if (key == "owner") {
                 item.owner = *text;
             } else if (key == "link") {
+                // Kept: the page shows a refused address as text (render checks it too).
                 item.link = *text;
+                if (!is_safe_url(*text)) {
+                    warning(entry.second,
+                            fmt::format("action item link '{}' is not allowed; it is shown as "
+                                        "text, not as a link",
+                                        *text),
+                            kAllowedUrlsHint);
+                }
             } else if (key == "status") {
                 if (const auto status = parse_action_status(*text)) {
                     item.status = *status;

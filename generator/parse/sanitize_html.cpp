@@ -9,6 +9,7 @@
 #include <gumbo.h>
 
 #include "core/text.hpp"
+#include "core/url.hpp"
 #include "parse/inline_html.hpp"
 
 namespace hindsight {
@@ -53,18 +54,6 @@ bool is_presentational(std::string_view name) {
     return name.starts_with("data-") || name.starts_with("aria-");
 }
 
-// http(s), mailto (links only) and relative addresses; never javascript:, data: or vbscript:.
-bool is_safe_url(std::string_view url, bool link) {
-    url = trim(url);
-    const auto colon = url.find(':');
-    const auto path = url.find_first_of("/?#");
-    if (colon == std::string_view::npos || (path != std::string_view::npos && path < colon)) {
-        return true;  // relative
-    }
-    const std::string scheme = to_lower_ascii(url.substr(0, colon));
-    return scheme == "http" || scheme == "https" || (link && scheme == "mailto");
-}
-
 struct Attribute {
     std::string_view name;
     std::string_view value;
@@ -75,11 +64,11 @@ struct Attribute {
 bool kept_attribute(GumboTag tag, std::string_view name, std::string_view value, bool& acceptable) {
     const bool cell = tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH;
     if (tag == GUMBO_TAG_A && name == "href") {
-        acceptable = is_safe_url(value, true);
+        acceptable = is_safe_url(value, UrlUse::link);
         return acceptable;
     }
     if (tag == GUMBO_TAG_IMG && name == "src") {
-        acceptable = is_safe_url(value, false);
+        acceptable = is_safe_url(value, UrlUse::image);
         return acceptable;
     }
     const bool kept =

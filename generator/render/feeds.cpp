@@ -11,18 +11,9 @@
 namespace hindsight {
 namespace {
 
-std::string base(const SiteConfig& config) {
-    std::string url = config.base_url;
-    if (!url.empty() && url.back() != '/') {
-        url += '/';
-    }
-    return url;
-}
-
 // Atom ids must be stable and absolute: the page URL when the site has one, else a tag URI.
-std::string entry_id(const SiteConfig& config, const Postmortem& pm) {
-    return config.base_url.empty() ? fmt::format("tag:hindsight,2024:{}", pm.slug)
-                                   : base(config) + postmortem_url(pm);
+std::string entry_id(const std::string& base, const Postmortem& pm) {
+    return base.empty() ? fmt::format("tag:hindsight,2024:{}", pm.slug) : base + postmortem_url(pm);
 }
 
 std::string updated(const Postmortem& pm) {
@@ -38,6 +29,7 @@ std::string updated(const Postmortem& pm) {
 }  // namespace
 
 std::string atom_feed(const Archive& archive, const SiteConfig& config) {
+    const std::string base = site_base_url(config);
     std::string newest = "1970-01-01T00:00:00Z";
     std::string entries;
     std::size_t count = 0;
@@ -48,15 +40,15 @@ std::string atom_feed(const Archive& archive, const SiteConfig& config) {
         const Postmortem& pm = archive.postmortems[index];
         const std::string when = updated(pm);
         newest = std::max(newest, when);
-        const std::string link = base(config) + postmortem_url(pm);
+        const std::string link = base + postmortem_url(pm);
         entries += fmt::format(
             "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n"
             "    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
-            xml_escape(pm.title), xml_escape(entry_id(config, pm)), xml_escape(link), when,
+            xml_escape(pm.title), xml_escape(entry_id(base, pm)), xml_escape(link), when,
             xml_escape(pm.summary.empty() ? pm.impact_summary : pm.summary));
     }
-    const std::string self = config.base_url.empty() ? "atom.xml" : base(config) + "atom.xml";
-    const std::string id = config.base_url.empty() ? "tag:hindsight,2024:archive" : base(config);
+    const std::string self = base + "atom.xml";
+    const std::string id = base.empty() ? "tag:hindsight,2024:archive" : base;
     return fmt::format(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         "  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n"
@@ -67,14 +59,15 @@ std::string atom_feed(const Archive& archive, const SiteConfig& config) {
 
 OutputFiles sitemaps(const OutputFiles& files, const SiteConfig& config, std::size_t max_urls) {
     OutputFiles out;
-    if (config.base_url.empty()) {
+    const std::string base = site_base_url(config);
+    if (base.empty()) {
         return out;
     }
     std::vector<std::string> urls;
     for (const auto& file : files) {
         if (file.path.size() >= 10 &&
             file.path.compare(file.path.size() - 10, 10, "index.html") == 0) {
-            urls.push_back(base(config) + file.path);
+            urls.push_back(base + file.path);
         }
     }
     const auto urlset = [&](std::size_t from, std::size_t to) {
@@ -99,7 +92,7 @@ OutputFiles sitemaps(const OutputFiles& files, const SiteConfig& config, std::si
         const std::string name = fmt::format("sitemap-{}.xml", part);
         out.push_back({name, urlset(from, std::min(urls.size(), from + max_urls))});
         index +=
-            fmt::format("  <sitemap><loc>{}</loc></sitemap>\n", xml_escape(base(config) + name));
+            fmt::format("  <sitemap><loc>{}</loc></sitemap>\n", xml_escape(base + name));
     }
     out.push_back({"sitemap.xml", index + "</sitemapindex>\n"});
     return out;

@@ -54,13 +54,15 @@ std::string minutes_text(double minutes) {
 }
 
 json groups_view(const Archive& archive, const SiteConfig& config, const std::string& kind,
-                 const std::string& heading, const std::vector<ArchiveGroup>& groups) {
+                 const std::string& heading, const std::string& noun,
+                 const std::vector<ArchiveGroup>& groups) {
     json view = page_frame(config, "../", fmt::format("{} · {}", heading, config.title));
     json rows = json::array();
     for (const auto& group : groups) {
         rows.push_back(stats_row(group.label, kind + "/" + group.key + "/index.html", group.stats));
     }
     view["heading"] = heading;
+    view["stats_heading"] = noun;  // an empty column header is lost on screen-reader users
     view["rows"] = std::move(rows);
     view["has_rows"] = !groups.empty();
     (void)archive;
@@ -74,6 +76,7 @@ json group_view(const Archive& archive, const SiteConfig& config, const std::str
                            paged_title(group.label, page, config));
     view["kind"] = kind;
     view["noun"] = noun;
+    view["stats_heading"] = noun;
     view["label"] = group.label;
     view["count"] = group.postmortems.size();
     view["stats"] = stats_row(group.label, "", group.stats);
@@ -145,6 +148,7 @@ json action_view(const Archive& archive, const SiteConfig& config, const ActionC
     }
     view["items"] = std::move(items);
     view["pagination"] = pager_view(dir, page);
+    view["has_promised_again"] = !cluster.promised_again.empty();
     return view;
 }
 
@@ -164,6 +168,14 @@ json stats_view(const Archive& archive, const SiteConfig& config) {
     view["by_service"] = rows(archive.services, "services");
     view["by_severity"] = rows(archive.severities, "severities");
     view["by_year"] = rows(archive.years, "");
+    // The page has one statistics table per grouping; each names what its rows are, through
+    // a section the stats-head partial reads its heading from.
+    const auto head = [](const char* heading) { return json{{"stats_heading", heading}}; };
+    view["heads"] = {{"overall", head("Scope")},
+                     {"cause", head("Cause")},
+                     {"service", head("Service")},
+                     {"severity", head("Severity")},
+                     {"year", head("Year")}};
     std::vector<Bar> months;
     json month_rows = json::array();
     for (const auto& [month, count] : s.incidents_per_month) {

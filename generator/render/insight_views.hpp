@@ -12,10 +12,11 @@
 
 namespace hindsight {
 
-// kind: "causes", "services" or "severities"; the folder the pages live in.
+// kind: "causes", "services" or "severities"; the folder the pages live in. noun ("Cause")
+// heads the table's first column.
 nlohmann::json groups_view(const Archive& archive, const SiteConfig& config,
                            const std::string& kind, const std::string& heading,
-                           const std::vector<ArchiveGroup>& groups);
+                           const std::string& noun, const std::vector<ArchiveGroup>& groups);
 // One page of a group's postmortems; the statistics cover the whole group.
 nlohmann::json group_view(const Archive& archive, const SiteConfig& config, const std::string& kind,
                           const std::string& noun, const ArchiveGroup& group, const ListPage& page);
@@ -30,8 +31,7 @@ nlohmann::json action_view(const Archive& archive, const SiteConfig& config,
 nlohmann::json stats_view(const Archive& archive, const SiteConfig& config);
 
 // At most this many other postmortems are named beside an action item of a postmortem page;
-// the cluster page lists the rest, so the page does not grow with the archive.
-// Three: the cluster page is one click away, and each name costs a postmortem page 150 bytes
+// the cluster page lists the rest, so the page does not grow with the archive. Three: the cluster page is one click away, and each name costs a postmortem page 150 bytes
 // per action item, which at 10,000 postmortems is most of what the page budget allows.
 inline constexpr std::size_t kMaxAlsoPromised = 3;
 

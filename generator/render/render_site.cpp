@@ -167,7 +167,7 @@ RenderResult render_site(const Archive& archive, const SiteConfig& config, const
         Kind{"severities", "Severities", "Severity", archive.severities}};
     for (const Kind& k : kinds) {
         page("groups", std::string(k.kind) + "/index.html", [&archive, &config, k] {
-            return groups_view(archive, config, k.kind, k.heading, k.groups);
+            return groups_view(archive, config, k.kind, k.heading, k.noun, k.groups);
         });
         for (const auto& group : k.groups) {
             paged("group", std::string(k.kind) + "/" + group.key + "/", group.postmortems.size(),

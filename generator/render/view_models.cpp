@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include "core/slug.hpp"
+#include "core/text.hpp"
+#include "core/url.hpp"
 #include "core/version.hpp"
 
 namespace hindsight {
@@ -32,6 +34,7 @@ json causes_view(const Postmortem& pm, const SiteConfig& config) {
         causes.push_back({{"key", key},
                           {"label", cause_label(key, config)},
                           {"inferred", pm.is_inferred(Field::causes)},
+                          {"has_because", !because.empty()},
                           {"because", because}});
     }
     return causes;
@@ -65,38 +68,115 @@ std::string users_text(const Postmortem& pm) {
     return pm.users_affected_pct ? format_percent(*pm.users_affected_pct) : std::string{};
 }
 
+// Evidence is shown as text, not only in a tooltip that touch and keyboard users cannot open.
+// A long source line (a whole paragraph) is cut at a word: the line number leads to the rest.
+constexpr std::size_t kEvidenceChars = 200;
+
+std::string evidence_excerpt(const std::string& text) {
+    if (text.size() <= kEvidenceChars) {
+        return text;
+    }
+    std::size_t cut = text.rfind(' ', kEvidenceChars);
+    if (cut == std::string::npos || cut == 0) {
+        cut = kEvidenceChars;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+            --cut;  // not inside a UTF-8 sequence
+        }
+    }
+    return std::string(trim(std::string_view(text).substr(0, cut))) + " \xE2\x80\xA6";  // …
+}
+
+// The meta panel's rows, and the source lines their inferred values were read from: one entry
+// per line, naming every row read from it, since several (date, started, duration) often share
+// one "Duration: ..." line. Rows link to their line's entry.
 class MetaRows {
   public:
     explicit MetaRows(const Postmortem& pm) : pm_(pm) {}
 
     void add(const char* label, const std::string& value, Field field) {
-        if (!value.empty()) {
-            const bool inferred = pm_.is_inferred(field);
-            std::string evidence;
-            if (const auto it = pm_.evidence.find(field); inferred && it != pm_.evidence.end()) {
-                evidence = it->second.line > 0
-                               ? fmt::format("line {}: {}", it->second.line, it->second.text)
-                               : it->second.text;
-            }
-            rows_.push_back({{"label", label},
-                             {"value", value},
-                             {"inferred", inferred},
-                             {"evidence", evidence}});
+        if (value.empty()) {
+            return;
         }
+        Row row{label, value, pm_.is_inferred(field), std::nullopt};
+        if (const auto it = pm_.evidence.find(field); row.inferred && it != pm_.evidence.end()) {
+            const Evidence& evidence = it->second;
+            const auto same = [&](const Source& s) {
+                return s.line == evidence.line && s.text == evidence.text;
+            };
+            auto source = std::find_if(sources_.begin(), sources_.end(), same);
+            if (source == sources_.end()) {
+                source = sources_.insert(sources_.end(), {evidence.line, evidence.text, {}});
+            }
+            source->labels.push_back(label);
+            row.source = static_cast<std::size_t>(source - sources_.begin());
+        }
+        rows_.push_back(std::move(row));
     }
 
     void add_time(const char* label, const std::optional<Timestamp>& time, Field field) {
         add(label, time ? format_display_time(*time) : std::string{}, field);
     }
 
-    json take() { return std::move(rows_); }
+    struct View {
+        json rows;
+        json evidence;  // in the order of the file
+    };
+
+    View take() const {
+        std::vector<std::size_t> order(sources_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            order[i] = i;
+        }
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return sources_[a].line < sources_[b].line;
+        });
+        std::vector<std::string> ids(sources_.size());
+        View view{json::array(), json::array()};
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            const Source& source = sources_[order[i]];
+            ids[order[i]] = fmt::format("hs-evidence-{}", i + 1);  // "hs-" ids are the theme's
+            view.evidence.push_back({{"id", ids[order[i]]},
+                                     {"fields", join(source.labels)},
+                                     {"where", where(source.line)},
+                                     {"text", evidence_excerpt(source.text)}});
+        }
+        for (const Row& row : rows_) {
+            json entry = {{"label", row.label},
+                          {"value", row.value},
+                          {"inferred", row.inferred},
+                          {"has_evidence", row.source.has_value()}};
+            if (row.source) {
+                entry["evidence_id"] = ids[*row.source];
+                entry["evidence_where"] = where(sources_[*row.source].line);
+            }
+            view.rows.push_back(std::move(entry));
+        }
+        return view;
+    }
 
   private:
+    struct Row {
+        std::string label;
+        std::string value;
+        bool inferred;
+        std::optional<std::size_t> source;  // index into sources_
+    };
+    struct Source {
+        int line;
+        std::string text;
+        std::vector<std::string> labels;
+    };
+
+    static std::string where(int line) {
+        return line > 0 ? fmt::format("line {}", line) : std::string("the text");
+    }
+
     const Postmortem& pm_;
-    json rows_ = json::array();
+    std::vector<Row> rows_;
+    std::vector<Source> sources_;
 };
 
-json meta_view(const Postmortem& pm) {
+MetaRows::View meta_view(const Postmortem& pm) {
     MetaRows rows(pm);
     rows.add("Date", date_display(pm.date), Field::date);
     rows.add("Severity", pm.severity, Field::severity);
@@ -141,7 +221,10 @@ json action_items_view(const Postmortem& pm) {
                          {"has_owner", !item.owner.empty()},
                          {"has_due", item.due.has_value()},
                          {"has_details", !item.owner.empty() || item.due.has_value()},
-                         {"has_link", !item.link.empty()}});
+                         {"has_link", !item.link.empty()},
+                         // A link the allowlist refuses (javascript:) is shown as text; parse
+                         // warned about it. Checked here too, whatever built the record.
+                         {"link_is_safe", is_safe_url(item.link)}});
     }
     return items;
 }
@@ -227,6 +310,7 @@ json list_item_view(const Postmortem& pm, const SiteConfig& config) {
             {"has_severity", !pm.severity.empty()},
             {"severity", pm.severity},
             {"severity_class", severity_class(pm.severity)},
+            {"severity_rank", config.severity_rank(pm.severity)},
             {"has_causes", !pm.causes.empty()},
             {"causes", causes_view(pm, config)},
             {"has_services", !pm.services.empty()},
@@ -306,6 +390,7 @@ json postmortem_view(const Postmortem& pm, const SiteConfig& config) {
     json toc = toc_view(pm);
     json items = action_items_view(pm);
     json extra = extra_view(pm);
+    MetaRows::View meta = meta_view(pm);
     view["page"] = {{"title", pm.title},
                     {"slug", pm.slug},
                     {"source", pm.source},
@@ -315,9 +400,12 @@ json postmortem_view(const Postmortem& pm, const SiteConfig& config) {
                     {"has_severity", !pm.severity.empty()},
                     {"severity", pm.severity},
                     {"severity_class", severity_class(pm.severity)},
+                    {"severity_rank", config.severity_rank(pm.severity)},
                     {"status", pm.draft ? "draft" : "published"},
                     {"is_draft", pm.draft},
-                    {"meta", meta_view(pm)},
+                    {"meta", std::move(meta.rows)},
+                    {"has_evidence", !meta.evidence.empty()},
+                    {"evidence", std::move(meta.evidence)},
                     {"has_summary", !pm.summary.empty()},
                     {"summary", pm.summary},
                     {"causes_inferred", pm.is_inferred(Field::causes)},
@@ -339,13 +427,25 @@ json postmortem_view(const Postmortem& pm, const SiteConfig& config) {
     return view;
 }
 
-json not_found_view(const SiteConfig& config) {
-    // The 404 page is served at any depth, so its links cannot be relative.
-    std::string root = config.base_url.empty() ? "/" : config.base_url;
-    if (root.back() != '/') {
-        root += '/';
+std::string site_base_url(const SiteConfig& config) {
+    if (config.base_url.empty() || !is_safe_url(config.base_url)) {
+        return {};
     }
-    return page_frame(config, root, fmt::format("Page not found · {}", config.title));
+    return config.base_url.back() == '/' ? config.base_url : config.base_url + '/';
+}
+
+json not_found_view(const SiteConfig& config) {
+    // The 404 page is served at any depth, so its links cannot be relative. The server that
+    // serves it is the site's own, so they start from the path of base_url, not its origin: an
+    // absolute origin would fetch the stylesheet from elsewhere (unstyled, and unreadable in the
+    // dark scheme, wherever the site is previewed) and send a request off the machine.
+    std::string path = site_base_url(config);
+    if (const auto scheme = path.find("//"); scheme != std::string::npos) {
+        const auto slash = path.find('/', scheme + 2);
+        path = slash == std::string::npos ? std::string("/") : path.substr(slash);
+    }
+    return page_frame(config, path.empty() ? std::string("/") : path,
+                      fmt::format("Page not found · {}", config.title));
 }
 
 }  // namespace hindsight

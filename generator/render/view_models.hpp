@@ -32,6 +32,11 @@ nlohmann::json list_item_view(const Postmortem& postmortem, const SiteConfig& co
 nlohmann::json postmortem_view(const Postmortem& postmortem, const SiteConfig& config);
 nlohmann::json not_found_view(const SiteConfig& config);
 
+// The site's absolute address ending in '/', or "" when it has none. A base_url the scheme
+// allowlist refuses counts as none: config and the command line warn and drop it already, and
+// pages and feeds must not depend on every caller having done so.
+std::string site_base_url(const SiteConfig& config);
+
 // "30%", "12.5%": at most one decimal, no trailing zero.
 std::string format_percent(double value);
 

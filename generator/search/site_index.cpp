@@ -123,6 +123,7 @@ json hit_document(const Postmortem& pm, const SiteConfig& config, const std::str
         {"duration", pm.duration ? json(format_duration(*pm.duration)) : json(nullptr)},
         {"duration_minutes", pm.duration ? json(pm.duration->count()) : json(nullptr)},
         {"severity", null_or(pm.severity)},
+        {"severity_rank", config.severity_rank(pm.severity)},  // the theme's colour
         {"causes", std::move(causes)},
         {"services", pm.services},
         {"summary", pm.summary},

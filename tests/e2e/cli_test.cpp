@@ -137,7 +137,11 @@ TEST_CASE("base URL, theme folder and quiet options", "[cli]") {
     CHECK(result.out.empty());
     CHECK(result.err.empty());
     const auto tree = read_tree(dir.path() / "out");
-    CHECK(tree.at("404.html") == "custom 404 at https://wiki.example.com/incidents/");
+    // The 404 page starts its links at base_url's path: its server is the site's own. The feed
+    // needs the whole address.
+    CHECK(tree.at("404.html") == "custom 404 at /incidents/");
+    CHECK(tree.at("atom.xml").find("<id>https://wiki.example.com/incidents/</id>") !=
+          std::string::npos);
     CHECK(tree.at("index.html").find("href=\"postmortems/a/index.html\"") != std::string::npos);
 }
 

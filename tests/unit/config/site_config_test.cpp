@@ -98,3 +98,26 @@ TEST_CASE("bad search settings are errors that keep the defaults", "[site_config
     CHECK(cap.diagnostics[0].message == "'max_words' must be a whole number, 0 for no limit");
     CHECK(cap.config.search.max_words == 2000);
 }
+
+TEST_CASE("base_url goes through the scheme allowlist: a refused one is a warning, left out",
+          "[site_config]") {
+    const auto good = parse_site_config("h.yaml", "base_url: https://status.example/pm/\n");
+    CHECK(good.diagnostics.empty());
+    CHECK(good.config.base_url == "https://status.example/pm/");
+    const auto bad =
+        parse_site_config("h.yaml", "title: T\nbase_url: \" javascript:alert(1)//\"\n");
+    REQUIRE(bad.diagnostics.size() == 1);
+    CHECK(format_diagnostic(bad.diagnostics[0]) ==
+          "h.yaml:2:11: warning: base_url ' javascript:alert(1)//' is not allowed and is left "
+          "out\n    hint: use an http:, https: or mailto: address, or a relative one");
+    CHECK(bad.config.base_url.empty());
+    CHECK(bad.config.title == "T");
+}
+
+TEST_CASE("a severity's rank is its place in the ladder, worst first", "[site_config]") {
+    const auto result = parse_site_config("h.yaml", "severities: [P1, P2, P3]\n");
+    CHECK(result.config.severity_rank("P1") == 1);
+    CHECK(result.config.severity_rank("P3") == 3);
+    CHECK(result.config.severity_rank("SEV1") == 0);  // not a level of this ladder
+    CHECK(SiteConfig{}.severity_rank("SEV5") == 5);
+}

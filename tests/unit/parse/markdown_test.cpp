@@ -27,10 +27,61 @@ TEST_CASE("GFM extensions are on", "[markdown]") {
           std::string::npos);
 }
 
+// axe-core's scrollable-region-focusable and label rules, on what cmark-gfm writes.
+TEST_CASE("code blocks take focus and task-list checkboxes have names", "[markdown]") {
+    CHECK(html("```\nlog line\n```\n") == "<pre tabindex=\"0\"><code>log line\n</code></pre>\n");
+    CHECK(html("```text\nx\n```\n") ==
+          "<pre tabindex=\"0\"><code class=\"language-text\">x\n</code></pre>\n");
+    const std::string tasks = html("- [x] done\n- [ ] open\n");
+    CHECK(tasks.find("checked=\"\" disabled=\"\" aria-label=\"Done\" />") != std::string::npos);
+    CHECK(tasks.find("<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />") !=
+          std::string::npos);
+    // Quoted markup stays text.
+    CHECK(html("`<pre>`") == "<p><code>&lt;pre&gt;</code></p>\n");
+}
+
 TEST_CASE("raw HTML is shown as text by default", "[markdown]") {
     CHECK(html("<script>alert(1)</script>\n") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
     CHECK(html("a <b onclick=x>b</b>") == "<p>a &lt;b onclick=x&gt;b&lt;/b&gt;</p>\n");
-    CHECK(html("[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n");
+}
+
+// The same allowlist as raw HTML and front matter (core/url.hpp), not cmark's list of bad
+// schemes: a refused link keeps its words, a refused image its description, as text.
+TEST_CASE("links and images outside the scheme allowlist become their text", "[markdown]") {
+    CHECK(html("[x](javascript:alert(1))") == "<p>x</p>\n");
+    CHECK(html("[a *b*](JaVaScRiPt:alert(1)) c") == "<p>a <em>b</em> c</p>\n");
+    CHECK(html("[x](vbscript:msgbox)") == "<p>x</p>\n");
+    CHECK(html("[x](java&#x09;script:alert(1))") == "<p>x</p>\n");
+    CHECK(html("[x](&#106;avascript:alert(1))") == "<p>x</p>\n");
+    CHECK(html("![a chart](data:image/png;base64,AAAA)") == "<p>a chart</p>\n");
+    CHECK(html("![](file:///etc/passwd)") == "<p></p>\n");
+    CHECK(html("[x]\n\n[x]: javascript:alert(1)\n") == "<p>x</p>\n");
+    CHECK(html("[ok](https://example.com) [rel](../a.html) [m](mailto:a@example.com)") ==
+          "<p><a href=\"https://example.com\">ok</a> <a href=\"../a.html\">rel</a> "
+          "<a href=\"mailto:a@example.com\">m</a></p>\n");
+}
+
+TEST_CASE("refused addresses are reported where they stand", "[markdown]") {
+    MarkdownOptions options;
+    const auto result =
+        render_markdown("Intro\n\nsee [x](javascript:alert(1)) and ![i](data:x)\n", options);
+    REQUIRE(result.refused_urls.size() == 2);
+    CHECK(result.refused_urls[0].line == 3);
+    CHECK(result.refused_urls[0].column == 5);
+    CHECK(result.refused_urls[0].url == "javascript:alert(1)");
+    CHECK_FALSE(result.refused_urls[0].image);
+    CHECK(result.refused_urls[1].url == "data:x");
+    CHECK(result.refused_urls[1].image);
+    // An autolink on a paragraph's later line: cmark counts its column from the paragraph.
+    const auto autolink = render_markdown(
+        "a long first line of the paragraph, long enough to matter\nthen <javascript:alert(1)>\n",
+        options);
+    REQUIRE(autolink.refused_urls.size() == 1);
+    CHECK(autolink.refused_urls[0].line == 2);
+    CHECK(autolink.refused_urls[0].column == 6);
+    // Trusted HTML (unsafe_html) is the site's own choice: nothing is refused there.
+    options.unsafe_html = true;
+    CHECK(render_markdown("[x](ftp://example.com)", options).refused_urls.empty());
 }
 
 TEST_CASE("formatting tags pasted from an editor are dropped, their text kept", "[markdown]") {

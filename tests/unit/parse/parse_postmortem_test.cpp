@@ -136,3 +136,31 @@ TEST_CASE("unknown keys warn only in strict mode, with a suggestion", "[parse_po
           std::vector<std::string>{"content/pm.md:2:1: warning: unknown front-matter key "
                                    "'serverity'\n    hint: did you mean 'severity'?"});
 }
+
+TEST_CASE("an action item link outside the allowlist is a located warning and kept as text",
+          "[parse_postmortem]") {
+    const std::string text =
+        "---\naction_items:\n  - title: Fix it\n    link: \"javascript:alert(3)\"\n"
+        "  - title: Track it\n    link: https://tracker.example/1\n---\nBody\n";
+    const auto result = parse(text);
+    CHECK(messages(result) ==
+          std::vector<std::string>{
+              "content/pm.md:4:11: warning: action item link 'javascript:alert(3)' is not "
+              "allowed; it is shown as text, not as a link\n    hint: use an http:, https: or "
+              "mailto: address, or a relative one"});
+    REQUIRE(result.postmortem);
+    REQUIRE(result.postmortem->action_items.size() == 2);
+    CHECK(result.postmortem->action_items[0].link == "javascript:alert(3)");
+}
+
+TEST_CASE("a Markdown link outside the allowlist is a warning at its place in the file",
+          "[parse_postmortem]") {
+    const auto result = parse("---\ntitle: T\n---\n\nsee [x](vbscript:msgbox)\n");
+    CHECK(messages(result) ==
+          std::vector<std::string>{
+              "content/pm.md:5:5: warning: link to 'vbscript:msgbox' is not allowed; its text "
+              "is shown without the link\n    hint: use an http:, https: or mailto: address, "
+              "or a relative one"});
+    REQUIRE(result.postmortem);
+    CHECK(result.postmortem->body_html.find("href") == std::string::npos);
+}

@@ -102,11 +102,39 @@ TEST_CASE("a home page shows only its slice, with every year in the year list", 
     CHECK(second["pagination"]["next_url"] == "page/3/index.html");
 }
 
-TEST_CASE("the 404 page links from the site root", "[view_models]") {
+TEST_CASE("the 404 page links from the site root, on the site's own server", "[view_models]") {
     SiteConfig config;
     CHECK(not_found_view(config)["root"] == "/");
     config.base_url = "https://wiki.example.com/incidents";
-    CHECK(not_found_view(config)["root"] == "https://wiki.example.com/incidents/");
+    CHECK(not_found_view(config)["root"] == "/incidents/");
+    config.base_url = "https://wiki.example.com";
+    CHECK(not_found_view(config)["root"] == "/");
+    config.base_url = "//wiki.example.com/a/b/";
+    CHECK(not_found_view(config)["root"] == "/a/b/");
+    config.base_url = "/docs";
+    CHECK(not_found_view(config)["root"] == "/docs/");
+    // Config reading drops such a base_url with a warning; the page does not rely on that.
+    config.base_url = "javascript:alert(1)//";
+    CHECK(not_found_view(config)["root"] == "/");
+    CHECK(site_base_url(config).empty());
+}
+
+TEST_CASE("an action item link outside the allowlist is marked to be shown as text",
+          "[view_models]") {
+    const SiteConfig config;
+    Postmortem pm;
+    pm.slug = "x";
+    pm.title = "T";
+    pm.action_items.push_back({});
+    pm.action_items.back().title = "a";
+    pm.action_items.back().link = "https://tracker.example/1";
+    pm.action_items.push_back(pm.action_items.back());
+    pm.action_items.back().link = "javascript:alert(3)";
+    const auto view = postmortem_view(pm, config);
+    const auto& items = view["page"]["action_items"];
+    CHECK(items[0]["link_is_safe"] == true);
+    CHECK(items[1]["has_link"] == true);
+    CHECK(items[1]["link_is_safe"] == false);
 }
 
 TEST_CASE("the home headline gives the median and the most-promised action", "[view_models]") {
@@ -126,4 +154,34 @@ TEST_CASE("the home headline gives the median and the most-promised action", "[v
     CHECK(headline["has_recurring"] == true);
     CHECK(headline["recurring_count"] == 2);
     CHECK(home_view(Archive{}, config, {}, list_page(0, 50, 1))["headline"]["has_median"] == false);
+}
+
+TEST_CASE("evidence is text: one entry per source line, naming the rows read from it",
+          "[view_models]") {
+    const SiteConfig config;
+    Postmortem pm;
+    pm.slug = "x";
+    pm.title = "T";
+    pm.started = parse_timestamp("2024-05-01T10:00:00Z", config.time_zone)->utc;
+    pm.duration = std::chrono::minutes{90};
+    pm.users_affected_pct = 40;
+    pm.inferred = {Field::started, Field::duration_minutes, Field::users_affected_pct};
+    pm.evidence[Field::started] = {9, "Duration: 10:00 - 11:30 UTC"};
+    pm.evidence[Field::duration_minutes] = {9, "Duration: 10:00 - 11:30 UTC"};
+    pm.evidence[Field::users_affected_pct] = {4, std::string(300, 'a') + " b"};
+    const auto page = postmortem_view(pm, config)["page"];
+    REQUIRE(page["has_evidence"] == true);
+    REQUIRE(page["evidence"].size() == 2);
+    // In the order of the file, each with the rows it gave.
+    CHECK(page["evidence"][0]["where"] == "line 4");
+    CHECK(page["evidence"][0]["fields"] == "Users affected");
+    CHECK(page["evidence"][0]["text"].get<std::string>().size() < 210);  // cut, with an ellipsis
+    CHECK(page["evidence"][1]["fields"] == "Started, Duration");
+    CHECK(page["evidence"][1]["text"] == "Duration: 10:00 - 11:30 UTC");
+    for (const auto& row : page["meta"]) {
+        if (row["label"] == "Started" || row["label"] == "Duration") {
+            CHECK(row["evidence_id"] == page["evidence"][1]["id"]);
+            CHECK(row["evidence_where"] == "line 9");
+        }
+    }
 }

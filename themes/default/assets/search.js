@@ -262,7 +262,7 @@
     }
     if (doc.duration) meta.appendChild(element('span', '', doc.duration));
     if (doc.severity) {
-      meta.appendChild(element('span', 'sev sev-' + (doc.filters.severity[0] || ''), doc.severity));
+      meta.appendChild(element('span', 'sev sev-rank-' + doc.severity_rank, doc.severity));
     }
     doc.causes.forEach(function (cause) {
       meta.appendChild(element('span', 'chip', cause.label));
