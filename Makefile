@@ -1,10 +1,13 @@
-# The two verbs of the Quick start (site, test) and the maintenance ones (format, clean).
+# The two verbs of the Quick start (site, test), the check CI adds (asan) and the maintenance
+# ones (format, clean).
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 HINDSIGHT := $(BUILD_DIR)/generator/hindsight
 
-.PHONY: site test setup configure format clean
+ASAN_BUILD_DIR ?= build-asan
+
+.PHONY: site test asan setup configure format clean
 
 site: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target hindsight
@@ -17,6 +20,15 @@ test: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# The whole test suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer (g++).
+# -O1 keeps it fast enough for CI; assertions stay on (no NDEBUG). The sanitizer options every
+# program starts with are in cmake/sanitizer_defaults.cpp.
+asan: setup
+	@cmake -S . -B $(ASAN_BUILD_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+		-DHINDSIGHT_SANITIZE=address,undefined > /dev/null
+	@cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
+	cd $(ASAN_BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
 setup:
 	@./scripts/setup.sh
 
@@ -24,7 +36,7 @@ configure: setup
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) > /dev/null
 
 format:
-	@find generator tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	@find generator tests cmake -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR)
