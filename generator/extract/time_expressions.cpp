@@ -138,8 +138,8 @@ class Matcher {
         // YYYY-M-D: "2019-1-17", "2024-06-20"
         if (is_year(j) &&
             (is_symbol(j + 1, "-") || is_symbol(j + 1, "/") || is_symbol(j + 1, ".")) &&
-            is_number(j + 2) && t_[j + 2].digits <= 2 && t_[j + 1].text == t_[j + 3].text &&
-            is_symbol(j + 3, t_[j + 1].text) && is_number(j + 4) && t_[j + 4].digits <= 2 &&
+            is_number(j + 2) && t_[j + 2].digits <= 2 && is_symbol(j + 3, t_[j + 1].text) &&
+            is_number(j + 4) && t_[j + 4].digits <= 2 &&
             valid_day(t_[j + 2].value, t_[j + 4].value)) {
             next = j + 5;
             return CalendarDate{first.value, t_[j + 2].value, t_[j + 4].value};
