@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "config/yaml_tree.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "core/yaml_guard.hpp"
@@ -93,6 +94,15 @@ bool read_yaml(const FrontMatterSplit& split, FieldContext& context, Postmortem&
             {context.path, e.mark.line + 1 + offset, e.mark.column + 1},
             fmt::format("invalid YAML in front matter: {}", e.msg),
             "front matter is YAML between two '---' lines; check quoting and indentation"));
+        return false;
+    }
+    // Aliases are resolved only now: bound what reading the fields will walk.
+    if (const auto violation = check_yaml_tree(root)) {
+        context.diagnostics.push_back(make_error(
+            {context.path, violation->line + offset, violation->column}, violation->message,
+            violation->hint.empty()
+                ? "front matter holds a postmortem's metadata; keep long text in the body"
+                : violation->hint));
         return false;
     }
     if (root.IsNull()) {

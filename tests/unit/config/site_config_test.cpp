@@ -98,3 +98,11 @@ TEST_CASE("bad search settings are errors that keep the defaults", "[site_config
     CHECK(cap.diagnostics[0].message == "'max_words' must be a whole number, 0 for no limit");
     CHECK(cap.config.search.max_words == 2000);
 }
+
+TEST_CASE("an alias inside its own anchor is refused in hindsight.yaml too", "[site_config]") {
+    const auto result = parse_site_config("hindsight.yaml", "taxonomy: &t {causes: *t}\n");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(format_diagnostic(result.diagnostics[0]) ==
+          "hindsight.yaml:1:11: error: front matter has an alias inside the anchor it refers to\n"
+          "    hint: an alias (*name) repeats an anchor (&name) it is not part of");
+}
