@@ -14,6 +14,7 @@
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "parse/collect_lines.hpp"
+#include "parse/emphasis_guard.hpp"
 #include "parse/inline_html.hpp"
 #include "parse/sanitize_html.hpp"
 
@@ -242,6 +243,11 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
     std::unique_ptr<cmark_parser, ParserDeleter> parser{cmark_parser_new(cmark_options)};
     MarkdownResult result;
     result.tables_disabled_at_line = line_with_too_many_pipes(text);
+    const std::optional<EscapedEmphasis> escaped = escape_excess_emphasis(text);
+    if (escaped) {
+        result.emphasis_escaped_at_line = escaped->first_line;
+        text = escaped->text;
+    }
     for (const char* name : kExtensions) {
         if (result.tables_disabled_at_line > 0 && std::string_view(name) == "table") {
             continue;

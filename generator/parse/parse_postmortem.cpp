@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "core/yaml_guard.hpp"
 #include "extract/infer_fields.hpp"
+#include "parse/emphasis_guard.hpp"
 #include "parse/front_matter.hpp"
 #include "parse/markdown.hpp"
 #include "parse/read_fields.hpp"
@@ -175,6 +176,14 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
                         "this file",
                         kMaxTableColumns),
             "split the table, or escape the pipes as \\|"));
+    }
+    if (markdown.emphasis_escaped_at_line > 0) {
+        result.diagnostics.push_back(make_warning(
+            {file.display, markdown.emphasis_escaped_at_line + split.body_first_line - 1, 1},
+            fmt::format("paragraph has more than {} '*', '_' or '~' characters; they are shown "
+                        "as written, not as emphasis",
+                        kMaxEmphasisMarks),
+            "put pasted logs and data in a code block (```)"));
     }
     pm.body_html = std::move(markdown.html);
     pm.body_text = std::move(markdown.text);
