@@ -1,13 +1,15 @@
-# The two verbs of the Quick start (site, test), the check CI adds (asan) and the maintenance
-# ones (format, clean).
+# The two verbs of the Quick start (site, test), the checks CI adds (asan, fuzz) and the
+# maintenance ones (format, clean).
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 HINDSIGHT := $(BUILD_DIR)/generator/hindsight
 
 ASAN_BUILD_DIR ?= build-asan
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: site test asan setup configure format clean
+.PHONY: site test asan fuzz setup configure format clean
 
 site: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target hindsight
@@ -29,6 +31,16 @@ asan: setup
 	@cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
 	cd $(ASAN_BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# The libFuzzer targets under fuzz/ (Debian's clang), each run for FUZZ_SECONDS; the corpus each
+# one grows is kept in $(FUZZ_BUILD_DIR)/fuzz-work/. Only the targets and the stages they link
+# are built.
+fuzz: setup
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_BUILD_TYPE=Debug \
+		-DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DHINDSIGHT_SANITIZE=address,undefined \
+		-DHINDSIGHT_FUZZ=ON -DBUILD_TESTING=OFF > /dev/null
+	@cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target fuzzers
+	@fuzz/run.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS)
+
 setup:
 	@./scripts/setup.sh
 
@@ -36,7 +48,7 @@ configure: setup
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) > /dev/null
 
 format:
-	@find generator tests cmake -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	@find generator tests fuzz cmake -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)

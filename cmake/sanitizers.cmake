@@ -1,7 +1,8 @@
-# Sanitizer builds (make asan): instrumentation for every target, so a
+# Sanitizer and fuzzing builds (make asan, make fuzz): instrumentation for every target, so a
 # finding in any stage is reported where it happens, and sanitizer defaults for every program.
 set(HINDSIGHT_SANITIZE "" CACHE STRING
   "Sanitizers for every target, as -fsanitize takes them: address,undefined (make asan)")
+option(HINDSIGHT_FUZZ "Build the libFuzzer targets under fuzz/ (clang; make fuzz)" OFF)
 
 if(HINDSIGHT_SANITIZE)
   # A frame pointer gives whole stack traces cheaply; an undefined-behaviour finding stops the
@@ -19,6 +20,17 @@ if(HINDSIGHT_SANITIZE)
   endif()
 endif()
 
+if(HINDSIGHT_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "HINDSIGHT_FUZZ needs clang (libFuzzer): configure with CXX=clang++")
+  endif()
+  if(NOT HINDSIGHT_SANITIZE)
+    message(FATAL_ERROR "HINDSIGHT_FUZZ needs HINDSIGHT_SANITIZE (address,undefined)")
+  endif()
+  # Coverage feedback from every library the targets link; only the targets get libFuzzer's main.
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
+
 # Every executable of the project gets sanitizer_defaults.cpp, so that ctest, a test that runs
 # the binary, and a developer running it by hand all get the same sanitizer options. Called once,
 # after every target exists.
@@ -32,7 +44,9 @@ function(hs_add_sanitizer_defaults)
     get_property(targets DIRECTORY ${directory} PROPERTY BUILDSYSTEM_TARGETS)
     foreach(target IN LISTS targets)
       get_target_property(type ${target} TYPE)
-      if(type STREQUAL "EXECUTABLE")
+      get_target_property(fuzzer ${target} HINDSIGHT_FUZZ_TARGET)
+      # libFuzzer targets keep libFuzzer's own defaults (it reports through ASan's callbacks).
+      if(type STREQUAL "EXECUTABLE" AND NOT fuzzer)
         target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/cmake/sanitizer_defaults.cpp)
       endif()
     endforeach()

@@ -9,6 +9,8 @@ packages=(
   libxml2-utils
   libicu-dev libsimdjson-dev libgumbo-dev wamerican
   chromium fonts-dejavu-core
+  # make fuzz: Debian's clang, and compiler-rt for libFuzzer (clang only recommends it).
+  clang libclang-rt-dev
 )
 
 missing=()
