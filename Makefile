@@ -1,10 +1,15 @@
-# The two verbs of the Quick start (site, test) and the maintenance ones (format, format-check, tidy, clean).
+# The two verbs of the Quick start (site, test), the checks CI adds (asan, fuzz, format-check)
+# and the maintenance ones (format, tidy, clean).
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 HINDSIGHT := $(BUILD_DIR)/generator/hindsight
 
-.PHONY: site test setup configure format format-check tidy clean
+ASAN_BUILD_DIR ?= build-asan
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: site test asan fuzz setup configure format format-check tidy clean
 
 site: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target hindsight
@@ -17,14 +22,33 @@ test: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# The whole test suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer (g++).
+# -O1 keeps it fast enough for CI; assertions stay on (no NDEBUG). The sanitizer options every
+# program starts with are in cmake/sanitizer_defaults.cpp.
+asan: setup
+	@cmake -S . -B $(ASAN_BUILD_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+		-DHINDSIGHT_SANITIZE=address,undefined > /dev/null
+	@cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
+	cd $(ASAN_BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The libFuzzer targets under fuzz/ (Debian's clang), each run for FUZZ_SECONDS; the corpus each
+# one grows is kept in $(FUZZ_BUILD_DIR)/fuzz-work/. Only the targets and the stages they link
+# are built.
+fuzz: setup
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_BUILD_TYPE=Debug \
+		-DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DHINDSIGHT_SANITIZE=address,undefined \
+		-DHINDSIGHT_FUZZ=ON -DBUILD_TESTING=OFF > /dev/null
+	@cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target fuzzers
+	@fuzz/run.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS)
+
 setup:
 	@./scripts/setup.sh
 
 configure: setup
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) > /dev/null
 
-# The C++ that clang-format and clang-tidy look at (fuzz/ once it exists).
-CXX_DIRS := $(wildcard generator tests fuzz)
+# The C++ that clang-format and clang-tidy look at.
+CXX_DIRS := $(wildcard generator tests fuzz cmake)
 
 format:
 	@find $(CXX_DIRS) -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
@@ -54,4 +78,4 @@ tidy: configure
 	echo "tidy: no findings"
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)

@@ -22,6 +22,8 @@ build_packages=(
 test_packages=(
   catch2 libxml2-utils wamerican
   chromium fonts-dejavu-core
+  # make fuzz: Debian's clang, and compiler-rt for libFuzzer (clang only recommends it).
+  clang libclang-rt-dev
 )
 # make tidy and make format-check; clang for the libFuzzer targets (fuzz/).
 tool_packages=(

@@ -191,47 +191,6 @@ std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& tex
 
 }  // namespace
 
-namespace {
-
-// The label is the most central member: the highest summed Jaccard similarity of its words with
-// the other members' words, so a short, typical wording beats a long one. A large cluster is
-// compared against kLabelSample members spread evenly over it rather than all of them, so that
-// labelling stays linear in the cluster's size; smaller clusters are compared in full.
-constexpr std::size_t kLabelSample = 64;
-
-std::size_t central_member(const Archive& archive, const ActionCluster& cluster) {
-    std::vector<std::vector<std::string>> words;
-    words.reserve(cluster.members.size());
-    for (const auto& m : cluster.members) {
-        words.push_back(
-            action_keywords(archive.postmortems[m.postmortem].action_items[m.item].title));
-    }
-    std::vector<std::size_t> sample;
-    const std::size_t m = words.size();
-    const std::size_t step = m <= kLabelSample ? 1 : (m + kLabelSample - 1) / kLabelSample;
-    for (std::size_t y = 0; y < m; y += step) {
-        sample.push_back(y);
-    }
-    std::size_t best = 0;
-    double best_score = -1;
-    for (std::size_t x = 0; x < m; ++x) {
-        double score = 0;
-        for (const std::size_t y : sample) {
-            const std::size_t shared = shared_words(words[x], words[y]);
-            const std::size_t together = words[x].size() + words[y].size() - shared;
-            score +=
-                together == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(together);
-        }
-        if (score > best_score) {
-            best = x;
-            best_score = score;
-        }
-    }
-    return best;
-}
-
-}  // namespace
-
 void assign_cluster_ids(std::vector<ActionCluster>& clusters) {
     // Unique by construction: a taken id (a second "Foo", or "Foo 2" after two "Foo"s) gets the
     // lowest free numeric suffix, in cluster order, so ids are stable across builds.
@@ -251,6 +210,67 @@ void assign_cluster_ids(std::vector<ActionCluster>& clusters) {
         cluster.id = std::move(id);
     }
 }
+
+namespace {
+
+// How many distinct wordings a member is compared with, at most (see central_member).
+constexpr std::size_t kCentralityPeers = 256;
+
+// The label of a cluster is its most central member: the highest summed Jaccard similarity of
+// its words with every member's (itself included), so a short, typical wording beats a long
+// one; the first such member on a tie. Comparing every pair made a cluster of 20,000 items
+// (one postmortem's pasted tracker export) take minutes. Members with the same words score the
+// same, so each distinct wording is scored once, against the others weighted by how many
+// members share them: exact, and linear when the items repeat. Past kCentralityPeers distinct
+// wordings, each is compared with the kCentralityPeers most common only, which bounds the work
+// and leaves the choice as it was in clusters of any realistic size.
+std::size_t central_member(const std::vector<std::vector<std::string>>& words) {
+    struct Wording {
+        std::size_t first = 0;  // the first member with these words
+        double count = 0;
+    };
+    std::vector<Wording> wordings;
+    std::map<std::vector<std::string>, std::size_t> wording_of;
+    for (std::size_t x = 0; x < words.size(); ++x) {
+        const auto [it, fresh] = wording_of.emplace(words[x], wordings.size());
+        if (fresh) {
+            wordings.push_back({x, 0});
+        }
+        wordings[it->second].count += 1;
+    }
+    std::vector<std::size_t> peers(wordings.size());
+    for (std::size_t w = 0; w < peers.size(); ++w) {
+        peers[w] = w;
+    }
+    if (peers.size() > kCentralityPeers) {
+        std::stable_sort(peers.begin(), peers.end(), [&](std::size_t a, std::size_t b) {
+            return wordings[a].count > wordings[b].count;
+        });
+        peers.resize(kCentralityPeers);
+        std::sort(peers.begin(), peers.end());  // summed in the members' order, as before
+    }
+    std::size_t best = 0;
+    double best_score = -1;
+    for (const auto& wording : wordings) {
+        const auto& x = words[wording.first];
+        double score = 0;
+        for (const std::size_t p : peers) {
+            const auto& y = words[wordings[p].first];
+            const std::size_t shared = shared_words(x, y);
+            const std::size_t together = x.size() + y.size() - shared;
+            score += together == 0 ? 0
+                                   : wordings[p].count * static_cast<double>(shared) /
+                                         static_cast<double>(together);
+        }
+        if (score > best_score) {
+            best = wording.first;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+}  // namespace
 
 void cluster_actions(Archive& archive, const SiteConfig& config) {
     // Oldest postmortem first, so a cluster's first member is the first promise.
@@ -287,7 +307,12 @@ void cluster_actions(Archive& archive, const SiteConfig& config) {
             cluster.done += status == ActionStatus::done ? 1 : 0;
             cluster.open += status == ActionStatus::open || status == ActionStatus::in_progress;
         }
-        const std::size_t best = central_member(archive, cluster);
+        std::vector<std::vector<std::string>> words;
+        for (const auto& m : cluster.members) {
+            words.push_back(
+                action_keywords(archive.postmortems[m.postmortem].action_items[m.item].title));
+        }
+        const std::size_t best = central_member(words);
         const auto& central = cluster.members[best];
         std::string label =
             archive.postmortems[central.postmortem].action_items[central.item].title;

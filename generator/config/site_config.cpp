@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
+#include "config/yaml_tree.hpp"
 #include "core/slug.hpp"
 #include "core/suggest.hpp"
 #include "core/url.hpp"
@@ -358,6 +359,13 @@ ConfigResult parse_site_config(std::string_view path, std::string_view text) {
         result.diagnostics.push_back(
             make_error({std::string(path), e.mark.line + 1, e.mark.column + 1},
                        fmt::format("invalid YAML: {}", e.msg)));
+        return result;
+    }
+    // Aliases are resolved only now: bound what reading the settings will walk.
+    if (const auto violation = check_yaml_tree(root)) {
+        result.diagnostics.push_back(
+            make_error({std::string(path), violation->line, violation->column}, violation->message,
+                       violation->hint));
         return result;
     }
     if (root.IsNull()) {

@@ -19,6 +19,18 @@ std::optional<YamlLimitViolation> check_yaml_limits(std::string_view yaml,
     std::size_t line_start = 0;
     bool in_single = false;
     bool in_double = false;
+    // A quote opens a quoted scalar only where a value starts (after ':', '-', '?', '[', '{' or
+    // ',' and any spaces). Inside a plain scalar ("[it's, *a]") it is an ordinary character, and
+    // taking it for a quote would leave the rest of the line unscanned. An alias is counted
+    // after any space or tab too: counting too many only refuses sooner.
+    const auto after_indicator = [&](std::size_t i) {
+        std::size_t j = i;
+        while (j > line_start && (yaml[j - 1] == ' ' || yaml[j - 1] == '\t')) {
+            --j;
+        }
+        return j == line_start ||
+               std::string_view(":-?[{,").find(yaml[j - 1]) != std::string_view::npos;
+    };
     for (std::size_t i = 0; i < yaml.size(); ++i) {
         const char c = yaml[i];
         const int column = static_cast<int>(i - line_start) + 1;
@@ -29,7 +41,9 @@ std::optional<YamlLimitViolation> check_yaml_limits(std::string_view yaml,
             continue;
         }
         if (in_single || in_double) {
-            if ((in_single && c == '\'') || (in_double && c == '"' && yaml[i - 1] != '\\')) {
+            if (in_double && c == '\\' && i + 1 < yaml.size() && yaml[i + 1] != '\n') {
+                ++i;  // an escape: "\"" does not close the string, "\\" does not escape it
+            } else if ((in_single && c == '\'') || (in_double && c == '"')) {
                 in_single = in_double = false;
             }
             continue;
@@ -39,7 +53,7 @@ std::optional<YamlLimitViolation> check_yaml_limits(std::string_view yaml,
             i = (end == std::string_view::npos ? yaml.size() : end) - 1;
             continue;
         }
-        if (c == '\'' || c == '"') {
+        if ((c == '\'' || c == '"') && after_indicator(i)) {
             (c == '\'' ? in_single : in_double) = true;
             continue;
         }
@@ -51,8 +65,7 @@ std::optional<YamlLimitViolation> check_yaml_limits(std::string_view yaml,
             }
         } else if ((c == ']' || c == '}') && flow_depth > 0) {
             --flow_depth;
-        } else if (c == '*' && (i == line_start || yaml[i - 1] == ' ' || yaml[i - 1] == '[' ||
-                                yaml[i - 1] == ',' || yaml[i - 1] == '{')) {
+        } else if (c == '*' && (after_indicator(i) || yaml[i - 1] == ' ' || yaml[i - 1] == '\t')) {
             if (i + 1 < yaml.size() && yaml[i + 1] != ' ' && ++aliases > limits.max_aliases) {
                 return YamlLimitViolation{
                     fmt::format("front matter uses more than {} aliases", limits.max_aliases), line,

@@ -12,12 +12,17 @@ struct YamlLimits {
     std::size_t max_bytes = 64 * 1024;
     int max_depth = 32;
     int max_aliases = 64;
+    // The tree as its readers walk it, each alias a copy of its anchor: scalar bytes plus one
+    // per value (config/yaml_tree.hpp checks it after yaml-cpp has loaded the text). Front matter
+    // within max_bytes stays below this without aliases, so only aliases can reach it.
+    std::size_t max_expanded_bytes = 256 * 1024;
 };
 
 struct YamlLimitViolation {
     std::string message;
     int line = 1;  // 1-based, within the YAML text
     int column = 1;
+    std::string hint = {};  // when the limit calls for more than the caller's general hint
 };
 
 // A conservative textual scan: indentation and flow brackets bound the depth, '*name' tokens

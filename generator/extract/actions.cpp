@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "core/dates.hpp"
@@ -234,21 +235,37 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
             candidates[i].parent = true;
         }
     }
-    std::vector<std::vector<std::string>> kept_words;
-    std::vector<std::vector<std::string>> kept_full;
-    std::vector<std::size_t> kept_sections;
+    // The same action listed under two headings counts once. Each item is compared with the
+    // items kept under the other headings, at most kMaxRepeatComparisons of them: every one in
+    // any real postmortem, while 20,000 items under two headings (a pasted tracker export) no
+    // longer make it quadratic.
+    constexpr std::size_t kMaxRepeatComparisons = 256;
+    struct Kept {
+        std::vector<std::string> words;
+        std::vector<std::string> full;
+    };
+    std::map<std::size_t, std::vector<Kept>> kept_by_section;
     for (auto& candidate : candidates) {
         if (candidate.parent) {
             continue;
         }
-        // The same action listed under two headings counts once.
-        const auto words = action_keywords(candidate.item.title);
-        const auto full = content_words(candidate.item.title);
+        auto words = action_keywords(candidate.item.title);
+        auto full = content_words(candidate.item.title);
         bool repeated = false;
-        for (std::size_t k = 0; k < kept_words.size(); ++k) {
-            if (kept_sections[k] != candidate.section &&
-                (same_action(kept_words[k], words) || similar_descriptions(kept_full[k], full))) {
-                repeated = true;
+        std::size_t compared = 0;
+        for (const auto& [section, kept] : kept_by_section) {
+            if (section == candidate.section) {
+                continue;
+            }
+            for (const auto& other : kept) {
+                if (repeated || compared == kMaxRepeatComparisons) {
+                    break;
+                }
+                ++compared;
+                repeated =
+                    same_action(other.words, words) || similar_descriptions(other.full, full);
+            }
+            if (repeated || compared == kMaxRepeatComparisons) {
                 break;
             }
         }
@@ -256,9 +273,7 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
             continue;
         }
         read_details(candidate.item);
-        kept_words.push_back(words);
-        kept_full.push_back(full);
-        kept_sections.push_back(candidate.section);
+        kept_by_section[candidate.section].push_back({std::move(words), std::move(full)});
         result.items.push_back(std::move(candidate.item));
     }
     if (result.items.empty()) {

@@ -188,29 +188,27 @@ std::optional<double> users_share_in(std::string_view line) {
     return std::nullopt;
 }
 
-// "| Customers Impacted | ... |" over "| All | ... |": a table column of people affected.
-std::optional<double> users_share_in_table(const std::vector<SourceLine>& lines, std::size_t row) {
-    std::size_t header = row;
-    while (header > 0 && lines[header - 1].kind == LineKind::table_row) {
-        --header;
-    }
-    if (header == row) {
-        return std::nullopt;
-    }
-    const auto cells = [](const std::string& text) {
-        std::vector<std::string> out;
-        std::size_t pos = 0;
-        while (true) {
-            const auto next = text.find(" | ", pos);
-            out.push_back(to_lower_ascii(trim(text.substr(pos, next - pos))));
-            if (next == std::string::npos) {
-                return out;
-            }
-            pos = next + 3;
+namespace {
+
+// The cells of a table row as collect_lines writes it ("a | b | c"), trimmed and lower-cased.
+std::vector<std::string> table_cells(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (true) {
+        const auto next = text.find(" | ", pos);
+        out.push_back(to_lower_ascii(trim(text.substr(pos, next - pos))));
+        if (next == std::string::npos) {
+            return out;
         }
-    };
-    const auto names = cells(lines[header].text);
-    const auto values = cells(lines[row].text);
+        pos = next + 3;
+    }
+}
+
+// "| Customers Impacted | ... |" over "| All | ... |": a table column of people affected, given
+// the cells of the table's header row.
+std::optional<double> users_share_in_table(const std::vector<std::string>& names,
+                                           const std::string& row) {
+    const auto values = table_cells(row);
     for (std::size_t c = 0; c < names.size() && c < values.size(); ++c) {
         const auto words = split_words(names[c]);
         const bool people = std::any_of(words.begin(), words.end(),
@@ -232,6 +230,8 @@ std::optional<double> users_share_in_table(const std::vector<SourceLine>& lines,
     return std::nullopt;
 }
 
+}  // namespace
+
 ExtractedImpact extract_users_affected(const std::vector<SourceLine>& lines,
                                        const std::vector<LineContext>& contexts, int line_offset) {
     ExtractedImpact result;
@@ -244,14 +244,28 @@ ExtractedImpact extract_users_affected(const std::vector<SourceLine>& lines,
         result.users_affected_pct = value;
         result.from = {lines[i].line + line_offset, lines[i].text};
     };
+    // Each table row's header row (its table's first row), found in one pass and read once per
+    // table: walking back to it from every row made a table of 50,000 rows quadratic.
+    std::vector<std::size_t> header_of(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const bool continues = i > 0 && lines[i].kind == LineKind::table_row &&
+                               lines[i - 1].kind == LineKind::table_row;
+        header_of[i] = continues ? header_of[i - 1] : i;
+    }
+    std::size_t cells_of = lines.size();  // the header whose cells `header_cells` holds
+    std::vector<std::string> header_cells;
     // The impact and summary parts speak for the incident; elsewhere a share may be anything.
     for (const unsigned sections : {unsigned(kImpact | kSummary | kDuration), ~0u}) {
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (usable(i) && ((contexts[i].section & sections) != 0 || sections == ~0u ||
                               contexts[i].label.find("impact") != std::string::npos)) {
                 auto share = users_share_in(lines[i].text);
-                if (!share && lines[i].kind == LineKind::table_row) {
-                    share = users_share_in_table(lines, i);
+                if (!share && lines[i].kind == LineKind::table_row && header_of[i] != i) {
+                    if (cells_of != header_of[i]) {
+                        cells_of = header_of[i];
+                        header_cells = table_cells(lines[cells_of].text);
+                    }
+                    share = users_share_in_table(header_cells, lines[i].text);
                 }
                 if (share) {
                     found(i, *share);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -15,6 +16,7 @@
 #include "core/url.hpp"
 #include "parse/cmark_special_chars.hpp"
 #include "parse/collect_lines.hpp"
+#include "parse/emphasis_guard.hpp"
 #include "parse/inline_html.hpp"
 #include "parse/sanitize_html.hpp"
 
@@ -211,21 +213,38 @@ std::vector<RefusedUrl> refuse_unsafe_urls(cmark_node* root) {
     return refused;
 }
 
-std::string unique_id(const std::string& text, std::set<std::string>& used) {
-    std::string base = slugify(text);
-    if (base.empty()) {
-        base = "section";
+// Heading ids, unique within a page: the text's slug, then "-1", "-2"... for repeats, each time
+// the first suffix not yet taken. Ids are only ever added, so every suffix below the last one
+// given for a slug stays taken: the search resumes there instead of starting at 1 again, which
+// made 20,000 headings with one text quadratic.
+class HeadingIds {
+  public:
+    std::string take(const std::string& text) {
+        std::string base = slugify(text);
+        if (base.empty()) {
+            base = "section";
+        }
+        if (base.rfind("hs-", 0) == 0) {
+            base = "h-" + base;  // "hs-" ids belong to the theme
+        }
+        std::string id = base;
+        int& n = next_suffix_[base];  // 0: the bare slug not yet tried
+        if (n > 0) {
+            id = fmt::format("{}-{}", base, n);
+        }
+        while (used_.count(id) > 0) {
+            id = fmt::format("{}-{}", base, ++n);
+        }
+        ++n;
+        used_.insert(id);
+        return id;
     }
-    if (base.rfind("hs-", 0) == 0) {
-        base = "h-" + base;  // "hs-" ids belong to the theme
-    }
-    std::string id = base;
-    for (int n = 1; used.count(id) > 0; ++n) {
-        id = fmt::format("{}-{}", base, n);
-    }
-    used.insert(id);
-    return id;
-}
+
+  private:
+    // Ids the theme's own page structure uses are taken from the start.
+    std::set<std::string> used_ = {"main", "top", "content", "toc", "search"};
+    std::map<std::string, int> next_suffix_;  // slug -> the next suffix to try
+};
 
 // cmark's HTML renderer writes headings without attributes. A custom inline carrying the tags
 // keeps the heading's inline children and lets the id through in every rendering mode; the
@@ -236,12 +255,11 @@ std::vector<Heading> add_heading_ids(cmark_node* root, RetiredNodes& retired) {
         return cmark_node_get_type(n) == CMARK_NODE_HEADING;
     };
     std::vector<Heading> headings;
-    // Ids the theme's own page structure uses are taken from the start.
-    std::set<std::string> used = {"main", "top", "content", "toc", "search"};
+    HeadingIds ids;
     for (cmark_node* heading : collect(root, is_heading)) {
         const int level = cmark_node_get_heading_level(heading);
         const std::string text = plain_text(heading);
-        const std::string id = unique_id(text, used);
+        const std::string id = ids.take(text);
         headings.push_back({level, id, text});
         cmark_node* tags = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
         cmark_node_set_on_enter(tags, fmt::format("<h{} id=\"{}\">", level, id).c_str());
@@ -319,6 +337,11 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
     std::unique_ptr<cmark_parser, ParserDeleter> parser{cmark_parser_new(cmark_options)};
     MarkdownResult result;
     result.tables_disabled_at_line = line_with_too_many_pipes(text);
+    const std::optional<EscapedEmphasis> escaped = escape_excess_emphasis(text);
+    if (escaped) {
+        result.emphasis_escaped_at_line = escaped->first_line;
+        text = escaped->text;
+    }
     for (const char* name : kExtensions) {
         if (result.tables_disabled_at_line > 0 && std::string_view(name) == "table") {
             continue;

@@ -34,6 +34,8 @@ struct MarkdownResult {
     std::string html;
     std::string text;  // the body as plain text, without markup, for the search index
     int tables_disabled_at_line = 0;  // the first line with too many '|', 0 when tables are on
+    // The first paragraph whose emphasis marks were escaped (parse/emphasis_guard.hpp), or 0.
+    int emphasis_escaped_at_line = 0;
     std::vector<Heading> headings;
     std::optional<std::string> leading_h1;  // text of an H1 that opened the document
     std::vector<SourceLine> lines;          // the body as the extractors read it

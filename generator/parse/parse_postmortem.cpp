@@ -5,11 +5,13 @@
 #include <yaml-cpp/yaml.h>
 #include <chrono>
 
+#include "config/yaml_tree.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
 #include "core/yaml_guard.hpp"
 #include "extract/infer_fields.hpp"
+#include "parse/emphasis_guard.hpp"
 #include "parse/front_matter.hpp"
 #include "parse/markdown.hpp"
 #include "parse/read_fields.hpp"
@@ -97,6 +99,15 @@ bool read_yaml(const FrontMatterSplit& split, FieldContext& context, Postmortem&
             "front matter is YAML between two '---' lines; check quoting and indentation"));
         return false;
     }
+    // Aliases are resolved only now: bound what reading the fields will walk.
+    if (const auto violation = check_yaml_tree(root)) {
+        context.diagnostics.push_back(make_error(
+            {context.path, violation->line + offset, violation->column}, violation->message,
+            violation->hint.empty()
+                ? "front matter holds a postmortem's metadata; keep long text in the body"
+                : violation->hint));
+        return false;
+    }
     if (root.IsNull()) {
         return true;
     }
@@ -178,6 +189,14 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
                                         "without the link",
                                         refused.url),
             kAllowedUrlsHint));
+    }
+    if (markdown.emphasis_escaped_at_line > 0) {
+        result.diagnostics.push_back(make_warning(
+            {file.display, markdown.emphasis_escaped_at_line + split.body_first_line - 1, 1},
+            fmt::format("paragraph has more than {} '*', '_' or '~' characters; they are shown "
+                        "as written, not as emphasis",
+                        kMaxEmphasisMarks),
+            "put pasted logs and data in a code block (```)"));
     }
     pm.body_html = std::move(markdown.html);
     pm.body_text = std::move(markdown.text);

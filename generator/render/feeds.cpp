@@ -91,8 +91,7 @@ OutputFiles sitemaps(const OutputFiles& files, const SiteConfig& config, std::si
     for (std::size_t from = 0, part = 1; from < urls.size(); from += max_urls, ++part) {
         const std::string name = fmt::format("sitemap-{}.xml", part);
         out.push_back({name, urlset(from, std::min(urls.size(), from + max_urls))});
-        index +=
-            fmt::format("  <sitemap><loc>{}</loc></sitemap>\n", xml_escape(base + name));
+        index += fmt::format("  <sitemap><loc>{}</loc></sitemap>\n", xml_escape(base + name));
     }
     out.push_back({"sitemap.xml", index + "</sitemapindex>\n"});
     return out;

@@ -3,6 +3,7 @@
 #include "search/json_documents.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <variant>
 
 #include <fmt/format.h>
@@ -47,6 +48,33 @@ std::string parse_error_reason(const nlohmann::json::exception& error) {
 Diagnostic invalid_json(Location location, const std::string& reason) {
     return make_error(std::move(location), "not valid JSON: " + reason,
                       "the input must be a JSON array of document objects, in UTF-8");
+}
+
+// Where the text first nests deeper than `max_depth` arrays and objects, if it does. simdjson
+// stops there; nlohmann would read on and then write the text back recursively, one stack frame
+// a level, which overflowed the stack for 200,000 '['.
+std::optional<std::size_t> too_deep(std::string_view text, std::size_t max_depth) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth) {
+                return i;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::nullopt;
 }
 
 // simdjson refused the text. nlohmann says where it is wrong, or, when it is valid JSON after
@@ -189,6 +217,12 @@ Diagnostics read_json_documents(const simdjson::padded_string& text, const std::
     element documents;
     simdjson::padded_string rewritten;
     if (parser.parse(text).get(documents) != simdjson::SUCCESS) {
+        if (const auto deep = too_deep(text, parser.max_depth())) {
+            return {make_error(
+                location_of(text, *deep, path),
+                fmt::format("documents nest deeper than {} arrays and objects", parser.max_depth()),
+                "a document holds fields of text, numbers and lists of them")};
+        }
         auto reread = reparse(text, path);
         if (auto* diagnostic = std::get_if<Diagnostic>(&reread)) {
             return {std::move(*diagnostic)};

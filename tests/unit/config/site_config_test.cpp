@@ -121,3 +121,11 @@ TEST_CASE("a severity's rank is its place in the ladder, worst first", "[site_co
     CHECK(result.config.severity_rank("SEV1") == 0);  // not a level of this ladder
     CHECK(SiteConfig{}.severity_rank("SEV5") == 5);
 }
+
+TEST_CASE("an alias inside its own anchor is refused in hindsight.yaml too", "[site_config]") {
+    const auto result = parse_site_config("hindsight.yaml", "taxonomy: &t {causes: *t}\n");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(format_diagnostic(result.diagnostics[0]) ==
+          "hindsight.yaml:1:11: error: front matter has an alias inside the anchor it refers to\n"
+          "    hint: an alias (*name) repeats an anchor (&name) it is not part of");
+}

@@ -45,3 +45,31 @@ TEST_CASE("oversized front matter is refused", "[yaml_guard]") {
     REQUIRE(violation);
     CHECK(violation->message == "front matter is 71683 bytes, over the limit of 65536 bytes");
 }
+
+TEST_CASE("an apostrophe inside a plain scalar hides no aliases", "[yaml_guard]") {
+    // "it's" is no quoted scalar: taking it for one left the rest of each line unscanned.
+    std::string yaml = "a: &a [x, x]\n";
+    for (int i = 0; i < 40; ++i) {
+        yaml += "b" + std::to_string(i) + ": [it's, *a, *a]\n";
+    }
+    const auto violation = check_yaml_limits(yaml);
+    REQUIRE(violation);
+    CHECK(violation->message == "front matter uses more than 64 aliases");
+    CHECK(violation->line == 34);
+}
+
+TEST_CASE("aliases after tabs count", "[yaml_guard]") {
+    std::string yaml = "a: &a [x, x]\nb: [*a";
+    for (int i = 0; i < 70; ++i) {
+        yaml += ",\t*a";
+    }
+    REQUIRE(check_yaml_limits(yaml + "]\n"));
+}
+
+TEST_CASE("an escaped backslash ends a double-quoted string where YAML ends it", "[yaml_guard]") {
+    const std::string yaml = "a: [\"x\\\\\", " + std::string(40, '[') + "]\n";
+    const auto violation = check_yaml_limits(yaml);
+    REQUIRE(violation);
+    CHECK(violation->message == "front matter nests deeper than 32 levels");
+    CHECK_FALSE(check_yaml_limits("a: \"say \\\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\\"\"\n"));
+}

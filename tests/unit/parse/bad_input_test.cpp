@@ -123,6 +123,30 @@ TEST_CASE("an alias bomb is refused before yaml-cpp", "[bad_input]") {
                 "front matter holds a postmortem's metadata; keep long text in the body"});
 }
 
+TEST_CASE("an alias bomb within the alias count is refused by its expansion", "[bad_input]") {
+    // 64 aliases, four to each of 16 anchors: 4^16 values once read. Reading them (page.extra)
+    // used to run until memory ran out.
+    std::string yaml = "a0: &a0 [lol]\n";
+    for (int i = 1; i <= 16; ++i) {
+        const std::string previous = "*a" + std::to_string(i - 1);
+        yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + previous + ", " +
+                previous + ", " + previous + ", " + previous + "]\n";
+    }
+    const auto diagnostics = diagnose("---\n" + yaml + "---\nbody\n");
+    REQUIRE(diagnostics.size() == 1);
+    CHECK(diagnostics[0].find("error: front matter's aliases expand it to more than 262144 "
+                              "bytes\n    hint: write the repeated values out, or repeat fewer "
+                              "of them") != std::string::npos);
+}
+
+TEST_CASE("an alias inside its own anchor is refused", "[bad_input]") {
+    // yaml-cpp builds it as a cycle; reading it into page.extra overflowed the stack.
+    CHECK(diagnose("---\nx: &a [*a]\n---\nbody\n") ==
+          Lines{"content/bad.md:2:4: error: front matter has an alias inside the anchor it "
+                "refers to\n    hint: an alias (*name) repeats an anchor (&name) it is not part "
+                "of"});
+}
+
 TEST_CASE("a slug that tries to leave the output folder", "[bad_input]") {
     CHECK(diagnose("---\nslug: ../../etc/passwd\n---\nx\n") ==
           Lines{"content/bad.md:2:7: error: slug '../../etc/passwd' may contain only a-z, 0-9 "
@@ -146,7 +170,19 @@ TEST_CASE("front matter that is not a mapping", "[bad_input]") {
 
 TEST_CASE("deeply nested Markdown does not crash", "[bad_input]") {
     CHECK(diagnose(std::string(100000, '>') + " x\n").empty());
-    CHECK(diagnose(std::string(50000, '*') + "x" + std::string(50000, '*')).empty());
+    // Shown as written (parse/emphasis_guard.hpp): nested, it took seconds in cmark-gfm.
+    CHECK(diagnose(std::string(50000, '*') + "x" + std::string(50000, '*')) ==
+          Lines{"content/bad.md:1:1: warning: paragraph has more than 1000 '*', '_' or '~' "
+                "characters; they are shown as written, not as emphasis\n    hint: put pasted "
+                "logs and data in a code block (```)"});
+}
+
+TEST_CASE("a paragraph of emphasis marks is shown as written", "[bad_input]") {
+    CHECK(diagnose("---\ntitle: t\n---\nText.\n\n" + std::string(60000, '*') + "x" +
+                   std::string(60000, '*') + "\n") ==
+          Lines{"content/bad.md:6:1: warning: paragraph has more than 1000 '*', '_' or '~' "
+                "characters; they are shown as written, not as emphasis\n    hint: put pasted "
+                "logs and data in a code block (```)"});
 }
 
 TEST_CASE("a table a hundred thousand columns wide", "[bad_input]") {

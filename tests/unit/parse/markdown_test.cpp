@@ -115,6 +115,28 @@ TEST_CASE("headings get stable, unique ids", "[markdown]") {
     CHECK(result.headings[2].level == 3);
 }
 
+TEST_CASE("a repeated heading takes the first free suffix, past ids other headings took",
+          "[markdown]") {
+    MarkdownOptions options;
+    options.known_title = "x";
+    const auto result =
+        render_markdown("## Foo\n\n## Foo 1\n\n## Foo\n\n## Foo 3\n\n## Foo\n\n## Foo\n", options);
+    std::vector<std::string> ids;
+    for (const auto& heading : result.headings) {
+        ids.push_back(heading.id);
+    }
+    CHECK(ids == std::vector<std::string>{"foo", "foo-1", "foo-2", "foo-3", "foo-4", "foo-5"});
+    // 20,000 repeats used to try every lower suffix again for each (quadratic: minutes);
+    // tests/e2e/bad_input_test.cpp times the whole build of such a file.
+    std::string many;
+    for (int i = 0; i < 20000; ++i) {
+        many += "## Same\n\n";
+    }
+    const auto repeated = render_markdown(many, options);
+    REQUIRE(repeated.headings.size() == 20000);
+    CHECK(repeated.headings.back().id == "same-19999");
+}
+
 TEST_CASE("a leading H1 is taken as the title", "[markdown]") {
     const auto result = render_markdown("# Outage: DB\n\nText\n", {});
     CHECK(result.leading_h1 == "Outage: DB");

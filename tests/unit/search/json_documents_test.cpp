@@ -77,6 +77,27 @@ TEST_CASE("a number beyond a double's range is an error, not a crash", "[json_do
     CHECK(r.diagnostics[0].message == "not valid JSON: number overflow parsing '1e400'");
 }
 
+TEST_CASE("documents nested past simdjson's depth are an error, not a stack overflow",
+          "[json_documents]") {
+    // simdjson refuses them; nlohmann read them and then wrote them back one stack frame a
+    // level, which crashed `hindsight lunr` on 200,000 '['. With a 64-bit integer (which sends
+    // the text to nlohmann anyway) too.
+    const std::string deep(200000, '[');
+    for (const std::string& text :
+         {deep + std::string(200000, ']'),
+          "[123456789012345678901234567890, " + deep + std::string(200001, ']')}) {
+        const auto r = read(text, schema());
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].message == "documents nest deeper than 1024 arrays and objects");
+        CHECK(r.diagnostics[0].location.line == 1);
+    }
+    const auto r =
+        read("[\n" + std::string(1100, '[') + "\"[\", " + std::string(1100, ']') + "]", schema());
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].location.line == 2);
+    CHECK(r.diagnostics[0].location.column == 1024);
+}
+
 TEST_CASE("every bad document is reported, not just the first", "[json_documents]") {
     const auto r = read(R"([{"title": "no ref"}, 3, {"id": null}, {"id": "ok", "boost": "2"}])",
                         schema("boost"), "-");
