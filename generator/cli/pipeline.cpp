@@ -17,7 +17,6 @@
 namespace fs = std::filesystem;
 
 namespace hindsight {
-namespace {
 
 bool load_config(const PipelineOptions& options, PipelineResult& result) {
     fs::path path;
@@ -43,6 +42,8 @@ bool load_config(const PipelineOptions& options, PipelineResult& result) {
                               parsed.diagnostics.end());
     return true;
 }
+
+namespace {
 
 std::vector<ParseResult> parse_all(const std::vector<SourceFile>& files, const SiteConfig& config,
                                    const ParseOptions& options, unsigned jobs) {

@@ -28,9 +28,10 @@ const std::map<std::string, std::set<std::string>> kUses = {
     {"render", {"model", "config", "analyze"}},
     {"output", {"core"}},
     {"report", {"core"}},
+    {"scaffold", {"config"}},
     {"cli",
      {"core", "model", "config", "discover", "extract", "parse", "analyze", "search", "render",
-      "output", "report"}},
+      "output", "report", "scaffold"}},
 };
 
 // Third-party parsers whose types stay inside the stages that read with them: extraction works
