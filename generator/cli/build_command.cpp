@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/build_command.hpp"
 #include "cli/commands.hpp"
-#include "cli/pipeline.hpp"
 #include "cli/print_diagnostics.hpp"
 #include "output/output_guard.hpp"
 #include "output/write_site.hpp"
@@ -19,14 +19,6 @@ namespace fs = std::filesystem;
 
 namespace hindsight {
 namespace {
-
-struct BuildOptions {
-    PipelineOptions pipeline;
-    fs::path output = "public";
-    std::optional<fs::path> theme;
-    bool quiet = false;
-    bool timings = false;
-};
 
 using Clock = std::chrono::steady_clock;
 
@@ -54,6 +46,8 @@ void print_timings(const StageTimes& pipeline, double render, double index, doub
                "(render and index include writing their files into the staging folder; write is "
                "the swap and the removal of the previous site)\n");
 }
+
+}  // namespace
 
 std::optional<fs::path> theme_dir(const BuildOptions& options, const SiteConfig& config) {
     if (options.theme) {
@@ -141,8 +135,6 @@ int run_build(const BuildOptions& options) {
     }
     return 0;
 }
-
-}  // namespace
 
 void add_build_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<BuildOptions>();

@@ -29,9 +29,10 @@ const std::map<std::string, std::set<std::string>> kUses = {
     {"output", {"core"}},
     {"report", {"core"}},
     {"scaffold", {"config"}},
+    {"serve", {"core"}},
     {"cli",
      {"core", "model", "config", "discover", "extract", "parse", "analyze", "search", "render",
-      "output", "report", "scaffold"}},
+      "output", "report", "scaffold", "serve"}},
 };
 
 // Third-party parsers whose types stay inside the stages that read with them: extraction works
@@ -40,6 +41,7 @@ const std::map<std::string, std::set<std::string>> kLibraryUsers = {
     {"cmark-gfm", {"parse"}},
     {"gumbo", {"parse"}},
     {"yaml-cpp", {"parse", "config"}},
+    {"httplib", {"serve"}},
 };
 
 std::set<std::string> allowed_for(const std::string& stage) {
