@@ -23,16 +23,18 @@ void run_rebuild_loop(DirectoryWatcher& watcher, PreviewState& state, const Rebu
         const auto built = Clock::now();
         RebuildReport report;
         report.outcome = outcome;
+        report.build_seconds = seconds_between(start, built);
         // Counted before the new epoch, when the pages close their streams to reload.
         report.open_pages = state.open_pages();
-        state.end_rebuild(std::move(outcome.problems), outcome.failed);
-        report.epoch = state.snapshot().epoch;
-        report.build_seconds = seconds_between(start, built);
+        report.epoch = state.snapshot().epoch + 1;
         report.save_to_reload_seconds = seconds_between(batch->first_event, Clock::now());
         report.changes = std::move(*batch);
+        // Reported just before the pages are told, so that the terminal says "rebuilt" before
+        // the first reloaded page arrives.
         if (hooks.rebuilt) {
             hooks.rebuilt(report);
         }
+        state.end_rebuild(std::move(outcome.problems), outcome.failed);
     }
 }
 

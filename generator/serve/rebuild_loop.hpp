@@ -31,7 +31,7 @@ struct RebuildHooks {
     // requests held back.
     std::function<BuildOutcome()> build;
     std::function<void(const ChangeBatch&)> changed;    // before the rebuild
-    std::function<void(const RebuildReport&)> rebuilt;  // after it, the pages told to reload
+    std::function<void(const RebuildReport&)> rebuilt;  // after it, as the pages are told
 };
 
 // One rebuild per settled batch of changes, until the watcher is stopped (the first build, before

@@ -36,7 +36,7 @@ before(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-serve-browser-'));
   content = path.join(work, 'content');
   fs.cpSync(path.join(root, 'content'), content, { recursive: true });
-  serve = await startServe(binary, [content, '--port', '0'], { cwd: work });
+  serve = await startServe(binary, ['content', '--port', '0'], { cwd: work });
   browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
