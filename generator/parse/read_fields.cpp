@@ -64,6 +64,12 @@ class FieldReader {
             if (!seen_.insert(key).second) {
                 warning(entry.first, fmt::format("'{}' is set twice; the last value wins", key));
             }
+            if (entry.second.IsNull()) {
+                // A key with nothing after it (`hindsight new` writes them to be filled in).
+                ctx_.diagnostics.push_back(
+                    make_note(at(entry.first), fmt::format("'{}' is empty; read as absent", key)));
+                continue;
+            }
             const char* field = canonical_field(key);
             if (field == nullptr) {
                 read_field(key, entry.first, entry.second);
