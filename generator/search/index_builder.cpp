@@ -15,10 +15,15 @@
 namespace hindsight::search {
 namespace {
 
-// lunr's defaults (lunr.js:2360-2361).
-constexpr double kB = 0.75;
-constexpr double kK1 = 1.2;
 constexpr std::uint32_t kStopWord = UINT32_MAX;
+
+// builder.b() (lunr.js:2430-2438): below 0 is 0, above 1 is 1, anything else (NaN too) as given.
+double clamped_b(double b) {
+    if (b < 0) {
+        return 0;
+    }
+    return b > 1 ? 1 : b;
+}
 
 // `boost || 1`: 0 and NaN are falsy in JavaScript.
 double effective_boost(double boost) {
@@ -50,7 +55,8 @@ std::optional<std::string> field_name_problem(std::string_view name) {
     return std::nullopt;
 }
 
-IndexBuilder::IndexBuilder(const std::vector<LunrField>& fields) {
+IndexBuilder::IndexBuilder(const std::vector<LunrField>& fields, const BuilderOptions& options)
+    : b_(clamped_b(options.b)), k1_(options.k1), metadata_whitelist_(options.metadata_whitelist) {
     // builder.field() on a name already there replaces its boost but keeps its place; and
     // Object.keys puts array-index names first.
     std::vector<LunrField> distinct;
@@ -98,8 +104,13 @@ void IndexBuilder::add(const LunrDocument& document) {
         const std::size_t slot = ref * fields_.size() + f;
         const std::size_t value_index = fields_[f].value_index;
         static const FieldValue kMissing;  // a document with fewer values than fields
-        add_field(value_index < document.values.size() ? document.values[value_index] : kMissing,
-                  slot);
+        const FieldValue& value =
+            value_index < document.values.size() ? document.values[value_index] : kMissing;
+        if (metadata_whitelist_.empty()) {
+            add_field(value, slot);
+        } else {
+            add_field_with_metadata(value, slot);
+        }
         if (logging_) {
             log_postings(slot);
         }
@@ -130,25 +141,24 @@ inline std::uint32_t IndexBuilder::term_of_raw_token(std::string_view raw) {
 // A duplicate ref replaces the first copy's counts and length but keeps its slot, as
 // fieldTermFrequencies[fieldRef] = {} does on an existing key. The first copy's counts stay in
 // the flat arrays, unused.
-void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
-    std::uint32_t length = 0;
-    std::size_t distinct = 0;
-    // Without a branch on the token: whether it is a stop word, or new in the field, is as
-    // good as random, and mispredicting it cost more than the counting. A stop word's
-    // kStopWord + 1 wraps to 0, the counter no term has.
-    const auto count = [&](std::uint32_t term) {
-        const bool stop_word = term == kStopWord;
-        length += stop_word ? 0 : 1;  // "" terms count toward the length; stop words do not
-        const bool first = scratch_counts_[term + 1]++ == 0;
-        if (distinct == scratch_terms_.size()) {
-            scratch_terms_.resize(2 * distinct + 64);
-        }
-        scratch_terms_[distinct] = term;
-        distinct += first && !stop_word ? 1 : 0;
-    };
-    tokenizer_.tokenize(
-        value, [&](std::string_view raw) { count(term_of_raw_token(raw)); },
-        [&](std::u16string_view lowered) { count(term_of_lowered_token(lowered)); });
+// Without a branch on the token: whether it is a stop word, or new in the field, is as good as
+// random, and mispredicting it cost more than the counting. A stop word's kStopWord + 1 wraps to
+// 0, the counter no term has.
+inline void IndexBuilder::count_token(std::uint32_t term, std::uint32_t& length,
+                                      std::size_t& distinct) {
+    const bool stop_word = term == kStopWord;
+    length += stop_word ? 0 : 1;  // "" terms count toward the length; stop words do not
+    const bool first = scratch_counts_[term + 1]++ == 0;
+    if (distinct == scratch_terms_.size()) {
+        scratch_terms_.resize(2 * distinct + 64);
+    }
+    scratch_terms_[distinct] = term;
+    distinct += first && !stop_word ? 1 : 0;
+}
+
+// The field's counts, gathered by count_token, moved to the flat arrays, the scratch counters
+// cleared for the next field.
+void IndexBuilder::end_field(std::size_t slot, std::uint32_t length, std::size_t distinct) {
     ranges_[slot] = {static_cast<std::uint32_t>(count_terms_.size()),
                      static_cast<std::uint32_t>(distinct)};
     for (std::size_t i = 0; i < distinct; ++i) {
@@ -158,6 +168,37 @@ void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
         scratch_counts_[term + 1] = 0;
     }
     field_lengths_[slot] = length;
+}
+
+void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
+    std::uint32_t length = 0;
+    std::size_t distinct = 0;
+    tokenizer_.tokenize(
+        value, [&](std::string_view raw) { count_token(term_of_raw_token(raw), length, distinct); },
+        [&](std::u16string_view lowered) {
+            count_token(term_of_lowered_token(lowered), length, distinct);
+        });
+    end_field(slot, length, distinct);
+}
+
+// As add_field, and each token's metadata logged: the whole value lowered first, since the
+// positions are in code units of the lowered value.
+void IndexBuilder::add_field_with_metadata(const FieldValue& value, std::size_t slot) {
+    std::uint32_t length = 0;
+    std::size_t distinct = 0;
+    const auto ref = static_cast<std::uint32_t>(slot / fields_.size());
+    const auto field = static_cast<std::uint32_t>(slot % fields_.size());
+    tokenizer_.tokenize_with_positions(
+        value, [&](std::u16string_view token, const Tokenizer::TokenPosition& position) {
+            const std::uint32_t term = term_of_lowered_token(token);
+            count_token(term, length, distinct);
+            if (term != kStopWord) {
+                occurrences_.push_back(
+                    {static_cast<std::uint32_t>(term * fields_.size() + field), ref,
+                     TokenMetadata{position.start, position.length, position.index}});
+            }
+        });
+    end_field(slot, length, distinct);
 }
 
 std::uint32_t IndexBuilder::term_of_new_raw_token(std::string_view raw) {
@@ -358,15 +399,72 @@ void IndexBuilder::weigh_vectors(LunrIndex& index) const {
         const double doc_boost = document_boosts_[slot / fields_.size()];
         const double field_boost = fields_[f].boost;
         // The same subexpression lunr computes for each term, computed once: same value.
-        const double length_norm = kK1 * (1 - kB + kB * (field_length / averages[f]));
+        const double length_norm = k1_ * (1 - b_ + b_ * (field_length / averages[f]));
         for (std::uint32_t i = vectors.offsets[slot]; i < vectors.offsets[slot + 1]; ++i) {
             const double tf = vectors.weights[i];
-            double score = idf[vectors.terms[i]] * ((kK1 + 1) * tf) / (length_norm + tf);
+            double score = idf[vectors.terms[i]] * ((k1_ + 1) * tf) / (length_norm + tf);
             score *= field_boost;
             score *= doc_boost;
             vectors.weights[i] = js_round(score * 1000) / 1000;
         }
     }
+}
+
+// The logged tokens, grouped by posting entry: sorted stably by (key, ref), each entry's tokens
+// stay in the order added, a duplicate ref's second copy after its first, as lunr pushes them.
+void IndexBuilder::index_metadata(LunrIndex& index) {
+    // The whitelist's distinct keys: a key the whitelist names twice gets each token's value
+    // twice, since lunr's loop pushes once per name.
+    for (const auto& key : metadata_whitelist_) {
+        const auto same = std::find(index.metadata_keys.begin(), index.metadata_keys.end(), key);
+        if (same != index.metadata_keys.end()) {
+            ++index.metadata_repeats[static_cast<std::size_t>(same - index.metadata_keys.begin())];
+            continue;
+        }
+        index.metadata_keys.push_back(key);
+        index.metadata_repeats.push_back(1);
+    }
+    std::vector<std::size_t> order(index.metadata_keys.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const auto ia = array_index(index.metadata_keys[a]);
+        const auto ib = array_index(index.metadata_keys[b]);
+        return ia && (!ib || *ia < *ib);
+    });
+    std::vector<std::string> keys;
+    std::vector<std::uint32_t> repeats;
+    for (const std::size_t i : order) {
+        keys.push_back(index.metadata_keys[i]);
+        repeats.push_back(index.metadata_repeats[i]);
+    }
+    index.metadata_keys = std::move(keys);
+    index.metadata_repeats = std::move(repeats);
+
+    std::stable_sort(occurrences_.begin(), occurrences_.end(),
+                     [](const Occurrence& a, const Occurrence& b) {
+                         return a.key != b.key ? a.key < b.key : a.ref < b.ref;
+                     });
+    const std::size_t keys_count = terms_.size() * fields_.size();
+    index.metadata_offsets.assign(index.posting_refs.size() + 1, 0);
+    index.metadata.reserve(occurrences_.size());
+    auto next = occurrences_.begin();
+    for (std::size_t key = 0; key < keys_count; ++key) {
+        const auto key_end = std::partition_point(
+            next, occurrences_.end(), [&](const Occurrence& o) { return o.key <= key; });
+        for (std::uint32_t i = index.posting_offsets[key]; i < index.posting_offsets[key + 1];
+             ++i) {
+            const std::uint32_t ref = index.posting_refs[i];
+            auto first = std::partition_point(next, key_end,
+                                              [&](const Occurrence& o) { return o.ref < ref; });
+            index.metadata_offsets[i] = static_cast<std::uint32_t>(index.metadata.size());
+            for (; first != key_end && first->ref == ref; ++first) {
+                index.metadata.push_back(first->metadata);
+            }
+        }
+        next = key_end;
+    }
+    index.metadata_offsets.back() = static_cast<std::uint32_t>(index.metadata.size());
+    std::vector<Occurrence>().swap(occurrences_);
 }
 
 LunrIndex IndexBuilder::build() && {
@@ -385,6 +483,9 @@ LunrIndex IndexBuilder::build() && {
     }
     std::vector<Posting>().swap(posting_log_);
     weigh_vectors(index);
+    if (!metadata_whitelist_.empty()) {
+        index_metadata(index);
+    }
     for (const Field& field : fields_) {
         index.fields.push_back(field.name);
     }

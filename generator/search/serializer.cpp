@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <numeric>
 #include <optional>
 #include <span>
 
@@ -66,8 +67,9 @@ std::string json_body(std::string_view utf8) {
 
 // What the writer needs about refs and fields, computed once.
 struct Keys {
-    std::vector<std::string> refs;    // JSON bodies
-    std::vector<std::string> fields;  // JSON bodies
+    std::vector<std::string> refs;           // JSON bodies
+    std::vector<std::string> fields;         // JSON bodies
+    std::vector<std::string> metadata_keys;  // JSON bodies
     std::vector<std::optional<std::uint32_t>> ref_indexes;
     bool any_array_index_ref = false;
     std::size_t array_index_fields = 0;  // they lead the field order
@@ -85,6 +87,9 @@ Keys make_keys(const LunrIndex& index) {
         if (array_index(field)) {
             ++keys.array_index_fields;
         }
+    }
+    for (const auto& key : index.metadata_keys) {
+        keys.metadata_keys.push_back(json_body(key));
     }
     return keys;
 }
@@ -188,24 +193,79 @@ void put_field_vectors(Writer& out, const LunrIndex& index, const Keys& keys) {
     out.put(']');
 }
 
+// One metadata value of one token: [start,length], index or ["field"], null where lunr has none.
+void put_metadata_value(Writer& out, std::string_view key, const TokenMetadata& token,
+                        std::string_view field) {
+    if (key == "position" && token.start >= 0) {
+        out.put('[');
+        out.advance(write_uint(out.room(10), static_cast<std::uint32_t>(token.start)));
+        out.put(',');
+        out.advance(write_uint(out.room(10), static_cast<std::uint32_t>(token.length)));
+        out.put(']');
+    } else if (key == "index" && token.index >= 0) {
+        out.advance(write_uint(out.room(10), static_cast<std::uint32_t>(token.index)));
+    } else if (key == "fields") {
+        out.put("[\"");
+        out.put(field);
+        out.put("\"]");
+    } else {
+        out.put("null");
+    }
+}
+
+// A ref's metadata object: each whitelisted key, an array of one value per token (per token and
+// per time the whitelist names the key).
+void put_metadata(Writer& out, const LunrIndex& index, const Keys& keys, std::size_t entry,
+                  std::size_t field) {
+    out.put('{');
+    const auto tokens =
+        std::span<const TokenMetadata>(index.metadata)
+            .subspan(index.metadata_offsets[entry],
+                     index.metadata_offsets[entry + 1] - index.metadata_offsets[entry]);
+    for (std::size_t k = 0; k < keys.metadata_keys.size(); ++k) {
+        out.put(k == 0 ? std::string_view("\"") : std::string_view(",\""));
+        out.put(keys.metadata_keys[k]);
+        out.put("\":[");
+        bool first = true;
+        for (const TokenMetadata& token : tokens) {
+            for (std::uint32_t r = 0; r < index.metadata_repeats[k]; ++r) {
+                if (!first) {
+                    out.put(',');
+                }
+                first = false;
+                put_metadata_value(out, index.metadata_keys[k], token, keys.fields[field]);
+            }
+        }
+        out.put(']');
+    }
+    out.put('}');
+}
+
 // Object key order (OrdinaryOwnPropertyKeys): array-index refs ascending, then the rest in
-// insertion order. Most postings have no array-index ref and are written as they are.
-void put_refs(Writer& out, std::span<const std::uint32_t> refs, const Keys& keys,
-              std::vector<std::uint32_t>& ordered) {
-    const auto is_index = [&](std::uint32_t ref) { return keys.ref_indexes[ref].has_value(); };
-    std::span<const std::uint32_t> list = refs;
-    if (keys.any_array_index_ref && std::any_of(refs.begin(), refs.end(), is_index)) {
-        ordered.assign(refs.begin(), refs.end());
+// insertion order. Most postings have no array-index ref and are written as they are. The
+// posting is posting_refs[start, start + count); `ordered` is scratch.
+void put_refs(Writer& out, const LunrIndex& index, std::size_t start, std::size_t count,
+              std::size_t field, const Keys& keys, std::vector<std::uint32_t>& ordered) {
+    const auto refs = std::span<const std::uint32_t>(index.posting_refs).subspan(start, count);
+    const auto is_index = [&](std::uint32_t entry) {
+        return keys.ref_indexes[index.posting_refs[entry]].has_value();
+    };
+    ordered.resize(count);
+    std::iota(ordered.begin(), ordered.end(), static_cast<std::uint32_t>(start));
+    if (keys.any_array_index_ref && std::any_of(refs.begin(), refs.end(), [&](std::uint32_t ref) {
+            return keys.ref_indexes[ref].has_value();
+        })) {
         const auto rest = std::stable_partition(ordered.begin(), ordered.end(), is_index);
         std::sort(ordered.begin(), rest, [&](std::uint32_t a, std::uint32_t b) {
-            return *keys.ref_indexes[a] < *keys.ref_indexes[b];
+            return *keys.ref_indexes[index.posting_refs[a]] <
+                   *keys.ref_indexes[index.posting_refs[b]];
         });
-        list = ordered;
     }
+    const bool with_metadata = !index.metadata_keys.empty();
     out.put('{');
     bool first = true;
-    for (const std::uint32_t ref : list) {
-        const std::string& body = keys.refs[ref];
+    for (const std::uint32_t entry : ordered) {
+        const std::string& body = keys.refs[index.posting_refs[entry]];
         char* to = out.room(body.size() + 6);
         *to = ',';
         to += first ? 0 : 1;
@@ -213,8 +273,14 @@ void put_refs(Writer& out, std::span<const std::uint32_t> refs, const Keys& keys
         *to++ = '"';
         std::memcpy(to, body.data(), body.size());
         to += body.size();
-        std::memcpy(to, "\":{}", 4);
-        out.advance(to + 4);
+        if (with_metadata) {
+            std::memcpy(to, "\":", 2);
+            out.advance(to + 2);
+            put_metadata(out, index, keys, entry, field);
+        } else {
+            std::memcpy(to, "\":{}", 4);
+            out.advance(to + 4);
+        }
     }
     out.put('}');
 }
@@ -228,7 +294,8 @@ void put_posting(Writer& out, const LunrIndex& index, const Keys& keys, std::uin
         out.put('"');
         out.put(keys.fields[field]);
         out.put("\":");
-        put_refs(out, index.posting(term, field), keys, scratch);
+        put_refs(out, index, index.posting_start(term, field), index.posting(term, field).size(),
+                 field, keys, scratch);
     };
     out.put('{');
     for (std::size_t field = 0; field < keys.array_index_fields; ++field) {

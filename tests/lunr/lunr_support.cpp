@@ -124,6 +124,7 @@ std::vector<std::string> IndexOptions::arguments() const {
         args.push_back("--doc-boost");
         args.push_back(doc_boost);
     }
+    args.insert(args.end(), builder.begin(), builder.end());
     return args;
 }
 

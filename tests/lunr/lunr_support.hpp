@@ -18,11 +18,14 @@ void require_node_and_lunr();
 // node tests/lunr/lunr_reference.mjs ARGS...; fails the test unless it exits 0.
 RunResult run_reference(const std::vector<std::string>& args);
 
-// The index options shared by both builds: --ref, --field NAME[:BOOST]..., --doc-boost.
+// The index options shared by both builds: --ref, --field NAME[:BOOST]..., --doc-boost, and
+// the builder's tuning.
 struct IndexOptions {
     std::string ref = "id";
     std::vector<std::string> fields;
     std::string doc_boost;  // empty: none
+    // More options for both builders: --b B, --k1 K, --metadata-whitelist KEY.
+    std::vector<std::string> builder;
     std::vector<std::string> arguments() const;
 };
 
