@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cache/parse_cache.hpp"
 #include "cli/commands.hpp"
 #include "cli/print_diagnostics.hpp"
 #include "core/version.hpp"
@@ -13,7 +14,11 @@ namespace {
 int run(int argc, char** argv) {
     CLI::App app{"Hindsight: turns a folder of incident postmortems into a searchable static site"};
     app.name("hindsight");
-    app.set_version_flag("-V,--version", std::string("hindsight ") + hindsight::kVersion);
+    // The build id names this exact binary (the version is 0.1.0 on every development build): CI
+    // recipes key the build cache by it.
+    const auto id = hindsight::build_id();
+    app.set_version_flag("-V,--version", std::string("hindsight ") + hindsight::kVersion +
+                                             " (build " + (id ? id->hex() : "unknown") + ")");
     app.require_subcommand(1);
     int exit_code = 0;
     hindsight::add_build_command(app, exit_code);

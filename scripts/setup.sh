@@ -15,7 +15,8 @@ build_packages=(
   g++ cmake make pkg-config tzdata ca-certificates
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev nlohmann-json3-dev
   libkainjow-mustache-dev libcli11-dev libfmt-dev libhowardhinnant-date-dev
-  libicu-dev libsimdjson-dev libgumbo-dev libdouble-conversion-dev
+  libicu-dev libsimdjson-dev libgumbo-dev libdouble-conversion-dev libmimalloc-dev
+  libxxhash-dev
 )
 # make test: Catch2, xmllint for the feeds, a word list, and Debian's chromium (never a
 # downloaded browser) with a font for the browser tests.

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cache/parse_cache.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/print_diagnostics.hpp"
@@ -26,6 +27,8 @@ struct BuildOptions {
     std::optional<fs::path> theme;
     bool quiet = false;
     bool timings = false;
+    std::optional<fs::path> cache_dir;  // default: .hindsight-cache beside the output folder
+    bool no_cache = false;
 };
 
 using Clock = std::chrono::steady_clock;
@@ -67,13 +70,34 @@ std::optional<fs::path> theme_dir(const BuildOptions& options, const SiteConfig&
     return std::nullopt;
 }
 
+fs::path output_folder(const BuildOptions& options) {
+    fs::path out = fs::absolute(options.output).lexically_normal();
+    return out.has_filename() ? out : out.parent_path();
+}
+
+// The cache lives beside the output folder, where its staging folder goes too: never inside
+// what gets deployed, so a draft's parse result cannot leak with the site.
+std::optional<fs::path> cache_dir(const BuildOptions& options) {
+    if (options.no_cache) {
+        return std::nullopt;
+    }
+    if (options.cache_dir) {
+        return options.cache_dir;
+    }
+    return output_folder(options).parent_path() / ".hindsight-cache";
+}
+
 int run_build(const BuildOptions& options) {
     const auto start = Clock::now();
     if (auto refusal = check_output_dir(options.output, options.pipeline.content)) {
         print_tool_error(refusal->message, refusal->hint);
         return 2;
     }
-    PipelineResult loaded = load_archive(options.pipeline);
+    PipelineOptions pipeline = options.pipeline;
+    pipeline.cache_dir = cache_dir(options);
+    PipelineResult loaded = load_archive(pipeline);
+    // What is said of the cache itself is shown by every build: it explains a slow one.
+    print_diagnostics(loaded.cache.notes);
     // Notes explain what check infers; a build shows only what needs fixing.
     Diagnostics diagnostics = without_notes(loaded.diagnostics);
     if (loaded.io_error) {
@@ -96,7 +120,14 @@ int run_build(const BuildOptions& options) {
     }
     // Pages stream into a staging folder as they are made; it replaces the output only if the
     // whole site was written, and is removed otherwise (the writer's destructor).
-    SiteWriter writer(options.output);
+    // Each output folder has its own record of the pages in it, in a cache they may share.
+    std::optional<SiteWriter::PageRecord> record;
+    if (pipeline.cache_dir && loaded.cache.enabled) {
+        record = SiteWriter::PageRecord{
+            *pipeline.cache_dir / ("pages-" + output_folder(options).filename().string()),
+            *build_id()};
+    }
+    SiteWriter writer(options.output, record);
     if (auto error = writer.open(); !error.empty()) {
         print_tool_error(error, "the previous site, if any, was left as it was");
         return 2;
@@ -112,6 +143,7 @@ int run_build(const BuildOptions& options) {
     }
     const double index_seconds = seconds_since(stage_start);
     diagnostics.insert(diagnostics.end(), rendered.diagnostics.begin(), rendered.diagnostics.end());
+    print_diagnostics(writer.notes());
     print_diagnostics(diagnostics);
     if (count_errors(diagnostics) > 0) {
         fmt::print(stderr, "{}; the site was not written\n", problem_summary(diagnostics));
@@ -128,6 +160,11 @@ int run_build(const BuildOptions& options) {
     if (options.timings) {
         print_timings(loaded.times, render_seconds, index_seconds, seconds_since(stage_start),
                       seconds_since(start));
+        if (loaded.cache.enabled) {
+            fmt::print(stderr, "cache: {} file{} parsed, {} reused; {} of {} pages rendered\n",
+                       loaded.cache.misses, loaded.cache.misses == 1 ? "" : "s", loaded.cache.hits,
+                       rendered.pages - writer.kept(), rendered.pages);
+        }
     }
     if (!options.quiet) {
         const double seconds = seconds_since(start);
@@ -165,6 +202,11 @@ void add_build_command(CLI::App& app, int& exit_code) {
     cmd->add_option("-j,--jobs", options->pipeline.jobs,
                     "Parallel parse and render jobs [default: number of cores]")
         ->check(CLI::Range(1u, 1024u));
+    cmd->add_option("--cache-dir", options->cache_dir,
+                    "Where parse results are kept between builds [default: .hindsight-cache "
+                    "beside the output folder]");
+    cmd->add_flag("--no-cache", options->no_cache,
+                  "Parse every file and neither read nor write the cache");
     cmd->add_flag("-q,--quiet", options->quiet, "Print only problems");
     cmd->add_flag("--timings", options->timings,
                   "Print the wall-clock time of each stage to stderr");

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "analyze/analyze.hpp"
+#include "cache/parse_cache.hpp"
 #include "core/file_system.hpp"
 #include "core/parallel.hpp"
 #include "core/url.hpp"
@@ -19,7 +20,8 @@ namespace fs = std::filesystem;
 namespace hindsight {
 namespace {
 
-bool load_config(const PipelineOptions& options, PipelineResult& result) {
+bool load_config(const PipelineOptions& options, PipelineResult& result,
+                 std::string& config_bytes) {
     fs::path path;
     std::error_code ec;
     if (options.config_file) {
@@ -37,6 +39,7 @@ bool load_config(const PipelineOptions& options, PipelineResult& result) {
         result.io_error = true;
         return false;
     }
+    config_bytes = *read.bytes;
     auto parsed = parse_site_config(path.generic_string(), *read.bytes);
     result.config = std::move(parsed.config);
     result.diagnostics.insert(result.diagnostics.end(), parsed.diagnostics.begin(),
@@ -44,12 +47,35 @@ bool load_config(const PipelineOptions& options, PipelineResult& result) {
     return true;
 }
 
+// Everything parsing reads besides the file itself: the binary, the configuration file, the
+// options, and the time-zone database zone names are looked up in.
+Digest parse_context(const std::string& config_bytes, const PipelineOptions& options) {
+    Hasher h;
+    h.add(build_id().value_or(Digest{}).hex()).add(config_bytes).add(options.base_url.value_or(""));
+    h.add_number(options.strict ? 1 : 0);
+    const auto tzdata = read_file("/usr/share/zoneinfo/tzdata.zi");
+    h.add(tzdata.bytes ? hash_bytes(*tzdata.bytes).hex() : "no tzdata.zi");
+    return h.digest();
+}
+
 std::vector<ParseResult> parse_all(const std::vector<SourceFile>& files, const SiteConfig& config,
-                                   const ParseOptions& options, unsigned jobs) {
+                                   const ParseOptions& options, unsigned jobs, ParseCache* cache) {
     std::vector<ParseResult> results(files.size());
     run_on_threads(files.size(), jobs, [&](IndexQueue& queue) {
         for (std::size_t i = 0; queue.next(i);) {
-            results[i] = parse_postmortem(files[i], config, options);
+            const SourceFile& file = files[i];
+            if (cache == nullptr) {
+                results[i] = parse_postmortem(file, config, options);
+                continue;
+            }
+            const Digest key = cache->key(file.relative, file.display, file.bytes);
+            if (auto cached = cache->find(key)) {
+                results[i].postmortem = std::move(cached->postmortem);
+                results[i].diagnostics = std::move(cached->diagnostics);
+                continue;
+            }
+            results[i] = parse_postmortem(file, config, options);
+            cache->store(key, ParsedFile{results[i].postmortem, results[i].diagnostics});
         }
     });
     return results;
@@ -72,7 +98,8 @@ PipelineResult load_archive(const PipelineOptions& options) {
         return std::chrono::duration<double>(Clock::now() - t).count();
     };
     auto stage_start = Clock::now();
-    if (!load_config(options, result)) {
+    std::string config_bytes;
+    if (!load_config(options, result, config_bytes)) {
         return result;
     }
     result.times.config = seconds_since(stage_start);
@@ -91,8 +118,17 @@ PipelineResult load_archive(const PipelineOptions& options) {
                               discovered.diagnostics.end());
 
     stage_start = Clock::now();
+    std::optional<ParseCache> cache;
+    if (options.cache_dir) {
+        cache.emplace(*options.cache_dir, parse_context(config_bytes, options));
+    }
+    ParseCache* usable_cache = cache && cache->usable() ? &*cache : nullptr;
     auto parsed = parse_all(discovered.files, result.config, ParseOptions{options.strict},
-                            job_count(options.jobs));
+                            job_count(options.jobs), usable_cache);
+    if (cache) {
+        cache->finish();
+        result.cache = {usable_cache != nullptr, cache->hits(), cache->misses(), cache->notes()};
+    }
     const double parse_wall = seconds_since(stage_start);
     std::vector<Postmortem> postmortems;
     double extract_share = 0;

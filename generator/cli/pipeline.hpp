@@ -18,6 +18,8 @@ struct PipelineOptions {
     bool strict = false;
     bool drafts = false;
     unsigned jobs = 0;  // 0: one per core
+    // Where parse results are kept between builds; none: every file is parsed.
+    std::optional<std::filesystem::path> cache_dir;
 };
 
 // Wall-clock seconds of each stage, for --timings. Parse and extract run together on each
@@ -30,6 +32,14 @@ struct StageTimes {
     double analyze = 0;
 };
 
+// How much of the parse came from the cache.
+struct CacheUse {
+    bool enabled = false;
+    int hits = 0;       // files whose parse result was reused
+    int misses = 0;     // files parsed (new, changed, or not cached)
+    Diagnostics notes;  // about the cache itself: another build's, damaged entries
+};
+
 struct PipelineResult {
     SiteConfig config;
     Archive archive;
@@ -37,6 +47,7 @@ struct PipelineResult {
     bool io_error = false;  // the content or config could not be read at all: exit 2
     int sources = 0;        // files discovered
     StageTimes times;
+    CacheUse cache;
 };
 
 PipelineResult load_archive(const PipelineOptions& options);

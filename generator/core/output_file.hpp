@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/hash.hpp"
+
 namespace hindsight {
 
 struct OutputFile {
@@ -28,6 +30,13 @@ class FileSink {
   public:
     virtual ~FileSink() = default;
     virtual std::string add(const OutputFile& file) = 0;
+
+    // For files made from a view model: `key` digests everything the file is made from. A sink
+    // that still holds, unchanged, the file it was given for the same path and key last time may
+    // keep it and answer true; the caller then does not make the file at all. That is how a
+    // rebuild skips rendering the pages whose inputs did not change.
+    virtual bool keep(const std::string& /*path*/, const Digest& /*key*/) { return false; }
+    virtual std::string add(const OutputFile& file, const Digest& /*key*/) { return add(file); }
 };
 
 // Keeps what it is given, in memory.

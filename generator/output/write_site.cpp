@@ -66,6 +66,19 @@ bool safe_relative(const std::string& path) {
     return true;
 }
 
+constexpr std::string_view kRecordHeader = "hindsight-pages-1";
+
+// Whether `path` is a regular file (not a link) of `size` bytes whose digest is `content`.
+bool holds_digest(const fs::path& path, std::size_t size, const Digest& content) {
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode) ||
+        static_cast<std::size_t>(info.st_size) != size) {
+        return false;
+    }
+    auto read = read_file(path);
+    return read.bytes && read.bytes->size() == size && hash_bytes(*read.bytes) == content;
+}
+
 // Whether `previous` is a regular file (not a link) holding exactly `bytes`. It is read only when
 // the sizes agree, in blocks, stopping at the first difference.
 bool holds_exactly(const fs::path& previous, std::string_view bytes) {
@@ -144,7 +157,60 @@ fs::path staging_path(const fs::path& output, long pid) {
     return out.parent_path() / fmt::format(".{}{}{}", out.filename().string(), kStagingInfix, pid);
 }
 
-SiteWriter::SiteWriter(const fs::path& output) : out_(normalized(output)) {}
+SiteWriter::SiteWriter(const fs::path& output, std::optional<PageRecord> record)
+    : out_(normalized(output)), record_(std::move(record)) {}
+
+// The record: a header line naming the format and the build, then one line per page:
+// path, key, size, content digest, tab-separated. Anything unexpected voids it whole.
+void SiteWriter::load_record() {
+    auto read = read_file(record_->file);
+    if (!read.bytes) {
+        return;  // the first build with this cache
+    }
+    const std::string_view text = *read.bytes;
+    const std::string header = fmt::format("{} {}\n", kRecordHeader, record_->build.hex());
+    if (text.rfind(kRecordHeader, 0) == 0 && text.rfind(header, 0) != 0) {
+        return;  // another build's: its keys cannot match (the parse cache says so once)
+    }
+    std::map<std::string, Entry> entries;
+    bool whole = text.rfind(header, 0) == 0;
+    std::size_t at = whole ? header.size() : 0;
+    while (whole && at < text.size()) {
+        const std::size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) {
+            whole = false;  // truncated
+            break;
+        }
+        const std::string_view line = text.substr(at, end - at);
+        at = end + 1;
+        const std::size_t t1 = line.find('\t');
+        const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+        const std::size_t t3 = t2 == std::string_view::npos ? t2 : line.find('\t', t2 + 1);
+        Entry entry;
+        if (t3 == std::string_view::npos ||
+            !parse_digest(line.substr(t1 + 1, t2 - t1 - 1), entry.key) ||
+            !parse_digest(line.substr(t3 + 1), entry.content)) {
+            whole = false;
+            break;
+        }
+        const std::string_view size = line.substr(t2 + 1, t3 - t2 - 1);
+        if (size.empty() || size.size() > 12 ||
+            size.find_first_not_of("0123456789") != std::string_view::npos) {
+            whole = false;
+            break;
+        }
+        entry.size = std::stoull(std::string(size));
+        entries.emplace(std::string(line.substr(0, t1)), entry);
+    }
+    if (!whole) {
+        notes_.push_back(make_note({record_->file.generic_string()},
+                                   "the record of the previous build's pages is damaged; every "
+                                   "page is rendered again",
+                                   "nothing else is needed; the record is rewritten"));
+        return;
+    }
+    previous_ = std::move(entries);
+}
 
 SiteWriter::~SiteWriter() {
     if (opened_ && !committed_) {
@@ -170,7 +236,49 @@ std::string SiteWriter::open() {
     opened_ = true;
     // The previous site is reused only when it is one (it has the marker a build leaves).
     reuse_previous_ = fs::is_regular_file(out_ / kSiteMarker, ec);
+    if (reuse_previous_ && record_) {
+        load_record();
+    }
     return {};
+}
+
+bool SiteWriter::keep(const std::string& path, const Digest& key) {
+    const auto it = previous_.find(path);
+    if (it == previous_.end() || !(it->second.key == key) || !safe_relative(path)) {
+        return false;
+    }
+    // Kept only if the previous site's file is still exactly what was written for this key.
+    const fs::path previous = out_ / path;
+    if (!holds_digest(previous, it->second.size, it->second.content)) {
+        return false;
+    }
+    const fs::path target = staging_ / path;
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec || ::link(previous.c_str(), target.c_str()) != 0) {
+        return false;
+    }
+    const std::lock_guard lock(mutex_);
+    next_[path] = it->second;
+    ++kept_;
+    return true;
+}
+
+std::string SiteWriter::add(const OutputFile& file, const Digest& key) {
+    if (auto error = add(file); !error.empty()) {
+        return error;
+    }
+    if (record_) {
+        const Entry entry{key, hash_bytes(file.bytes), file.bytes.size()};
+        const std::lock_guard lock(mutex_);
+        next_[file.path] = entry;
+    }
+    return {};
+}
+
+int SiteWriter::kept() const {
+    const std::lock_guard lock(mutex_);
+    return kept_;
 }
 
 std::string SiteWriter::add(const OutputFile& file) {
@@ -195,6 +303,23 @@ std::string SiteWriter::commit() {
         return error;
     }
     committed_ = true;
+    if (record_) {
+        // Written after the swap: a record never describes a site that is not in place. If it
+        // cannot be written, the next build simply renders every page.
+        std::string text = fmt::format("{} {}\n", kRecordHeader, record_->build.hex());
+        const std::lock_guard lock(mutex_);
+        for (const auto& [path, entry] : next_) {
+            text += fmt::format("{}\t{}\t{}\t{}\n", path, entry.key.hex(), entry.size,
+                                entry.content.hex());
+        }
+        const fs::path temporary =
+            record_->file.string() + fmt::format(".tmp-{}", static_cast<long>(::getpid()));
+        std::error_code ec;
+        if (write_file(temporary, text).empty()) {
+            fs::rename(temporary, record_->file, ec);
+        }
+        fs::remove(temporary, ec);
+    }
     return {};
 }
 

@@ -20,6 +20,7 @@
 #include "render/mustache_data.hpp"
 #include "render/pagination.hpp"
 #include "render/search_page.hpp"
+#include "render/view_digest.hpp"
 #include "render/view_models.hpp"
 
 namespace hindsight {
@@ -53,26 +54,49 @@ struct PageJob {
 struct PageOutput {
     std::optional<OutputFile> file;
     std::optional<Diagnostic> problem;
+    Digest key;         // what the page is made from: theme, template, path and view
+    bool kept = false;  // the sink kept last build's file for the same key: nothing was made
 };
 
-PageOutput render_page(const Theme& theme, TemplateCache& templates, const PageJob& job) {
+// Every file of the theme, templates and partials included: a page's key covers the theme whole.
+Digest theme_digest(const Theme& theme) {
+    Hasher h;
+    for (const auto& [name, text] : theme.files) {
+        h.add(name).add(text);
+    }
+    return h.digest();
+}
+
+PageOutput render_page(const Theme& theme, const Digest& theme_key, TemplateCache& templates,
+                       const PageJob& job, FileSink& sink) {
     const std::string name = "templates/" + job.template_name + ".mustache";
     const std::string* text = theme.find(name);
     if (text == nullptr) {
         return {std::nullopt,
                 make_error({theme.display_path(name)}, "template is missing from the theme",
                            "a theme folder overrides the default theme's files; do not delete "
-                           "them")};
+                           "them"),
+                {}};
     }
-    TemplateOutput output = templates.render(*text, job.view());
+    nlohmann::json view = job.view();
+    Hasher h;
+    h.add(theme_key.hex()).add(name).add(job.output_path);
+    add_view(h, view);
+    const Digest key = h.digest();
+    if (sink.keep(job.output_path, key)) {
+        return {std::nullopt, std::nullopt, key, true};
+    }
+    TemplateOutput output = templates.render(*text, std::move(view));
     if (!output.error.empty()) {
-        return {std::nullopt, make_error({theme.display_path(name)},
-                                         fmt::format("template error: {}", output.error))};
+        return {
+            std::nullopt,
+            make_error({theme.display_path(name)}, fmt::format("template error: {}", output.error)),
+            {}};
     }
     const bool html = job.output_path.size() >= 5 &&
                       job.output_path.compare(job.output_path.size() - 5, 5, ".html") == 0;
     return {OutputFile{job.output_path, html ? compact_html(output.text) : std::move(output.text)},
-            std::nullopt};
+            std::nullopt, key};
 }
 
 // Each page goes to the sink from the thread that made it. Template errors are reported once per
@@ -83,16 +107,21 @@ void render_pages(const Theme& theme, const std::vector<PageJob>& jobs, unsigned
     std::vector<std::optional<Diagnostic>> problems(jobs.size());
     std::mutex sink_error_mutex;
     std::atomic<int> pages{0};
+    const Digest theme_key = theme_digest(theme);
     run_on_threads(jobs.size(), threads, [&](IndexQueue& queue) {
         TemplateCache templates(partials);
         for (std::size_t i = 0; queue.next(i);) {
-            PageOutput output = render_page(theme, templates, jobs[i]);
+            PageOutput output = render_page(theme, theme_key, templates, jobs[i], sink);
+            if (output.kept) {
+                ++pages;
+                continue;
+            }
             if (!output.file) {
                 problems[i] = std::move(output.problem);
                 continue;
             }
             ++pages;
-            if (auto error = sink.add(*output.file); !error.empty()) {
+            if (auto error = sink.add(*output.file, output.key); !error.empty()) {
                 const std::lock_guard lock(sink_error_mutex);
                 if (result.sink_error.empty()) {
                     result.sink_error = std::move(error);

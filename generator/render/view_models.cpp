@@ -71,14 +71,18 @@ std::string users_text(const Postmortem& pm) {
 // Evidence is shown as text, not only in a tooltip that touch and keyboard users cannot open.
 // A long source line (a whole paragraph) is cut at a word: the line number leads to the rest.
 constexpr std::size_t kEvidenceChars = 200;
+// A list row's lede is a teaser of two lines or so; the page holds the whole paragraph. Uncut,
+// ledes were a third of every list page's bytes.
+constexpr std::size_t kLedeChars = 160;
 
-std::string evidence_excerpt(const std::string& text) {
-    if (text.size() <= kEvidenceChars) {
+// The text cut at a word before `limit` bytes, with an ellipsis, when it is longer.
+std::string excerpt(const std::string& text, std::size_t limit) {
+    if (text.size() <= limit) {
         return text;
     }
-    std::size_t cut = text.rfind(' ', kEvidenceChars);
+    std::size_t cut = text.rfind(' ', limit);
     if (cut == std::string::npos || cut == 0) {
-        cut = kEvidenceChars;
+        cut = limit;
         while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
             --cut;  // not inside a UTF-8 sequence
         }
@@ -138,7 +142,7 @@ class MetaRows {
             view.evidence.push_back({{"id", ids[order[i]]},
                                      {"fields", join(source.labels)},
                                      {"where", where(source.line)},
-                                     {"text", evidence_excerpt(source.text)}});
+                                     {"text", excerpt(source.text, kEvidenceChars)}});
         }
         for (const Row& row : rows_) {
             json entry = {{"label", row.label},
@@ -294,27 +298,28 @@ json headline_view(const Archive& archive) {
 }  // namespace
 
 json list_item_view(const Postmortem& pm, const SiteConfig& config) {
-    return {{"title", pm.title},
-            {"url", postmortem_url(pm)},
-            {"has_date", pm.date.has_value()},
-            {"date", date_text(pm.date)},
-            {"date_display", date_display(pm.date)},
-            {"has_duration", pm.duration.has_value()},
-            {"duration", duration_text(pm)},
-            {"has_users_affected", pm.users_affected_pct.has_value()},
-            {"users_affected", users_text(pm)},
-            {"has_impact", !pm.impact_summary.empty()},
-            {"impact_summary", pm.impact_summary},
-            {"has_lede", !pm.impact_summary.empty() || !pm.summary.empty()},
-            {"lede", pm.impact_summary.empty() ? pm.summary : pm.impact_summary},
-            {"has_severity", !pm.severity.empty()},
-            {"severity", pm.severity},
-            {"severity_class", severity_class(pm.severity)},
-            {"severity_rank", config.severity_rank(pm.severity)},
-            {"has_causes", !pm.causes.empty()},
-            {"causes", causes_view(pm, config)},
-            {"has_services", !pm.services.empty()},
-            {"services", names_view(pm.services)}};
+    return {
+        {"title", pm.title},
+        {"url", postmortem_url(pm)},
+        {"has_date", pm.date.has_value()},
+        {"date", date_text(pm.date)},
+        {"date_display", date_display(pm.date)},
+        {"has_duration", pm.duration.has_value()},
+        {"duration", duration_text(pm)},
+        {"has_users_affected", pm.users_affected_pct.has_value()},
+        {"users_affected", users_text(pm)},
+        {"has_impact", !pm.impact_summary.empty()},
+        {"impact_summary", pm.impact_summary},
+        {"has_lede", !pm.impact_summary.empty() || !pm.summary.empty()},
+        {"lede", excerpt(pm.impact_summary.empty() ? pm.summary : pm.impact_summary, kLedeChars)},
+        {"has_severity", !pm.severity.empty()},
+        {"severity", pm.severity},
+        {"severity_class", severity_class(pm.severity)},
+        {"severity_rank", config.severity_rank(pm.severity)},
+        {"has_causes", !pm.causes.empty()},
+        {"causes", causes_view(pm, config)},
+        {"has_services", !pm.services.empty()},
+        {"services", names_view(pm.services)}};
 }
 
 std::string format_percent(double value) {

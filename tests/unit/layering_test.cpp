@@ -27,9 +27,10 @@ const std::map<std::string, std::set<std::string>> kUses = {
     {"search", {"model", "config", "analyze"}},
     {"render", {"model", "config", "analyze"}},
     {"output", {"core"}},
+    {"cache", {"model"}},
     {"cli",
-     {"core", "model", "config", "discover", "extract", "parse", "analyze", "search", "render",
-      "output"}},
+     {"core", "model", "config", "discover", "extract", "parse", "cache", "analyze", "search",
+      "render", "output"}},
 };
 
 // Third-party parsers whose types stay inside the stages that read with them: extraction works
