@@ -8,14 +8,11 @@
 #include "search/fdlibm_log.hpp"
 #include "search/js_number.hpp"
 #include "search/js_value.hpp"
-#include "search/stemmer.hpp"
-#include "search/stop_words.hpp"
-#include "search/trimmer.hpp"
 
 namespace hindsight::search {
 namespace {
 
-constexpr std::uint32_t kStopWord = UINT32_MAX;
+constexpr std::uint32_t kStopWord = TokenTerms::kStopWord;
 
 // builder.b() (lunr.js:2430-2438): below 0 is 0, above 1 is 1, anything else (NaN too) as given.
 double clamped_b(double b) {
@@ -90,16 +87,43 @@ void IndexBuilder::expect_text(std::size_t bytes) {
     count_values_.reserve(count_values_.size() + bytes / 12);
 }
 
-void IndexBuilder::add(const LunrDocument& document) {
-    const auto [ref, new_ref] = intern_ref(document.ref);
+std::uint32_t IndexBuilder::begin_document(const std::string& ref_text, double boost) {
+    const auto [ref, new_ref] = intern_ref(ref_text);
     if (!new_ref) {
         repeated_refs_[ref] = true;
         if (!logging_) {
             start_posting_log();
         }
     }
-    document_boosts_[ref] = effective_boost(document.boost);
+    document_boosts_[ref] = effective_boost(boost);
     ++document_count_;
+    return ref;
+}
+
+void IndexBuilder::add(const std::string& ref_text, const DocumentTerms& document, double boost) {
+    const std::uint32_t ref = begin_document(ref_text, boost);
+    for (std::size_t f = 0; f < fields_.size(); ++f) {
+        const std::size_t slot = ref * fields_.size() + f;
+        const std::size_t value_index = fields_[f].value_index;
+        static const FieldTerms kMissing;
+        const FieldTerms& terms =
+            value_index < document.fields.size() ? document.fields[value_index] : kMissing;
+        ranges_[slot] = {static_cast<std::uint32_t>(count_terms_.size()),
+                         static_cast<std::uint32_t>(terms.size())};
+        for (std::size_t i = 0; i < terms.size(); ++i) {
+            const std::uint32_t term = tokens_.intern(terms.term(i));
+            count_terms_.push_back(term);
+            count_values_.push_back(terms.counts[i]);
+        }
+        field_lengths_[slot] = terms.length;
+        if (logging_) {
+            log_postings(slot);
+        }
+    }
+}
+
+void IndexBuilder::add(const LunrDocument& document) {
+    const std::uint32_t ref = begin_document(document.ref, document.boost);
     for (std::size_t f = 0; f < fields_.size(); ++f) {
         const std::size_t slot = ref * fields_.size() + f;
         const std::size_t value_index = fields_[f].value_index;
@@ -129,15 +153,6 @@ std::pair<std::uint32_t, bool> IndexBuilder::intern_ref(const std::string& ref) 
     return {it->second, inserted};
 }
 
-// Most tokens have been seen before, as written: that lookup is inline in add_field's loop, and
-// only a new token calls out. A new one is lowered here, and goes through the pipeline without a
-// second table for its lowered form: the few tokens that differ only in case would not pay for
-// the memory it takes.
-inline std::uint32_t IndexBuilder::term_of_raw_token(std::string_view raw) {
-    const std::uint32_t known = raw_tokens_.find(raw);
-    return known != StringTable<char>::kMissing ? raw_terms_[known] : term_of_new_raw_token(raw);
-}
-
 // A duplicate ref replaces the first copy's counts and length but keeps its slot, as
 // fieldTermFrequencies[fieldRef] = {} does on an existing key. The first copy's counts stay in
 // the flat arrays, unused.
@@ -146,6 +161,9 @@ inline std::uint32_t IndexBuilder::term_of_raw_token(std::string_view raw) {
 // 0, the counter no term has.
 inline void IndexBuilder::count_token(std::uint32_t term, std::uint32_t& length,
                                       std::size_t& distinct) {
+    if (tokens_.size() >= scratch_counts_.size()) {  // a new term: a counter for it
+        scratch_counts_.resize(tokens_.size() + 1, 0);
+    }
     const bool stop_word = term == kStopWord;
     length += stop_word ? 0 : 1;  // "" terms count toward the length; stop words do not
     const bool first = scratch_counts_[term + 1]++ == 0;
@@ -174,9 +192,9 @@ void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
     std::uint32_t length = 0;
     std::size_t distinct = 0;
     tokenizer_.tokenize(
-        value, [&](std::string_view raw) { count_token(term_of_raw_token(raw), length, distinct); },
+        value, [&](std::string_view raw) { count_token(tokens_.of_raw(raw), length, distinct); },
         [&](std::u16string_view lowered) {
-            count_token(term_of_lowered_token(lowered), length, distinct);
+            count_token(tokens_.of_lowered(lowered), length, distinct);
         });
     end_field(slot, length, distinct);
 }
@@ -190,7 +208,7 @@ void IndexBuilder::add_field_with_metadata(const FieldValue& value, std::size_t 
     const auto field = static_cast<std::uint32_t>(slot % fields_.size());
     tokenizer_.tokenize_with_positions(
         value, [&](std::u16string_view token, const Tokenizer::TokenPosition& position) {
-            const std::uint32_t term = term_of_lowered_token(token);
+            const std::uint32_t term = tokens_.of_lowered(token);
             count_token(term, length, distinct);
             if (term != kStopWord) {
                 occurrences_.push_back(
@@ -199,42 +217,6 @@ void IndexBuilder::add_field_with_metadata(const FieldValue& value, std::size_t 
             }
         });
     end_field(slot, length, distinct);
-}
-
-std::uint32_t IndexBuilder::term_of_new_raw_token(std::string_view raw) {
-    Tokenizer::lower_token(raw, lowered_);
-    const std::uint32_t term = term_of_new_token(lowered_);
-    bool added = false;
-    raw_tokens_.insert(raw, added);
-    raw_terms_.push_back(term);
-    return term;
-}
-
-std::uint32_t IndexBuilder::term_of_lowered_token(std::u16string_view token) {
-    const std::uint32_t known = lowered_tokens_.find(token);
-    if (known != StringTable<char16_t>::kMissing) {
-        return lowered_terms_[known];
-    }
-    const std::uint32_t term = term_of_new_token(token);
-    bool added = false;
-    lowered_tokens_.insert(token, added);
-    lowered_terms_.push_back(term);
-    return term;
-}
-
-// The index pipeline, trimmer -> stopWordFilter -> stemmer, for a lowered token. A new term
-// gets the next _index.
-std::uint32_t IndexBuilder::term_of_new_token(std::u16string_view token) {
-    const std::u16string_view trimmed = trim_token(token);
-    if (is_stop_word(trimmed)) {
-        return kStopWord;
-    }
-    bool added = false;
-    const std::uint32_t term = terms_.insert(stem(std::u16string(trimmed)), added);
-    if (added) {
-        scratch_counts_.push_back(0);
-    }
-    return term;
 }
 
 // Until the first duplicate ref, fields were added in slot order, one slot each, so the log
@@ -262,7 +244,7 @@ void IndexBuilder::log_postings(std::size_t slot) {
 // the postings, each in the order lunr's insertion gives (refs ascending).
 IndexBuilder::ByKey IndexBuilder::group_by_key() const {
     const std::size_t field_count = fields_.size();
-    const std::size_t keys = terms_.size() * field_count;
+    const std::size_t keys = tokens_.size() * field_count;
     ByKey grouped;
     // Counted into offsets[key + 2], so that after the prefix sum offsets[key + 1] is where a
     // key starts, and after the scatter, where it ends: offsets[0..keys] are then the offsets.
@@ -297,7 +279,7 @@ IndexBuilder::ByKey IndexBuilder::group_by_key() const {
 // From the log, with duplicate refs: a ref added twice may have logged a term twice, and only
 // its first place counts, as in lunr's `if (posting[field][ref] == undefined)`.
 void IndexBuilder::index_logged_postings(LunrIndex& index) const {
-    const std::size_t keys = terms_.size() * fields_.size();
+    const std::size_t keys = tokens_.size() * fields_.size();
     std::vector<std::uint32_t> ends(keys + 1, 0);
     for (const Posting& p : posting_log_) {
         ++ends[p.key + 1];
@@ -349,8 +331,8 @@ std::vector<double> IndexBuilder::average_field_lengths() const {
 // of documents, which is why the absolute value is there.
 std::vector<double> IndexBuilder::inverse_document_frequencies(const LunrIndex& index) const {
     const double documents = document_count_;
-    std::vector<double> idf(terms_.size());
-    for (std::uint32_t term = 0; term < terms_.size(); ++term) {
+    std::vector<double> idf(tokens_.size());
+    for (std::uint32_t term = 0; term < tokens_.size(); ++term) {
         const std::size_t first = term * fields_.size();
         const double with_term =
             index.posting_offsets[first + fields_.size()] - index.posting_offsets[first];
@@ -376,7 +358,7 @@ void IndexBuilder::deal_vectors(const ByKey& grouped, FieldVectors& vectors) con
     vectors.terms.resize(offsets.back());
     vectors.weights.resize(offsets.back());
     std::size_t key = 0;
-    for (std::uint32_t term = 0; term < terms_.size(); ++term) {
+    for (std::uint32_t term = 0; term < tokens_.size(); ++term) {
         for (std::size_t f = 0; f < field_count; ++f, ++key) {
             for (std::uint32_t i = grouped.offsets[key]; i < grouped.offsets[key + 1]; ++i) {
                 const std::uint32_t at = offsets[grouped.refs[i] * field_count + f + 1]++;
@@ -444,7 +426,7 @@ void IndexBuilder::index_metadata(LunrIndex& index) {
                      [](const Occurrence& a, const Occurrence& b) {
                          return a.key != b.key ? a.key < b.key : a.ref < b.ref;
                      });
-    const std::size_t keys_count = terms_.size() * fields_.size();
+    const std::size_t keys_count = tokens_.size() * fields_.size();
     index.metadata_offsets.assign(index.posting_refs.size() + 1, 0);
     index.metadata.reserve(occurrences_.size());
     auto next = occurrences_.begin();
@@ -490,9 +472,9 @@ LunrIndex IndexBuilder::build() && {
         index.fields.push_back(field.name);
     }
     index.refs = std::move(refs_);
-    index.terms.reserve(terms_.size());
-    for (std::uint32_t term = 0; term < terms_.size(); ++term) {
-        index.terms.emplace_back(terms_.at(term));
+    index.terms.reserve(tokens_.size());
+    for (std::uint32_t term = 0; term < tokens_.size(); ++term) {
+        index.terms.emplace_back(tokens_.term(term));
     }
     return index;
 }

@@ -10,7 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "search/string_table.hpp"
+#include "search/document_terms.hpp"
+#include "search/token_terms.hpp"
 #include "search/tokenizer.hpp"
 
 namespace hindsight::search {
@@ -134,6 +135,9 @@ class IndexBuilder {
     void expect_text(std::size_t bytes);
 
     void add(const LunrDocument& document);
+    // The same document, its fields already read (TermReader), by ref and boost: the same index
+    // as add() of its values gives, without metadata (a whitelist needs the tokens' positions).
+    void add(const std::string& ref, const DocumentTerms& document, double boost = 1);
     LunrIndex build() &&;
 
   private:
@@ -167,10 +171,7 @@ class IndexBuilder {
     };
 
     std::pair<std::uint32_t, bool> intern_ref(const std::string& ref);
-    std::uint32_t term_of_raw_token(std::string_view raw);
-    std::uint32_t term_of_new_raw_token(std::string_view raw);
-    std::uint32_t term_of_lowered_token(std::u16string_view token);
-    std::uint32_t term_of_new_token(std::u16string_view token);
+    std::uint32_t begin_document(const std::string& ref, double boost);
     void add_field(const FieldValue& value, std::size_t slot);
     void count_token(std::uint32_t term, std::uint32_t& length, std::size_t& distinct);
     void end_field(std::size_t slot, std::uint32_t length, std::size_t distinct);
@@ -196,14 +197,8 @@ class IndexBuilder {
     std::uint32_t document_count_ = 0;     // duplicates counted again, as lunr does
     Tokenizer tokenizer_;
     // Lowering and the index pipeline are functions of the token alone, so they run once per
-    // distinct token: raw_terms_[id in raw_tokens_] is the term a token as written gives (or
-    // kStopWord), and lowered_terms_[id in lowered_tokens_] the term a token ICU lowered gives.
-    StringTable<char> raw_tokens_;
-    std::vector<std::uint32_t> raw_terms_;
-    StringTable<char16_t> lowered_tokens_;
-    std::vector<std::uint32_t> lowered_terms_;
-    StringTable<char16_t> terms_;  // term -> _index: terms are numbered as they are first seen
-    std::u16string lowered_;       // scratch
+    // distinct token; the terms are numbered as first seen, which is their _index.
+    TokenTerms tokens_;
     // The term counts of every slot, in the order its terms first occurred, in two flat arrays
     // in the order the fields were added; ranges_[slot] says where.
     std::vector<std::uint32_t> count_terms_;

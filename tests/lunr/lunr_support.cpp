@@ -132,6 +132,18 @@ std::string to_json_text(const json& docs) {
     return dump(docs);
 }
 
+std::string site_documents_json(const search::SiteIndexInput& input) {
+    json docs = json::array();
+    for (const auto& document : input.documents) {
+        json doc = {{"id", document.ref}};
+        for (std::size_t f = 0; f < input.fields.size(); ++f) {
+            doc[input.fields[f].name] = std::get<std::string>(document.values[f]);
+        }
+        docs.push_back(std::move(doc));
+    }
+    return dump(docs);
+}
+
 BuiltIndexes build_both(const fs::path& dir, const std::string& docs_json,
                         const IndexOptions& options) {
     const fs::path docs_path = dir / "docs.json";

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "search/site_index.hpp"
 #include "support/run_binary.hpp"
 
 namespace hindsight::test {
@@ -41,6 +42,9 @@ BuiltIndexes build_both(const std::filesystem::path& dir, const std::string& doc
 
 // The documents as JSON text, invalid UTF-8 in them replaced by U+FFFD.
 std::string to_json_text(const nlohmann::json& docs);
+
+// The site index's documents as a lunr.js build script reads them ({"id": ref, field: text}).
+std::string site_documents_json(const search::SiteIndexInput& input);
 
 // Empty when equal; otherwise where the first difference is, with both sides around it.
 std::string first_difference(const std::string& expected, const std::string& actual);
