@@ -14,7 +14,7 @@
 #include "output/write_site.hpp"
 #include "render/render_site.hpp"
 #include "render/theme.hpp"
-#include "search/site_index.hpp"
+#include "search/site_files.hpp"
 
 namespace fs = std::filesystem;
 
