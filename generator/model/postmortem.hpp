@@ -32,6 +32,10 @@ struct ActionItem {
 struct Evidence {
     int line = 0;
     std::string text;
+    // Why the value may not be what the author meant, when it is read from something other than
+    // a plain statement ("the first timeline event", "classified by keywords"); empty otherwise.
+    // `hindsight adopt` declares only values without a doubt.
+    std::string doubt = {};
 };
 
 struct TimelineEntry {
