@@ -267,4 +267,24 @@ std::string to_lower_ascii(std::string_view s) {
     return out;
 }
 
+std::string fold_spelling(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string_view leading_phrase(std::string_view s) {
+    std::size_t end = s.find_first_of("([:;,");
+    for (const std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+        end = std::min(end, s.find(dash));
+    }
+    return trim(s.substr(0, end));
+}
+
 }  // namespace hindsight

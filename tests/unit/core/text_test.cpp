@@ -75,4 +75,23 @@ TEST_CASE("text without mojibake is left as it is", "[text][mojibake]") {
     const std::string before = accented;
     CHECK(repair_mojibake(accented).repaired == 0);
     CHECK(accented == before);
+
+TEST_CASE("spellings fold to their letters and digits, lower-cased", "[text]") {
+    for (const char* written : {"In Progress", "in_progress", "IN-PROGRESS", "InProgress",
+                                "  in progress  ", "\xF0\x9F\x9A\xA7 in progress"}) {
+        INFO(written);
+        CHECK(fold_spelling(written) == "inprogress");
+    }
+    CHECK(fold_spelling("Won't fix") == "wontfix");
+    CHECK(fold_spelling("SEV-1") == "sev1");
+    CHECK(fold_spelling("\xE2\x9C\x85") == "");
+}
+
+TEST_CASE("the leading phrase of a value stops at its aside", "[text]") {
+    CHECK(leading_phrase("Done (PR #12)") == "Done");
+    CHECK(leading_phrase("Blocked: waiting on the vendor") == "Blocked");
+    CHECK(leading_phrase("SEV1 - Critical") == "SEV1");
+    CHECK(leading_phrase("In progress \xE2\x80\x94 Ana") == "In progress");
+    CHECK(leading_phrase("wont-do") == "wont-do");
+    CHECK(leading_phrase("n/a") == "n/a");
 }
