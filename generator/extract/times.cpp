@@ -67,10 +67,11 @@ bool says_resolved(std::string_view lower) {
         !contains(lower, "not operational")) {
         return true;
     }
-    return contains_any(lower, {"outage ends", "outage ended", "incident ends", "impact ends",
-                                "restored", "back to normal", "back online", "returned to normal",
-                                "service was back", "services were back", "issue was fixed",
-                                "all clear", "normal operation", "fully functional"});
+    return contains_any(
+        lower, {"outage ends", "outage ended", "incident ends", "impact ends", "restored",
+                "back to normal", "back online", "returned to normal", "returns to normal",
+                "back to 100%", "service was back", "services were back", "issue was fixed",
+                "all clear", "normal operation", "fully functional"});
 }
 
 // "Incident is considered resolved", but not "clients could not resolve the domain".
@@ -104,6 +105,9 @@ bool says_detected(std::string_view lower) {
                                 "was notified", "were notified", "received a call",
                                 "received calls", "complaints", "first report", "monitoring"});
 }
+
+// An event's text is read for what it says happened; past this length it is a pasted log.
+constexpr std::size_t kMaxEventText = 2000;
 
 class TimeExtractor {
   public:
@@ -150,23 +154,43 @@ class TimeExtractor {
     std::vector<Event> events_in(unsigned part, std::size_t reach) const {
         std::vector<Event> list;
         std::optional<Instant> day;
+        bool in_event_heading = false;  // the lines under an event's heading are its text
         for (const auto& s : scanned_) {
+            // A day line counts in the part it heads: a dated title above the timeline is
+            // often the day of writing.
             if (!s.times.instants.empty() && s.times.instants[0].date &&
                 !s.times.instants[0].time && s.times.instants.size() == 1 &&
-                s.line->text.size() < 40) {
+                s.line->text.size() < 40 && (part == 0 || in_section(s, part))) {
                 day = s.times.instants[0];
             }
-            if (s.line->kind == LineKind::heading || (part != 0 && !in_section(s, part)) ||
+            const bool heading = s.line->kind == LineKind::heading;
+            const bool opens = !s.times.instants.empty() && s.times.instants[0].time &&
+                               s.times.instants[0].begin <= reach;
+            // "### 21:24 - Delete the quota object" heads an event told in the paragraphs
+            // under it, in a timeline written as headings.
+            const bool event_heading = heading && opens && part == kTimeline;
+            if (heading && !event_heading) {
+                in_event_heading = false;
+            }
+            if ((heading && !event_heading) || (part != 0 && !in_section(s, part)) ||
                 (part == 0 && in_section(s, kActions | kLessons))) {
                 continue;
             }
-            const bool opens = !s.times.instants.empty() && s.times.instants[0].time &&
-                               s.times.instants[0].begin <= reach;
             if (opens) {
                 list.push_back({&s, s.lower, s.line->text, day});
-            } else if (!list.empty() && list.back().line->line->block == s.line->block) {
-                list.back().lower += " " + s.lower;
-                list.back().text += " " + s.line->text;
+                // "2018-03-26 10:34" dates the undated times after it.
+                if (s.times.instants[0].date && s.times.instants[0].date->year != 0) {
+                    day = s.times.instants[0];
+                    day->time.reset();
+                    day->zone.reset();
+                }
+                in_event_heading = event_heading;
+            } else if (!list.empty() &&
+                       (in_event_heading || list.back().line->line->block == s.line->block)) {
+                if (list.back().text.size() < kMaxEventText) {
+                    list.back().lower += " " + s.lower;
+                    list.back().text += " " + s.line->text;
+                }
             }
         }
         return list;
@@ -358,6 +382,7 @@ class TimeExtractor {
     // The first timeline event, and the first later one that says the impact ended.
     bool from_timeline() {
         const auto list = events();
+
         if (list.size() < 2) {
             return false;
         }
@@ -490,6 +515,10 @@ class TimeExtractor {
     bool set_events(const Event& first, const Event& last) {
         const Instant& a = first.line->times.instants[0];
         const Instant& b = last.line->times.instants[0];
+        // Two events at one instant (a time written twice) give no window.
+        if (a.date == b.date && a.time == b.time) {
+            return false;
+        }
         return accept(a, first.day ? &*first.day : nullptr, b, last.day ? &*last.day : &a,
                       evidence(*first.line), evidence(*last.line));
     }

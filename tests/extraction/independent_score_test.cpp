@@ -5,6 +5,7 @@
 // test-half file. The figures are held by a ratchet (independent_figures.tsv), not by the targets.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -108,6 +109,17 @@ void score(const nlohmann::json& label, const Postmortem& pm, Figures& figures,
     }
 }
 
+// Where the record's values came from, for reading a tuning-half miss.
+void describe(const std::string& file, const Postmortem& pm, std::ostream& out) {
+    for (const auto& [field, from] : pm.evidence) {
+        out << fmt::format("  {} {}: line {}: {}\n", file, field_name(field), from.line,
+                           from.text.substr(0, 160));
+    }
+    for (const auto& item : pm.action_items) {
+        out << fmt::format("  {} action: {}\n", file, item.title.substr(0, 120));
+    }
+}
+
 // The figures as the ratchet table holds them: "half<TAB>metric" -> "hits/total".
 void add_figures(const std::string& half, const Figures& f, Outcomes& outcomes) {
     const std::pair<const char*, const Rate*> rates[] = {
@@ -154,6 +166,9 @@ TEST_CASE("extraction against independent labels by half", "[extraction]") {
     }
     REQUIRE(labels.size() >= 64 + 142);
 
+    // HINDSIGHT_SCORE_VERBOSE=1 adds, for each tuning-half file, where each value came from.
+    const char* verbose_env = std::getenv("HINDSIGHT_SCORE_VERBOSE");
+    const bool verbose = verbose_env != nullptr && std::string_view(verbose_env) == "1";
     std::map<std::string, Figures> figures;
     std::map<std::string, std::size_t> files;
     std::ostringstream tuning_misses;
@@ -166,6 +181,9 @@ TEST_CASE("extraction against independent labels by half", "[extraction]") {
         // rule is tuned on its files.
         std::ostringstream discard;
         score(label, pm, figures[half], half == "tune" ? tuning_misses : discard);
+        if (half == "tune" && verbose) {
+            describe(file, pm, tuning_misses);
+        }
         ++files[half];
     }
     std::cout << "Misses on the tuning half:\n" << tuning_misses.str() << "\n";
