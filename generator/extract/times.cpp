@@ -29,10 +29,21 @@ bool contains_any(std::string_view text, std::initializer_list<std::string_view>
                        [&](std::string_view word) { return contains(text, word); });
 }
 
-// Lines whose dates are about the document, not the incident.
-bool is_publication_line(std::string_view lower) {
-    return contains_any(lower, {"posted", "published", "last updated", "updated on", "written on",
-                                "written by", "author:", "date of report", "report date"});
+// Lines whose dates are about the document, not the incident: "Posted on March 3, 2023",
+// "Last updated: ...". The words come before the date; in "21:17 UTC: the authors published
+// the crates" the time comes first, and it is an event.
+bool is_publication_line(std::string_view lower, const LineTimes& times) {
+    const std::size_t first_time =
+        times.instants.empty() ? lower.size() : times.instants.front().begin;
+    for (const std::string_view word :
+         {"posted", "published", "last updated", "updated on", "written on", "written by",
+          "author:", "date of report", "report date"}) {
+        const auto at = lower.find(word);
+        if (at != std::string_view::npos && at < first_time) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool is_start_label(std::string_view label) {
@@ -121,7 +132,7 @@ class TimeExtractor {
             }
             ScannedLine scanned{&line, &contexts[i], scan_times(line.text),
                                 to_lower_ascii(line.text)};
-            if (is_publication_line(scanned.lower)) {
+            if (is_publication_line(scanned.lower, scanned.times)) {
                 continue;
             }
             (line.in_quote ? quoted_ : scanned_).push_back(std::move(scanned));
@@ -313,7 +324,32 @@ class TimeExtractor {
     bool set_range(const ScannedLine& s, const InstantRange& range) {
         const Instant& a = s.times.instants[range.start];
         const Instant& b = s.times.instants[range.end];
+        if (!a.date && !b.date) {
+            // "On 2023-07-20 between 12:17 and 12:30 UTC": the line dates its own range.
+            if (const Instant* day = day_in_line(s, range)) {
+                Instant dated_a = a;
+                dated_a.date = day->date;
+                return accept(dated_a, &b, b, &dated_a, evidence(s), evidence(s));
+            }
+        }
         return accept(a, &b, b, &a, evidence(s), evidence(s));
+    }
+
+    // The date written alone nearest before a range in its line, else nearest after it.
+    static const Instant* day_in_line(const ScannedLine& s, const InstantRange& range) {
+        const auto& all = s.times.instants;
+        const auto is_day = [](const Instant& i) { return i.date && !i.time && i.date->year != 0; };
+        for (std::size_t i = range.start; i-- > 0;) {
+            if (is_day(all[i])) {
+                return &all[i];
+            }
+        }
+        for (std::size_t i = range.end + 1; i < all.size(); ++i) {
+            if (is_day(all[i])) {
+                return &all[i];
+            }
+        }
+        return nullptr;
     }
 
     // "Start Time: October 14, 2023, 10:00 AM (UTC)" and "End Time: ..." lines.
@@ -354,6 +390,9 @@ class TimeExtractor {
 
     // A range in a Duration line, or early in the text, before the timeline and the analysis.
     bool from_range() {
+        if (from_range_with_length()) {
+            return true;
+        }
         for (const auto& s : scanned_) {
             if (!contains(s.context->label, "duration") && !in_section(s, kDuration)) {
                 continue;
@@ -379,6 +418,32 @@ class TimeExtractor {
         return false;
     }
 
+    // "For 44 minutes between 4:50am and 5:34am UTC": a range whose line states its length
+    // too is the window, over a looser range elsewhere ("between the hour of 4:50-5:20AM").
+    bool from_range_with_length() {
+        for (const auto& s : scanned_) {
+            if (s.times.ranges.empty() || in_section(s, kTimeline | kActions | kLessons)) {
+                continue;
+            }
+            const auto stated = hindsight::stated_duration(s.line->text);
+            if (!stated) {
+                continue;
+            }
+            for (const auto& range : s.times.ranges) {
+                const ExtractedTimes saved = out_;
+                if (set_range(s, range) &&
+                    std::abs(
+                        date::floor<std::chrono::minutes>(*out_.resolved - *out_.started).count() -
+                        stated->minutes) <= 1) {
+                    out_.stated_outright = true;
+                    return true;
+                }
+                out_ = saved;
+            }
+        }
+        return false;
+    }
+
     // The first timeline event, and the first later one that says the impact ended.
     bool from_timeline() {
         const auto list = events();
@@ -399,10 +464,6 @@ class TimeExtractor {
         }
         if (const auto end = event_named_as_end(list, first)) {
             return set_events(list[first], list[*end]);
-        }
-        // Two events and nothing else: the table gives the start and the end.
-        if (list.size() == 2) {
-            return set_events(list[0], list[1]);
         }
         // No event says the impact ended: the start is still known.
         const Event& first_event = list[first];

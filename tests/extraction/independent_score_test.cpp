@@ -110,7 +110,12 @@ void score(const nlohmann::json& label, const Postmortem& pm, Figures& figures,
 }
 
 // Where the record's values came from, for reading a tuning-half miss.
-void describe(const std::string& file, const Postmortem& pm, std::ostream& out) {
+void describe(const std::string& file, const ParseResult& parsed, std::ostream& out) {
+    const Postmortem& pm = *parsed.postmortem;
+    for (const auto& diagnostic : parsed.diagnostics) {
+        out << fmt::format("  {} check: line {}: {}\n", file, diagnostic.location.line,
+                           diagnostic.message);
+    }
     for (const auto& [field, from] : pm.evidence) {
         out << fmt::format("  {} {}: line {}: {}\n", file, field_name(field), from.line,
                            from.text.substr(0, 160));
@@ -176,13 +181,14 @@ TEST_CASE("extraction against independent labels by half", "[extraction]") {
         const std::string file = label["file"];
         const std::string half = label["half"];
         REQUIRE((half == "tune" || half == "test"));
-        const Postmortem pm = parse_labelled(source_of(file), file);
+        const ParseResult parsed = parse_labelled_file(source_of(file), file);
+        const Postmortem& pm = *parsed.postmortem;
         // The test half's misses are never printed: its figure is the real one only while no
         // rule is tuned on its files.
         std::ostringstream discard;
         score(label, pm, figures[half], half == "tune" ? tuning_misses : discard);
         if (half == "tune" && verbose) {
-            describe(file, pm, tuning_misses);
+            describe(file, parsed, tuning_misses);
         }
         ++files[half];
     }

@@ -57,13 +57,18 @@ inline std::vector<std::filesystem::path> label_files(const std::filesystem::pat
     return files;
 }
 
-// The record the site would build from a labelled file, with the default configuration.
-inline Postmortem parse_labelled(const std::filesystem::path& path, const std::string& name) {
+// The record the site would build from a labelled file, with the default configuration, and
+// what check says about it.
+inline ParseResult parse_labelled_file(const std::filesystem::path& path, const std::string& name) {
     const auto bytes = read_file(path);
     REQUIRE(bytes.bytes);
-    const auto result = parse_postmortem({name, name, *bytes.bytes}, SiteConfig{}, {});
+    auto result = parse_postmortem({name, name, *bytes.bytes}, SiteConfig{}, {});
     REQUIRE(result.postmortem);
-    return *result.postmortem;
+    return result;
+}
+
+inline Postmortem parse_labelled(const std::filesystem::path& path, const std::string& name) {
+    return *parse_labelled_file(path, name).postmortem;
 }
 
 // Whether an ISO 8601 label names its offset ("Z", "+01:00"): only then is it an instant.
