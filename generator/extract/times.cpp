@@ -112,8 +112,8 @@ bool says_harm(std::string_view lower) {
 }
 
 bool says_detected(std::string_view lower) {
-    return contains_any(lower, {"detected", "alert", "noticed", "report", "discovered", "paged",
-                                "was notified", "were notified", "received a call",
+    return contains_any(lower, {"detected", "alert", "noticed", "observed", "report", "discovered",
+                                "paged", "was notified", "were notified", "received a call",
                                 "received calls", "complaints", "first report", "monitoring"});
 }
 
@@ -209,6 +209,9 @@ class TimeExtractor {
 
     ExtractedTimes run() {
         from_labels() || from_range() || from_timeline() || from_quoted_range();
+        if (!out_.started && !out_.resolved && !date_) {
+            dateless_window();
+        }
         stated_duration();
         collect_timeline();
         detection();
@@ -458,7 +461,7 @@ class TimeExtractor {
         for (const auto says : {&says_resolved, &says_recovering}) {
             for (std::size_t i = first + 1; i < list.size(); ++i) {
                 if (says(list[i].lower)) {
-                    return set_events(list[first], list[i]);
+                    return set_events(list[first], list[i]) && start_before_detection(list[first]);
                 }
             }
         }
@@ -474,6 +477,36 @@ class TimeExtractor {
             return true;
         }
         return false;
+    }
+
+    // "At 11:30 AM MST, chaos was injected" in the summary, and a timeline opening "12:05 PM:
+    // high latency observed": the timeline opens when the impact was noticed, and the summary
+    // says when it began. The earliest time the summary or impact part gives before the
+    // opening event, on its day, is the start. Always true: the window stands either way.
+    bool start_before_detection(const Event& opening) {
+        if (!says_detected(opening.lower) || !out_.started) {
+            return true;
+        }
+        std::optional<Timestamp> earliest;
+        Evidence from;
+        for (const auto& s : scanned_) {
+            if (!in_section(s, kSummary | kImpact) || in_section(s, kTimeline)) {
+                continue;
+            }
+            for (const auto& instant : s.times.instants) {
+                const auto when = resolve(instant, nullptr);
+                if (when && *when < *out_.started && *out_.started - *when < date::days{1} &&
+                    (!earliest || *when < *earliest)) {
+                    earliest = when;
+                    from = evidence(s);
+                }
+            }
+        }
+        if (earliest) {
+            out_.started = earliest;
+            out_.started_from = from;
+        }
+        return true;
     }
 
     // "[???] IOPS reached a critical point" above the first timed event: the text says the
@@ -672,11 +705,34 @@ class TimeExtractor {
         }
     }
 
+    // "The outage started at 08:00 GMT and ended at 10:00 GMT" with no date anywhere: the
+    // window is found as if on a day of the document's own (a January one, so "PT" reads as
+    // PST), and only its length is kept. Start and end stay empty (labelling.md).
+    void dateless_window() {
+        date_ = CalendarDate{2001, 1, 1};
+        if ((from_labels() || from_range() || from_timeline() || from_quoted_range()) &&
+            out_.started && out_.resolved) {
+            dateless_minutes_ = static_cast<int>(
+                date::floor<std::chrono::minutes>(*out_.resolved - *out_.started).count());
+            dateless_from_ = out_.started_from;
+        }
+        date_.reset();
+        out_.started.reset();
+        out_.resolved.reset();
+        out_.started_from = {};
+        out_.resolved_from = {};
+        out_.stated_outright = false;
+        out_.zone_assumed = false;
+    }
+
     void finish() {
         if (out_.started && out_.resolved) {
             out_.duration_minutes = static_cast<int>(
                 date::floor<std::chrono::minutes>(*out_.resolved - *out_.started).count());
             out_.duration_from = out_.started_from;
+        } else if (dateless_minutes_) {
+            out_.duration_minutes = dateless_minutes_;
+            out_.duration_from = dateless_from_;
         } else if (out_.stated_minutes) {
             out_.duration_minutes = out_.stated_minutes;
             out_.duration_from = out_.stated_from;
@@ -693,6 +749,8 @@ class TimeExtractor {
     std::vector<ScannedLine> scanned_;
     std::vector<ScannedLine> quoted_;
     std::optional<CalendarDate> date_;
+    std::optional<int> dateless_minutes_;  // a window of clock times with no date
+    Evidence dateless_from_;
     std::optional<WrittenZone> zone_;
     ExtractedTimes out_;
 };
