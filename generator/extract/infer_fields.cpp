@@ -135,6 +135,16 @@ class Merger {
     }
 
     void impact(const ExtractedImpact& found) {
+        if (found.conflict && !pm_.users_affected_pct) {
+            const auto& [first, second] = *found.conflict;
+            ctx_.diagnostics.push_back(
+                make_note({ctx_.path, first.line, 0},
+                          fmt::format("the text gives users affected as {}% and as {}% (line {}); "
+                                      "neither is used",
+                                      found.conflicting_values.first,
+                                      found.conflicting_values.second, second.line),
+                          "declare users_affected_pct in the front matter"));
+        }
         if (!found.users_affected_pct) {
             return;
         }
