@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "report/rule_names.hpp"
 
 namespace hindsight {
@@ -25,36 +26,15 @@ const char* command_for(Severity severity) {
 // <br>.
 std::string table_cell(std::string_view text) {
     std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '\n':
-                out += "<br>";
-                break;
-            case '\r':
-                break;
-            case '|':
-            case '\\':
-            case '`':
-            case '*':
-            case '_':
-            case '[':
-            case ']':
-            case '~':
-                out += '\\';
-                out += c;
-                break;
-            default:
-                out += c;
+    for (const char c : xml_escape(text)) {
+        if (c == '\n') {
+            out += "<br>";
+        } else if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' ||
+                   c == ']' || c == '~') {
+            out += '\\';
+            out += c;
+        } else if (c != '\r') {
+            out += c;
         }
     }
     return out;
@@ -121,11 +101,7 @@ std::string github_annotation(const Diagnostic& d, const RepositoryPaths& paths)
     std::string message = d.message;
     if (!file && !d.location.path.empty()) {
         // A location that is no file (a command-line option) still says where.
-        std::string where = d.location.path;
-        if (d.location.line > 0) {
-            where += ":" + std::to_string(d.location.line);
-        }
-        message = where + ": " + message;
+        message = format_location(d.location) + ": " + message;
     }
     if (!d.hint.empty()) {
         message += "\nhint: " + d.hint;

@@ -6,37 +6,11 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "serve/embedded_client.hpp"
 
 namespace hindsight {
 namespace {
-
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 std::string_view client_file(std::string_view name) {
     for (const auto& file : serve::embedded_client()) {
@@ -67,20 +41,14 @@ std::size_t find_tag(std::string_view page, std::string_view tag) {
 }
 
 std::string problem_item(const Diagnostic& d) {
-    std::string where = d.location.path;
-    if (d.location.line > 0) {
-        where += fmt::format(":{}", d.location.line);
-        if (d.location.column > 0) {
-            where += fmt::format(":{}", d.location.column);
-        }
-    }
+    const std::string where = format_location(d.location);
     const char* kind = severity_name(d.severity);
     std::string item = fmt::format(
         "<li><span class=\"hindsight-where\">{}</span>: <span class=\"hindsight-{}\">{}:</span> "
         "{}",
-        escape_html(where), kind, kind, escape_html(d.message));
+        xml_escape(where), kind, kind, xml_escape(d.message));
     if (!d.hint.empty()) {
-        item += fmt::format("<span class=\"hindsight-hint\">hint: {}</span>", escape_html(d.hint));
+        item += fmt::format("<span class=\"hindsight-hint\">hint: {}</span>", xml_escape(d.hint));
     }
     return item + "</li>";
 }

@@ -13,13 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 // hindsight run from `cwd` with extra environment variables, none of CI's own leaking in.
 RunResult run_in(const fs::path& cwd, const std::vector<std::string>& env,
                  const std::vector<std::string>& args) {
@@ -74,11 +67,11 @@ TEST_CASE("check --format github annotates each problem at its path from the rep
           std::string::npos);
     CHECK(first.find("%0Ahint: ") != std::string::npos);
     CHECK(second.rfind("::warning file=docs/incidents/latin1.md,line=", 0) == 0);
-    CHECK(result.err.find("checked 2 postmortems: 1 error, 1 warning") != std::string::npos);
-    const std::string table = read(summary);
-    CHECK(table.rfind("earlier steps' summary\n### hindsight check: checked 2 postmortems", 0) ==
+    CHECK(result.err.find("checked 3 postmortems: 1 error, 1 warning") != std::string::npos);
+    const std::string table = read_text(summary);
+    CHECK(table.rfind("earlier steps' summary\n### hindsight check: checked 3 postmortems", 0) ==
           0);
-    CHECK(table.find("| error | docs/incidents/broken, yes.md | 2 | invalid YAML") !=
+    CHECK(table.find("| error | docs/incidents/broken, yes.md | 3 | invalid YAML") !=
           std::string::npos);
     CHECK(table.find("| warning | docs/incidents/latin1.md |") != std::string::npos);
 }
@@ -119,7 +112,7 @@ TEST_CASE("check --format gitlab writes a Code Quality report to stdout or --out
     CHECK(to_file.exit_code == 1);
     CHECK(to_file.out.empty());
     CHECK(to_file.err.find("docs/incidents/latin1.md:2:") != std::string::npos);
-    CHECK(nlohmann::json::parse(read(repo.path() / "gl-code-quality-report.json")) == report);
+    CHECK(nlohmann::json::parse(read_text(repo.path() / "gl-code-quality-report.json")) == report);
     CHECK(run_in(repo.path(), env, {"check", "docs/incidents", "--output", "x.json"}).exit_code ==
           2);
 }

@@ -20,13 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 struct Checkout {
     TempDir dir;
     fs::path clone;
@@ -140,7 +133,7 @@ void run_github_recipe(Checkout& checkout) {
     CHECK(outputs["check"].find("::warning file=content/2026-05-03-checkout-errors.md,") !=
           std::string::npos);
     CHECK(outputs["check"].find("draft: fill in 'started'") != std::string::npos);
-    CHECK(read(summary).find("| warning | content/2026-05-03-checkout-errors.md |") !=
+    CHECK(read_text(summary).find("| warning | content/2026-05-03-checkout-errors.md |") !=
           std::string::npos);
     CHECK(fs::exists(checkout.clone / "public/index.html"));
     // The cache the recipe saves sits where the build keeps it: beside the output folder.
@@ -179,7 +172,8 @@ void run_gitlab_recipe(Checkout& checkout) {
         INFO(job << "\n" << result.out << result.err);
         REQUIRE(result.exit_code == 0);
     }
-    const auto report = nlohmann::json::parse(read(checkout.clone / "gl-code-quality-report.json"));
+    const auto report =
+        nlohmann::json::parse(read_text(checkout.clone / "gl-code-quality-report.json"));
     REQUIRE(report.is_array());
     REQUIRE(report.size() == 2);
     CHECK(report[0]["location"]["path"] == "content/2026-05-03-checkout-errors.md");

@@ -69,8 +69,8 @@ describe('hindsight serve', () => {
     await serve.waitForLine(/^rebuilt in \d+ ms; reload sent \d+ ms after the save/, { from });
     assert.ok(serve.lines.slice(from).includes(
       'changed: content/2024-03-12-checkout-db-pool-exhaustion.md'), serve.lines.join('\n'));
-    const after = await serve.status();
-    assert.ok(after.epoch > before.epoch);
+    // The line is printed as the pages are told; the status follows a moment later.
+    await until(async () => (await serve.status()).epoch > before.epoch);
     assert.match((await get('/')).text, /Pool exhaustion, edited once/);
   });
 
@@ -100,8 +100,10 @@ describe('hindsight serve', () => {
     let from = serve.lines.length;
     fs.writeFileSync(postmortem(), good.replace(/^title: .*$/m, 'title: [never closed'));
     await serve.waitForLine(/^build failed: still serving the last good site/, { from });
-    const status = await serve.status();
-    assert.equal(status.build_failed, true);
+    const status = await until(async () => {
+      const now = await serve.status();
+      return now.build_failed && now;
+    });
     assert.equal(status.problems[0].path, 'content/2024-03-12-checkout-db-pool-exhaustion.md');
     const line = status.problems[0].line;
     assert.ok(line >= 2 && line <= 3, `the error is at line ${line}, not at the broken title`);
@@ -120,7 +122,7 @@ describe('hindsight serve', () => {
     from = serve.lines.length;
     fs.writeFileSync(postmortem(), good);
     await serve.waitForLine(/^rebuilt in/, { from });
-    assert.equal((await serve.status()).build_failed, false);
+    await until(async () => !(await serve.status()).build_failed);
     assert.doesNotMatch((await get('/')).text, /hindsight-overlay/);
   });
 

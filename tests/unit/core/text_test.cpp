@@ -75,6 +75,7 @@ TEST_CASE("text without mojibake is left as it is", "[text][mojibake]") {
     const std::string before = accented;
     CHECK(repair_mojibake(accented).repaired == 0);
     CHECK(accented == before);
+}
 
 TEST_CASE("spellings fold to their letters and digits, lower-cased", "[text]") {
     for (const char* written : {"In Progress", "in_progress", "IN-PROGRESS", "InProgress",
