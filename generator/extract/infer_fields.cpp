@@ -129,9 +129,16 @@ class Merger {
         if (!value && !declared(field)) {
             value = found;
             infer(field, from);
-        } else if (outright && value && declared(field) && *value != *found) {
+        } else if (outright && value && declared(field) && *value != *found &&
+                   !ends_when_mitigated(field, *found)) {
             contradiction(field_name(field), format_iso_utc(*value), format_iso_utc(*found), from);
         }
+    }
+
+    // The text's end is when the impact ended; a front matter that tells mitigation apart from
+    // resolution ("mitigated: 00:58", "resolved: 01:15") agrees with a text ending at 00:58.
+    bool ends_when_mitigated(Field field, Timestamp found) const {
+        return field == Field::resolved && pm_.mitigated && *pm_.mitigated == found;
     }
 
     void impact(const ExtractedImpact& found) {
