@@ -329,8 +329,10 @@ function frontMatter(pm, messy) {
   return lines.join('\n').replace(/: $/gm, ':');
 }
 
+// A phrase with an aside ("Draft - do not share") is written as it is: re-separated, its aside
+// would run into its status.
 function respellStatus(word) {
-  return /^[a-z -]+$/i.test(word) && chance(40) ? respell(word) : word;
+  return /^[a-z]+([ -][a-z]+)*$/i.test(word) && chance(40) ? respell(word) : word;
 }
 
 function actionItem(item, messy) {
