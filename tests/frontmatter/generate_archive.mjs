@@ -90,6 +90,11 @@ function writtenInstant(ms) {
     () => `${WEEKDAYS[w.wd]}, ${MONTHS[w.m - 1].slice(0, 3)} ${w.d}, ${w.y} ${twelve(w).toLowerCase()}${z}`,
     () => `${pad(w.m)}/${pad(w.d)}/${w.y} ${pad(w.h)}:${pad(w.min)}${z}`,
     () => `${day}T${pad(w.h)}:${pad(w.min)}:00${name === 'UTC' || name === 'GMT' ? 'Z' : offsetText(offset)}`,
+    () => `${day} @ ${pad(w.h)}:${pad(w.min)}${z}`,
+    // date(1): "Tue Mar 5 14:05:00 UTC 2024" (offsets are written after the time instead)
+    () => (z.startsWith(' ')
+      ? `${WEEKDAYS[w.wd].slice(0, 3)} ${MONTHS[w.m - 1].slice(0, 3)} ${w.d} ${pad(w.h)}:${pad(w.min)}:00${z} ${w.y}`
+      : `${day} ${pad(w.h)}:${pad(w.min)}:00 ${z.replace(':', '')}`),
   ])();
 }
 function offsetText(offset) {
@@ -124,10 +129,11 @@ function writtenDuration(minutes) {
   ];
   if (h > 0 && m > 0) {
     forms.push(() => `${h} hours and ${m} minutes`, () => `${h} hours ${m} minutes`,
-      () => `${h}h ${m}m`, () => `${h}h${m}`, () => `${h} hr ${m} min`);
+      () => `${h}h ${m}m`, () => `${h}h${m}`, () => `${h} hr ${m} min`,
+      () => `${h} hours, ${m} minutes`, () => `${h} hrs ${m} mins`);
   }
   if (h > 0 && m === 0) {
-    forms.push(() => `${h} hours`, () => `${h}h`,
+    forms.push(() => `${h} hours`, () => `${h}h`, () => `~${h}h`,
       () => `${NUMBER_WORDS[h] ?? h} hour${h === 1 ? '' : 's'}`);
   }
   if (h === 1 && m === 30) {
