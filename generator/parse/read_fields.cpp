@@ -352,6 +352,12 @@ class FieldReader {
     // number under a key naming people is a count, kept as written.
     void read_impact_entry(const std::string& key, ImpactKey kind, const YAML::Node& value,
                            bool canonical) {
+        const bool says_share = kind == ImpactKey::share || kind == ImpactKey::share_either ||
+                                kind == ImpactKey::fraction;
+        if (!value.IsScalar() && !says_share) {
+            pm_.extra[key] = to_json(value);  // "customers_affected: [acme, globex]": names
+            return;
+        }
         const auto text = scalar(value, key);
         if (!text) {
             return;
@@ -649,7 +655,15 @@ class FieldReader {
                                                    value.Scalar(), held ? "draft" : "published"));
             return;
         }
-        if (const ImpactKey kind = impact_key(key, false); kind != ImpactKey::none) {
+        if (const ImpactKey kind = impact_key(key, false);
+            kind == ImpactKey::summary && value.IsScalar() && pm_.impact_summary.empty()) {
+            // Another tool's impact summary: the text of `impact`, a share it states included.
+            report_.note(at(key_node), fmt::format("read '{}' as 'impact.summary'", key));
+            if (read_impact(key, value)) {
+                pm_.declared.insert(Field::impact);
+            }
+            return;
+        } else if (kind != ImpactKey::none && kind != ImpactKey::summary) {
             read_impact_entry(key, kind, value, false);
             return;
         }

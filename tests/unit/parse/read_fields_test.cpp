@@ -119,6 +119,13 @@ TEST_CASE("impact keys of other tools: a share only from '%' or a key that says 
     CHECK_FALSE(count.postmortem->users_affected_pct);
     CHECK(count.postmortem->extra["users_affected"] == 1200);
     CHECK(has(notes(count), "as a number of people affected, not a share"));
+    CHECK(parse("impact_scope: 30% of customers\n").postmortem->users_affected_pct == 30);
+    const auto summary = parse("customer_impact_summary: 12% of users saw errors\n");
+    CHECK(summary.postmortem->impact_summary == "12% of users saw errors");
+    CHECK(summary.postmortem->users_affected_pct == 12);
+    const auto listed = parse("customers_affected: [acme, globex]\naffected_regions: [eu]\n");
+    CHECK(warnings(listed).empty());
+    CHECK(listed.postmortem->extra["customers_affected"].size() == 2);
     const auto bad = parse("impact_pct: most of them\n");
     CHECK(errors(bad).empty());
     CHECK(has(warnings(bad), "'impact_pct: most of them' is not a percentage from 0 to 100"));
