@@ -189,7 +189,19 @@ class FieldReader {
     std::optional<std::vector<std::string>> string_list(const YAML::Node& node,
                                                         const std::string& key) {
         if (node.IsScalar()) {
-            return std::vector<std::string>{node.Scalar()};
+            // "api, web": Hugo and Jekyll sites write lists as one comma-separated string.
+            std::vector<std::string> values;
+            std::string_view rest = node.Scalar();
+            while (!rest.empty()) {
+                const auto comma = rest.find(',');
+                const auto name = trim(rest.substr(0, comma));
+                if (!name.empty()) {
+                    values.emplace_back(name);
+                }
+                rest =
+                    comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+            }
+            return values;
         }
         if (!node.IsSequence()) {
             report_.unread(at(node), key, as_written(node), "is not a list of names",
@@ -626,7 +638,31 @@ class FieldReader {
                         "write it as YYYY-MM-DD");
     }
 
+    // "Add alerting: done": a mapping of titles to states, as some templates list them.
+    bool read_titles_to_states(const std::string& key, const YAML::Node& node) {
+        for (const auto& entry : node) {
+            if (!action_item_field_for_key(entry.first.Scalar()).empty() ||
+                !(entry.second.IsScalar() || entry.second.IsNull())) {
+                return false;  // one item written as a mapping of its fields
+            }
+        }
+        for (const auto& entry : node) {
+            ActionItem item;
+            item.line = line_of(entry.first);
+            item.title = entry.first.Scalar();
+            if (!is_empty(entry.second)) {
+                read_item_status(item, entry.second, entry.second.Scalar());
+            }
+            pm_.action_items.push_back(std::move(item));
+        }
+        report_.note(at(node), fmt::format("read '{}' as titles and their states", key));
+        return true;
+    }
+
     void read_action_items(const std::string& key, const YAML::Node& node) {
+        if (node.IsMap() && read_titles_to_states(key, node)) {
+            return;
+        }
         if (node.IsScalar() || node.IsMap()) {
             if (auto item = action_item(key, node)) {
                 pm_.action_items.push_back(std::move(*item));

@@ -314,8 +314,8 @@ function frontMatter(pm, messy) {
     } else {
       const key = keyOf('services', ['service', 'affected_services', 'services_affected',
         'components', 'Affected Components', 'systems']);
-      put(key, pm.services.length === 1 && chance(50) ? pm.services[0]
-        : `[${pm.services.join(', ')}]`);
+      put(key, pick([() => pm.services[0], () => pm.services.join(', '),
+        () => `[${pm.services.join(', ')}]`].slice(pm.services.length === 1 ? 0 : 1))());
     }
   }
 
@@ -324,8 +324,15 @@ function frontMatter(pm, messy) {
     put(messy ? keyOf('action_items', ['action items', 'actions', 'follow_ups', 'followUps',
       'tasks', 'corrective_actions', 'Action Items']) : 'action_items', '');
     lines[lines.length - 1] = lines[lines.length - 1].trimEnd();
-    for (const item of pm.items) {
-      lines.push(...actionItem(item, messy));
+    if (messy && pm.items.every((item) => !item.owner && !item.due) && chance(40)) {
+      // Titles mapped to their states, as some templates list them.
+      for (const item of pm.items) {
+        lines.push(`  ${quoted(item.title)}: ${quoted(pick(ACTION_STATUS[item.status]))}`);
+      }
+    } else {
+      for (const item of pm.items) {
+        lines.push(...actionItem(item, messy));
+      }
     }
   }
 

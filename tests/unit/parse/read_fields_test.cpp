@@ -214,6 +214,22 @@ TEST_CASE("an unterminated quote is an error where it opens", "[read_fields]") {
               "escaping unless the value starts with one)"});
 }
 
+TEST_CASE("lists as comma-separated strings, action items as titles and states", "[read_fields]") {
+    const auto result = parse(
+        "services: api, web\ntags: database, network\naction_items:\n  Add alerting: done\n"
+        "  Fix retries: in progress\n  Split the cache:\n");
+    CHECK(errors(result).empty());
+    CHECK(warnings(result).empty());
+    const auto& pm = *result.postmortem;
+    CHECK(pm.services == std::vector<std::string>{"api", "web"});
+    CHECK(pm.causes == std::vector<std::string>{"database", "network"});
+    REQUIRE(pm.action_items.size() == 3);
+    CHECK(pm.action_items[0].title == "Add alerting");
+    CHECK(pm.action_items[0].status == ActionStatus::done);
+    CHECK(pm.action_items[1].status == ActionStatus::in_progress);
+    CHECK(pm.action_items[2].status == ActionStatus::open);
+}
+
 TEST_CASE("keys are matched without regard to case or separators", "[read_fields]") {
     const auto result =
         parse("Title: T\nStart Time: 2024-01-01T10:00:00Z\nEnd-Time: 2024-01-01T11:00:00Z\n");
