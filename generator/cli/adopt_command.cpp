@@ -64,6 +64,15 @@ int run_adopt(const AdoptOptions& options) {
     for (const auto& pm : result.archive.postmortems) {
         order.push_back(&pm);
     }
+    // An error in hindsight.yaml changes how every file reads (the time zone the times are
+    // written in, the taxonomy): nothing is adopted until it is fixed.
+    const fs::path config =
+        options.pipeline.config_file.value_or(options.pipeline.content / "hindsight.yaml");
+    if (refused.count(config.generic_string()) > 0) {
+        fmt::print(stderr, "nothing adopted: fix the errors in {} first\n",
+                   config.generic_string());
+        return 1;
+    }
     std::sort(order.begin(), order.end(),
               [](const Postmortem* a, const Postmortem* b) { return a->source < b->source; });
     int changed = 0;

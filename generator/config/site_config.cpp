@@ -314,12 +314,9 @@ std::optional<std::string> base_url_problem(std::string_view url) {
 
 const SeverityLevel* SiteConfig::find_severity(std::string_view text) const {
     // Folded (core/text.hpp): case, spaces, '_' and '-' do not matter, so "Sev 1", "sev-1",
-    // "SEV_1" and "Major Outage" match; then the leading phrase of "SEV1 - Critical".
-    for (const std::string_view written : {trim(text), leading_phrase(text)}) {
-        const std::string wanted = fold_spelling(written);
-        if (wanted.empty()) {
-            continue;
-        }
+    // "SEV_1" and "Major Outage" match; then the leading phrase of "SEV1 - Critical" and the
+    // first words of "Sev 1 critical".
+    for (const auto& wanted : spelling_candidates(text)) {
         for (const auto& level : severities) {
             const std::string name = fold_spelling(level.name);
             // For levels named SEVn: "1", "S1", "Severity 1" and "Sev 1" name SEV1 too.

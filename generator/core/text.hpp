@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hindsight {
 
@@ -56,5 +57,13 @@ std::string fold_spelling(std::string_view s);
 // spaced dash ("Done (PR #12)", "Blocked: waiting on the vendor", "SEV1 - Critical"), trimmed.
 // The whole text when there is no such mark.
 std::string_view leading_phrase(std::string_view s);
+
+// The folded spellings an enumeration tries for a written value, most specific first: the whole
+// value, its leading phrase, then the leading phrase's first words, longest first ("Draft do not
+// share" tries "draftdonotshare", then "draftdonot", "draftdo", "draft"). Words split at
+// anything but letters and digits, and at camelCase. A table is looked up with each in turn.
+// No first words are tried past a word that turns the meaning ("not", "pending", "but", "won't":
+// "Approved pending legal" is not "approved").
+std::vector<std::string> spelling_candidates(std::string_view s);
 
 }  // namespace hindsight

@@ -4,6 +4,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include <date/tz.h>
 
 #include "core/text.hpp"
 #include "extract/durations.hpp"
@@ -100,17 +105,39 @@ std::optional<WrittenZone> spaced_offset(std::string_view rest) {
     return WrittenZone{std::string(rest), sign * (hours * 60 + minutes), ""};
 }
 
+// "Europe/Berlin", "America/New_York": a region of the tz database, whose offset follows the date.
+std::optional<WrittenZone> region_zone(std::string_view name) {
+    try {
+        date::locate_zone(name);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    return WrittenZone{std::string(name), 0, std::string(name)};
+}
+
 }  // namespace
 
-std::optional<WrittenInstant> read_instant(std::string_view value) {
-    value = trim(value);
-    // The offset is cut off first: the scanner would read "+01:00" as a second time.
+std::optional<WrittenInstant> read_instant(std::string_view written) {
+    // "2024-03-05 @ 14:05": an at sign is the word "at".
+    std::string text(trim(written));
+    std::replace(text.begin(), text.end(), '@', ' ');
+    std::string_view value = text;
+    // A zone or offset at the end is cut off first: the scanner would read "+01:00" as a second
+    // time, and knows no IANA names ("Europe/Berlin", which hindsight.yaml's time_zone takes).
     std::optional<WrittenZone> offset;
     if (const auto sign = value.find_last_of("+-");
         sign != std::string_view::npos && sign > 0 && value[sign - 1] == ' ') {
         offset = spaced_offset(value.substr(sign));
         if (offset) {
             value = trim(value.substr(0, sign));
+        }
+    }
+    if (const auto space = value.find_last_of(' ');
+        !offset && space != std::string_view::npos &&
+        value.find('/', space) != std::string_view::npos) {
+        offset = region_zone(value.substr(space + 1));
+        if (offset) {
+            value = trim(value.substr(0, space));
         }
     }
     const LineTimes found = scan_times(value);
@@ -123,13 +150,20 @@ std::optional<WrittenInstant> read_instant(std::string_view value) {
     }
     if (offset) {
         if (!instant.time || instant.zone || instant.end != value.size()) {
-            return std::nullopt;  // an offset belongs right after a time with no zone
+            return std::nullopt;  // a zone belongs right after a time that has none
         }
         instant.zone = std::move(offset);
     }
     for (const auto& token : tokenize_for_times(value)) {
         const bool inside = token.begin >= instant.begin && token.end <= instant.end;
         if (inside || token.kind == TimeTokenKind::symbol) {
+            continue;
+        }
+        // "Tue Mar 5 14:05:00 UTC 2024", as date(1) writes it: the year after the time.
+        if (token.kind == TimeTokenKind::number && token.digits == 4 &&
+            token.begin >= instant.end && instant.date && instant.date->year == 0 &&
+            token.value >= 1990 && token.value <= 2100) {
+            instant.date->year = token.value;
             continue;
         }
         if (token.kind == TimeTokenKind::number || !instant_filler(token.text)) {
@@ -185,10 +219,33 @@ std::optional<int> read_duration_minutes(std::string_view value) {
         }
         i = next;
     }
-    if (const auto stated = stated_duration(text)) {
-        return stated->minutes;
+    // The scanner adds at most two units ("2 hours and 15 minutes"), joined by "and" or a
+    // space: a comma becomes "and", and a value it could read only in part ("1 day, 2 hours and
+    // 30 minutes", or a second unit it passed over) is not read at all.
+    std::string joined(text);
+    for (std::size_t comma = joined.find(','); comma != std::string::npos;
+         comma = joined.find(',', comma)) {
+        joined.replace(comma, 1, " and ");
     }
-    return std::nullopt;
+    std::vector<const TimeToken*> units;
+    for (const auto& t : tokens) {
+        if (t.kind == TimeTokenKind::word &&
+            is_one_of(t.text, {"hour", "hours", "hr", "hrs", "h", "minute", "minutes", "min",
+                               "mins", "m", "day", "days"})) {
+            units.push_back(&t);
+        }
+    }
+    const auto stated = stated_duration(joined);
+    if (!stated || units.size() > 2) {
+        return std::nullopt;
+    }
+    if (units.size() == 2) {
+        const auto first = stated_duration(text.substr(0, units[0]->end));
+        if (!first || first->minutes == stated->minutes) {
+            return std::nullopt;
+        }
+    }
+    return stated->minutes;
 }
 
 }  // namespace hindsight

@@ -27,11 +27,7 @@ FoldedTable<Value> fold_table(const std::vector<Spellings<Value>>& rows) {
 
 template <typename Value>
 std::optional<Value> lookup(const FoldedTable<Value>& table, std::string_view written) {
-    for (const std::string_view text : {trim(written), leading_phrase(written)}) {
-        const std::string folded = fold_spelling(text);
-        if (folded.empty()) {
-            continue;
-        }
+    for (const auto& folded : spelling_candidates(written)) {
         if (const auto it = table.find(folded); it != table.end()) {
             return it->second;
         }
@@ -97,23 +93,42 @@ const char* to_string(Publication publication) {
 
 const std::vector<Spellings<ActionStatus>>& action_status_spellings() {
     static const std::vector<Spellings<ActionStatus>> rows = {
-        {ActionStatus::open, {"open",           "todo",
-                              "to do",          "planned",
-                              "not started",    "not yet started",
-                              "backlog",        "new",
-                              "pending",        "proposed",
-                              "triage",         "queued",
-                              "scheduled",      "outstanding",
-                              "unstarted",      "ready",
-                              "ready for work", "selected for development",
-                              "reopened",       "assigned",
-                              "not assigned",   "unassigned",
-                              "next",           "up next",
-                              "icebox",         "deferred",
-                              "postponed",      "later",
-                              "incomplete",     "not done",
-                              "undone",         "unresolved",
-                              "unfixed",        "idea"}},
+        {ActionStatus::open,
+         {"open",
+          "todo",
+          "to do",
+          "planned",
+          "not started",
+          "not yet started",
+          "not started yet",
+          "backlog",
+          "new",
+          "pending",
+          "proposed",
+          "triage",
+          "queued",
+          "scheduled",
+          "outstanding",
+          "unstarted",
+          "ready",
+          "ready for work",
+          "selected for development",
+          "reopened",
+          "assigned",
+          "not assigned",
+          "unassigned",
+          "next",
+          "up next",
+          "icebox",
+          "deferred",
+          "postponed",
+          "later",
+          "incomplete",
+          "not done",
+          "undone",
+          "unresolved",
+          "unfixed",
+          "idea"}},
         {ActionStatus::in_progress,
          {"in-progress",
           "in progress",
@@ -220,6 +235,7 @@ const std::vector<Spellings<ActionStatus>>& action_status_spellings() {
           "closed done",
           "closed complete",
           "closed completed",
+          "closed as completed",
           "fix deployed",
           "x"}},
         {ActionStatus::wont_do,
@@ -264,6 +280,9 @@ const std::vector<Spellings<ActionStatus>>& action_status_spellings() {
           "closed invalid",
           "closed cancelled",
           "closed not planned",
+          "closed as not planned",
+          "closed as won't fix",
+          "closed as duplicate",
           "cannot reproduce",
           "working as intended"}},
     };
@@ -285,6 +304,7 @@ const std::vector<Spellings<Publication>>& publication_spellings() {
          {"draft",
           "drafting",
           "drafted",
+          "final draft",
           "wip",
           "work in progress",
           "in progress",

@@ -118,10 +118,11 @@ ImpactKey impact_key(std::string_view key, bool inside_impact) {
     if (words.empty()) {
         return ImpactKey::none;
     }
-    if (inside_impact &&
+    // "summary" inside impact; "impact_summary", "customer_impact_description" outside it.
+    if ((inside_impact || says_affected(words)) &&
         any_of_words(words, {"summary", "description", "details", "detail", "text", "desc", "notes",
                              "what"}) &&
-        !names_people(words)) {
+        (inside_impact || !names_people(words) || any_of_words(words, {"impact"}))) {
         return ImpactKey::summary;
     }
     const bool people = names_people(words);
@@ -138,6 +139,9 @@ ImpactKey impact_key(std::string_view key, bool inside_impact) {
     }
     if (people && affected && !any_of_words(words, {"total", "all"})) {
         return ImpactKey::people;
+    }
+    if (says_affected(words) && !inside_impact) {
+        return ImpactKey::affected;
     }
     return ImpactKey::none;
 }
@@ -189,6 +193,7 @@ ImpactValue read_impact_value(ImpactKey kind, std::string_view written) {
         case ImpactKey::people:
             out.count = count_in(text);
             break;
+        case ImpactKey::affected:  // a share only from '%' or people written out, read above
         case ImpactKey::none:
         case ImpactKey::summary:
             break;

@@ -16,7 +16,8 @@ enum class ImpactKey {
     share_either,  // says share: 30 is a percentage, 0.3 could be either and is not read
     fraction,      // says ratio or fraction: a number from 0 to 1
     people,        // names people without a unit: users_affected, customers_impacted
-    summary,       // inside an impact mapping: summary, description, details
+    affected,      // says affected without naming people: impact_scope, affected_portion
+    summary,       // impact.summary, impact_summary, customer_impact_description
 };
 
 // What a key says. Inside an `impact:` mapping the word "affected" goes without saying, so

@@ -189,7 +189,19 @@ class FieldReader {
     std::optional<std::vector<std::string>> string_list(const YAML::Node& node,
                                                         const std::string& key) {
         if (node.IsScalar()) {
-            return std::vector<std::string>{node.Scalar()};
+            // "api, web": Hugo and Jekyll sites write lists as one comma-separated string.
+            std::vector<std::string> values;
+            std::string_view rest = node.Scalar();
+            while (!rest.empty()) {
+                const auto comma = rest.find(',');
+                const auto name = trim(rest.substr(0, comma));
+                if (!name.empty()) {
+                    values.emplace_back(name);
+                }
+                rest =
+                    comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+            }
+            return values;
         }
         if (!node.IsSequence()) {
             report_.unread(at(node), key, as_written(node), "is not a list of names",
@@ -352,6 +364,12 @@ class FieldReader {
     // number under a key naming people is a count, kept as written.
     void read_impact_entry(const std::string& key, ImpactKey kind, const YAML::Node& value,
                            bool canonical) {
+        const bool says_share = kind == ImpactKey::share || kind == ImpactKey::share_either ||
+                                kind == ImpactKey::fraction;
+        if (!value.IsScalar() && !says_share) {
+            pm_.extra[key] = to_json(value);  // "customers_affected: [acme, globex]": names
+            return;
+        }
         const auto text = scalar(value, key);
         if (!text) {
             return;
@@ -620,7 +638,31 @@ class FieldReader {
                         "write it as YYYY-MM-DD");
     }
 
+    // "Add alerting: done": a mapping of titles to states, as some templates list them.
+    bool read_titles_to_states(const std::string& key, const YAML::Node& node) {
+        for (const auto& entry : node) {
+            if (!action_item_field_for_key(entry.first.Scalar()).empty() ||
+                !(entry.second.IsScalar() || entry.second.IsNull())) {
+                return false;  // one item written as a mapping of its fields
+            }
+        }
+        for (const auto& entry : node) {
+            ActionItem item;
+            item.line = line_of(entry.first);
+            item.title = entry.first.Scalar();
+            if (!is_empty(entry.second)) {
+                read_item_status(item, entry.second, entry.second.Scalar());
+            }
+            pm_.action_items.push_back(std::move(item));
+        }
+        report_.note(at(node), fmt::format("read '{}' as titles and their states", key));
+        return true;
+    }
+
     void read_action_items(const std::string& key, const YAML::Node& node) {
+        if (node.IsMap() && read_titles_to_states(key, node)) {
+            return;
+        }
         if (node.IsScalar() || node.IsMap()) {
             if (auto item = action_item(key, node)) {
                 pm_.action_items.push_back(std::move(*item));
@@ -649,7 +691,15 @@ class FieldReader {
                                                    value.Scalar(), held ? "draft" : "published"));
             return;
         }
-        if (const ImpactKey kind = impact_key(key, false); kind != ImpactKey::none) {
+        if (const ImpactKey kind = impact_key(key, false);
+            kind == ImpactKey::summary && value.IsScalar() && pm_.impact_summary.empty()) {
+            // Another tool's impact summary: the text of `impact`, a share it states included.
+            report_.note(at(key_node), fmt::format("read '{}' as 'impact.summary'", key));
+            if (read_impact(key, value)) {
+                pm_.declared.insert(Field::impact);
+            }
+            return;
+        } else if (kind != ImpactKey::none && kind != ImpactKey::summary) {
             read_impact_entry(key, kind, value, false);
             return;
         }

@@ -139,3 +139,15 @@ TEST_CASE("adopt refuses and lists files with front-matter errors", "[adopt]") {
     CHECK(result.out.find("good.md") != std::string::npos);
     CHECK(result.out.find("bad.md") == std::string::npos);
 }
+
+TEST_CASE("adopt writes nothing while hindsight.yaml has an error", "[adopt]") {
+    TempDir dir;
+    write_text(dir.path() / "hindsight.yaml", "time_zone: [Europe/Berlin]\n");
+    write_text(dir.path() / "good.md",
+               "# Good\n\nStart Time: 2024-01-01 10:00\nEnd Time: "
+               "2024-01-01 11:00\n");
+    const auto result = run_hindsight({"adopt", dir.path().string(), "--write"});
+    CHECK(result.exit_code == 1);
+    CHECK(result.out.empty());
+    CHECK(result.err.find("nothing adopted: fix the errors in") != std::string::npos);
+}

@@ -90,6 +90,11 @@ function writtenInstant(ms) {
     () => `${WEEKDAYS[w.wd]}, ${MONTHS[w.m - 1].slice(0, 3)} ${w.d}, ${w.y} ${twelve(w).toLowerCase()}${z}`,
     () => `${pad(w.m)}/${pad(w.d)}/${w.y} ${pad(w.h)}:${pad(w.min)}${z}`,
     () => `${day}T${pad(w.h)}:${pad(w.min)}:00${name === 'UTC' || name === 'GMT' ? 'Z' : offsetText(offset)}`,
+    () => `${day} @ ${pad(w.h)}:${pad(w.min)}${z}`,
+    // date(1): "Tue Mar 5 14:05:00 UTC 2024" (offsets are written after the time instead)
+    () => (z.startsWith(' ')
+      ? `${WEEKDAYS[w.wd].slice(0, 3)} ${MONTHS[w.m - 1].slice(0, 3)} ${w.d} ${pad(w.h)}:${pad(w.min)}:00${z} ${w.y}`
+      : `${day} ${pad(w.h)}:${pad(w.min)}:00 ${z.replace(':', '')}`),
   ])();
 }
 function offsetText(offset) {
@@ -124,10 +129,11 @@ function writtenDuration(minutes) {
   ];
   if (h > 0 && m > 0) {
     forms.push(() => `${h} hours and ${m} minutes`, () => `${h} hours ${m} minutes`,
-      () => `${h}h ${m}m`, () => `${h}h${m}`, () => `${h} hr ${m} min`);
+      () => `${h}h ${m}m`, () => `${h}h${m}`, () => `${h} hr ${m} min`,
+      () => `${h} hours, ${m} minutes`, () => `${h} hrs ${m} mins`);
   }
   if (h > 0 && m === 0) {
-    forms.push(() => `${h} hours`, () => `${h}h`,
+    forms.push(() => `${h} hours`, () => `${h}h`, () => `~${h}h`,
       () => `${NUMBER_WORDS[h] ?? h} hour${h === 1 ? '' : 's'}`);
   }
   if (h === 1 && m === 30) {
@@ -308,8 +314,8 @@ function frontMatter(pm, messy) {
     } else {
       const key = keyOf('services', ['service', 'affected_services', 'services_affected',
         'components', 'Affected Components', 'systems']);
-      put(key, pm.services.length === 1 && chance(50) ? pm.services[0]
-        : `[${pm.services.join(', ')}]`);
+      put(key, pick([() => pm.services[0], () => pm.services.join(', '),
+        () => `[${pm.services.join(', ')}]`].slice(pm.services.length === 1 ? 0 : 1))());
     }
   }
 
@@ -318,8 +324,15 @@ function frontMatter(pm, messy) {
     put(messy ? keyOf('action_items', ['action items', 'actions', 'follow_ups', 'followUps',
       'tasks', 'corrective_actions', 'Action Items']) : 'action_items', '');
     lines[lines.length - 1] = lines[lines.length - 1].trimEnd();
-    for (const item of pm.items) {
-      lines.push(...actionItem(item, messy));
+    if (messy && pm.items.every((item) => !item.owner && !item.due) && chance(40)) {
+      // Titles mapped to their states, as some templates list them.
+      for (const item of pm.items) {
+        lines.push(`  ${quoted(item.title)}: ${quoted(pick(ACTION_STATUS[item.status]))}`);
+      }
+    } else {
+      for (const item of pm.items) {
+        lines.push(...actionItem(item, messy));
+      }
     }
   }
 
@@ -329,8 +342,10 @@ function frontMatter(pm, messy) {
   return lines.join('\n').replace(/: $/gm, ':');
 }
 
+// A phrase with an aside ("Draft - do not share") is written as it is: re-separated, its aside
+// would run into its status.
 function respellStatus(word) {
-  return /^[a-z -]+$/i.test(word) && chance(40) ? respell(word) : word;
+  return /^[a-z]+([ -][a-z]+)*$/i.test(word) && chance(40) ? respell(word) : word;
 }
 
 function actionItem(item, messy) {

@@ -96,3 +96,15 @@ TEST_CASE("the leading phrase of a value stops at its aside", "[text]") {
     CHECK(leading_phrase("wont-do") == "wont-do");
     CHECK(leading_phrase("n/a") == "n/a");
 }
+
+TEST_CASE("spelling candidates: whole, leading phrase, then first words", "[text]") {
+    CHECK(spelling_candidates("Draft do not share") ==
+          std::vector<std::string>{"draftdonotshare"});  // "not" turns the meaning
+    CHECK(spelling_candidates("Blocked by the vendor") ==
+          std::vector<std::string>{"blockedbythevendor", "blockedbythe", "blockedby", "blocked"});
+    CHECK(spelling_candidates("SEV1 - Critical") ==
+          std::vector<std::string>{"sev1critical", "sev1"});
+    CHECK(spelling_candidates("inProgressNow") ==
+          std::vector<std::string>{"inprogressnow", "inprogress", "in"});
+    CHECK(spelling_candidates("").empty());
+}

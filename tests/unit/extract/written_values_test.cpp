@@ -26,6 +26,9 @@ TEST_CASE("a datetime value in the forms the text is read in", "[written_values]
     CHECK(utc("5 March 2024 14:05 +01:00") == "2024-03-05T13:05:00Z");
     CHECK(utc("2024-03-05 14:05:00 +0100") == "2024-03-05T13:05:00Z");
     CHECK(utc("2024-03-05 2:05 PM -5") == "2024-03-05T19:05:00Z");
+    CHECK(utc("2024-03-05 @ 14:05 UTC") == "2024-03-05T14:05:00Z");
+    CHECK(utc("2024-07-05 14:05 Europe/Berlin") == "2024-07-05T12:05:00Z");  // CEST in July
+    CHECK(utc("Tue Mar 5 14:05:00 UTC 2024") == "2024-03-05T14:05:00Z");     // date(1)
     CHECK(utc("2024-03-05 14:05 IST") == "2024-03-05T08:35:00Z");
     CHECK(utc("2024-03-05 14:05 BST") == "2024-03-05T13:05:00Z");
     CHECK(utc("2024-03-05T14:05:00Z") == "2024-03-05T14:05:00Z");
@@ -38,6 +41,8 @@ TEST_CASE("a value with more than one instant is not read", "[written_values]") 
     CHECK_FALSE(read_instant("sometime on Tuesday"));
     CHECK_FALSE(read_instant("2024-03-05 14:05 per the pager log"));
     CHECK_FALSE(read_instant("build 14:05 2"));
+    CHECK_FALSE(read_instant("2024-03-05 14:05 Nowhere/Town"));
+    CHECK_FALSE(read_instant("Mar 5 14:05 UTC 2024 2025"));
     CHECK_FALSE(read_instant(""));
 }
 
@@ -69,13 +74,17 @@ TEST_CASE("durations in the forms teams write", "[written_values]") {
     CHECK(read_duration_minutes("ten minutes") == 10);
     CHECK(read_duration_minutes("2 hours 30") == 150);  // as "1h30"
     CHECK(read_duration_minutes("3 days") == 3 * 24 * 60);
+    CHECK(read_duration_minutes("2 hours, 15 minutes") == 135);
+    CHECK(read_duration_minutes("2 hrs 15 mins") == 135);
+    CHECK(read_duration_minutes("~2h") == 120);
+    CHECK(read_duration_minutes("135 minutes (approx)") == 135);
 }
 
 TEST_CASE("vague, ranged or wordy durations are not read", "[written_values]") {
     // "forty-five minutes" is two words to the scanner: read as 5 minutes, it would be wrong.
     for (const char* value : {"a few hours", "2-3 hours", "at least 7 hours", "forty-five minutes",
                               "until the vendor fixed it", "1:75", "ongoing", "3 hours per day",
-                              "2 hours 30 seconds"}) {
+                              "2 hours 30 seconds", "1 day, 2 hours and 30 minutes"}) {
         INFO(value);
         CHECK_FALSE(read_duration_minutes(value));
     }

@@ -49,13 +49,18 @@ TEST_CASE("the action item states people write are read", "[statuses]") {
         {"Canceled", ActionStatus::wont_do},
         {"rejected", ActionStatus::wont_do},
         {"Closed - Won't Fix", ActionStatus::wont_do},
+        {"Closed as won't fix", ActionStatus::wont_do},
+        {"Blocked by the vendor", ActionStatus::blocked},
+        {"done in PR 12", ActionStatus::done},
+        {"not started yet", ActionStatus::open},
     };
     for (const auto& [written, status] : cases) {
         INFO(written);
         REQUIRE(read_action_status(written));
         CHECK(*read_action_status(written) == status);
     }
-    for (const char* unknown : {"parked", "maybe", "", "42", "\xE2\x9D\x93"}) {
+    for (const char* unknown :
+         {"parked", "maybe", "", "42", "\xE2\x9D\x93", "done but reverted", "not really done"}) {
         INFO(unknown);
         CHECK_FALSE(read_action_status(unknown));
     }
@@ -76,6 +81,11 @@ TEST_CASE("postmortem statuses publish or hold back", "[statuses]") {
         CHECK(*read_publication(published) == Publication::published);
     }
     CHECK_FALSE(read_publication("whatever"));
+    CHECK(read_publication("Draft do not share") == std::nullopt);  // "not" turns the meaning
+    CHECK(read_publication("Draft, do not share") == Publication::held_back);
+    CHECK(read_publication("Final version 2") == Publication::published);
+    CHECK(read_publication("final draft") == Publication::held_back);
+    CHECK_FALSE(read_publication("Approved pending legal"));
 }
 
 template <typename Value>

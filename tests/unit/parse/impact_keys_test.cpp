@@ -23,11 +23,14 @@ TEST_CASE("keys other tools write for the users affected", "[impact_keys]") {
     CHECK(impact_key("error_rate", false) == ImpactKey::none);
     CHECK(impact_key("company", false) == ImpactKey::none);
     CHECK(impact_key("users", false) == ImpactKey::none);
+    CHECK(impact_key("impact_scope", false) == ImpactKey::affected);
     // Inside an impact mapping "affected" goes without saying.
     CHECK(impact_key("users", true) == ImpactKey::people);
     CHECK(impact_key("pct", true) == ImpactKey::share);
     CHECK(impact_key("summary", true) == ImpactKey::summary);
     CHECK(impact_key("description", true) == ImpactKey::summary);
+    CHECK(impact_key("impact_summary", false) == ImpactKey::summary);
+    CHECK(impact_key("customer_impact_description", false) == ImpactKey::summary);
 }
 
 TEST_CASE("a share only from '%', people written out, or a key that says percent",
@@ -51,4 +54,9 @@ TEST_CASE("a share only from '%', people written out, or a key that says percent
     CHECK_FALSE(read_impact_value(ImpactKey::fraction, "25").problem.empty());
     CHECK_FALSE(read_impact_value(ImpactKey::share_either, "0.3").problem.empty());
     CHECK_FALSE(read_impact_value(ImpactKey::people, "130%").problem.empty());
+    // A key that says affected without naming people: a share from '%', nothing from a number.
+    CHECK(read_impact_value(ImpactKey::affected, "30%").share_pct == 30);
+    const auto level = read_impact_value(ImpactKey::affected, "1200");
+    CHECK_FALSE(level.share_pct);
+    CHECK_FALSE(level.count);
 }

@@ -119,6 +119,13 @@ TEST_CASE("impact keys of other tools: a share only from '%' or a key that says 
     CHECK_FALSE(count.postmortem->users_affected_pct);
     CHECK(count.postmortem->extra["users_affected"] == 1200);
     CHECK(has(notes(count), "as a number of people affected, not a share"));
+    CHECK(parse("impact_scope: 30% of customers\n").postmortem->users_affected_pct == 30);
+    const auto summary = parse("customer_impact_summary: 12% of users saw errors\n");
+    CHECK(summary.postmortem->impact_summary == "12% of users saw errors");
+    CHECK(summary.postmortem->users_affected_pct == 12);
+    const auto listed = parse("customers_affected: [acme, globex]\naffected_regions: [eu]\n");
+    CHECK(warnings(listed).empty());
+    CHECK(listed.postmortem->extra["customers_affected"].size() == 2);
     const auto bad = parse("impact_pct: most of them\n");
     CHECK(errors(bad).empty());
     CHECK(has(warnings(bad), "'impact_pct: most of them' is not a percentage from 0 to 100"));
@@ -205,6 +212,22 @@ TEST_CASE("an unterminated quote is an error where it opens", "[read_fields]") {
               "content/pm.md:2:8: error: quoted value opened here is never closed\n    hint: "
               "close the quote on the same line, or remove it (a quote inside a value needs no "
               "escaping unless the value starts with one)"});
+}
+
+TEST_CASE("lists as comma-separated strings, action items as titles and states", "[read_fields]") {
+    const auto result = parse(
+        "services: api, web\ntags: database, network\naction_items:\n  Add alerting: done\n"
+        "  Fix retries: in progress\n  Split the cache:\n");
+    CHECK(errors(result).empty());
+    CHECK(warnings(result).empty());
+    const auto& pm = *result.postmortem;
+    CHECK(pm.services == std::vector<std::string>{"api", "web"});
+    CHECK(pm.causes == std::vector<std::string>{"database", "network"});
+    REQUIRE(pm.action_items.size() == 3);
+    CHECK(pm.action_items[0].title == "Add alerting");
+    CHECK(pm.action_items[0].status == ActionStatus::done);
+    CHECK(pm.action_items[1].status == ActionStatus::in_progress);
+    CHECK(pm.action_items[2].status == ActionStatus::open);
 }
 
 TEST_CASE("keys are matched without regard to case or separators", "[read_fields]") {
