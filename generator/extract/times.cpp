@@ -244,6 +244,10 @@ class TimeExtractor {
             }
         }
         for (const auto& s : scanned_) {
+            // Due dates of action items are never the incident's (labelling.md).
+            if (in_section(s, kActions)) {
+                continue;
+            }
             for (const auto& instant : s.times.instants) {
                 if (!date_ && instant.date && instant.date->year != 0) {
                     date_ = instant.date;
@@ -438,7 +442,8 @@ class TimeExtractor {
                     std::abs(
                         date::floor<std::chrono::minutes>(*out_.resolved - *out_.started).count() -
                         stated->minutes) <= 1) {
-                    out_.stated_outright = true;
+                    // Not stated outright: "for 58 minutes, 00:00 to 00:58" is the impact,
+                    // which may end at mitigation before a declared resolution.
                     return true;
                 }
                 out_ = saved;
