@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <initializer_list>
-#include <map>
 
 #include "core/text.hpp"
 #include "extract/action_words.hpp"
@@ -85,11 +84,6 @@ bool says_resolved(std::string_view lower) {
                 "all clear", "normal operation", "fully functional"});
 }
 
-// "Incident is considered resolved", but not "clients could not resolve the domain".
-bool says_over(std::string_view lower) {
-    return says_resolved(lower) && (contains(lower, "resolved") || !contains(lower, "resolv"));
-}
-
 bool says_load_rising(std::string_view lower) {
     return contains_any(
         lower, {"increase in traffic", "increase in user traffic", "traffic increase",
@@ -116,6 +110,9 @@ bool says_detected(std::string_view lower) {
                                 "paged", "was notified", "were notified", "received a call",
                                 "received calls", "complaints", "first report", "monitoring"});
 }
+
+// The longest window read from a text: longer ones come from dates that disagree.
+constexpr auto kMaxWindow = date::days{31};
 
 // An event's text is read for what it says happened; past this length it is a pasted log.
 constexpr std::size_t kMaxEventText = 2000;
@@ -321,6 +318,15 @@ class TimeExtractor {
         if (*end < *start) {
             return false;
         }
+        // Dates from two parts of a text that disagree ("March 17, 2019" above, an event of
+        // "March 11, 2024" below) make windows of years: no incident's impact lasts that long.
+        if (*end - *start > kMaxWindow) {
+            if (!out_.too_long) {
+                out_.too_long = std::make_pair(
+                    start_from, static_cast<int>(date::floor<date::days>(*end - *start).count()));
+            }
+            return false;
+        }
         out_.started = start;
         out_.resolved = end;
         out_.started_from = start_from;
@@ -470,9 +476,6 @@ class TimeExtractor {
                 }
             }
         }
-        if (const auto end = event_named_as_end(list, first)) {
-            return set_events(list[first], list[*end]);
-        }
         // No event says the impact ended: the start is still known.
         const Event& first_event = list[first];
         if (auto start = resolve(first_event.line->times.instants[0],
@@ -551,64 +554,6 @@ class TimeExtractor {
         const bool broke = says_harm(list[i].lower) && !says_resolved(list[i].lower) &&
                            !says_recovering(list[i].lower);
         return broke ? i : 0;
-    }
-
-    // "After the registrar placed the domain under clientHold status, ... Incident is considered
-    // resolved.": when no event says the impact ended but the text after the events does, the
-    // end is the one event that text names, the event sharing the most words no other event
-    // has (two at least, and no tie).
-    std::optional<std::size_t> event_named_as_end(const std::vector<Event>& list,
-                                                  std::size_t first) const {
-        const int last_event_line = list.back().line->line->line;
-        std::string after;  // untimed timeline text after the events, up to "resolved"
-        bool over = false;
-        for (const auto& s : scanned_) {
-            if (s.line->line <= last_event_line || !in_section(s, kTimeline)) {
-                continue;
-            }
-            if (s.line->kind == LineKind::heading) {
-                break;
-            }
-            after += " " + s.line->text;
-            if (says_over(s.lower)) {
-                over = true;
-                break;
-            }
-        }
-        if (!over) {
-            return std::nullopt;
-        }
-        std::vector<std::vector<std::string>> words;
-        std::map<std::string, int> events_with;
-        for (const auto& event : list) {
-            auto own = content_words(
-                std::string_view(event.text).substr(event.line->times.instants[0].end));
-            std::erase_if(own, [](const std::string& w) {
-                return std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-            });
-            for (const auto& w : own) {
-                ++events_with[w];
-            }
-            words.push_back(std::move(own));
-        }
-        const auto named = content_words(after);
-        std::optional<std::size_t> best;
-        int best_shared = 1;
-        bool tie = false;
-        for (std::size_t i = first + 1; i < list.size(); ++i) {
-            const int shared = static_cast<int>(
-                std::count_if(words[i].begin(), words[i].end(), [&](const std::string& w) {
-                    return events_with[w] == 1 && std::binary_search(named.begin(), named.end(), w);
-                }));
-            if (shared > best_shared) {
-                best = i;
-                best_shared = shared;
-                tie = false;
-            } else if (shared == best_shared && best) {
-                tie = true;
-            }
-        }
-        return tie ? std::nullopt : best;
     }
 
     bool set_events(const Event& first, const Event& last) {

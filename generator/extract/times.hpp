@@ -27,6 +27,8 @@ struct ExtractedTimes {
     // of the incident or from a timeline: only then does the text contradict a declared value.
     bool stated_outright = false;
     std::vector<TimelineEntry> timeline;
+    // A window left out because it spans more than a month (where, and how many days).
+    std::optional<std::pair<Evidence, int>> too_long;
 };
 
 struct TimeContext {
