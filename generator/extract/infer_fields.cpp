@@ -85,6 +85,14 @@ class Merger {
                             found.too_long->second),
                 "declare started and resolved in the front matter"));
         }
+        if (found.end_unclear && !pm_.resolved) {
+            ctx_.diagnostics.push_back(make_note(
+                {ctx_.path, found.end_unclear->first.line, 0},
+                fmt::format("this event says the impact ended, but line {} says it went on; no "
+                            "end is taken from the timeline",
+                            found.end_unclear->second.line),
+                "declare resolved in the front matter"));
+        }
         if (!pm_.date && found.date) {
             pm_.date = found.date;
             infer(Field::date, found.date_from);

@@ -111,6 +111,9 @@ bool says_detected(std::string_view lower) {
                                 "received calls", "complaints", "first report", "monitoring"});
 }
 
+// The most times a line may hold for a range in it to be the incident's window.
+constexpr std::size_t kMaxInstantsInRangeLine = 6;
+
 // The longest window read from a text: longer ones come from dates that disagree.
 constexpr auto kMaxWindow = date::days{31};
 
@@ -335,6 +338,11 @@ class TimeExtractor {
     }
 
     bool set_range(const ScannedLine& s, const InstantRange& range) {
+        // A line of many times is a timeline run together (a page pasted as one line of
+        // HTML): two of its events joined by a dash are no window.
+        if (s.times.instants.size() > kMaxInstantsInRangeLine) {
+            return false;
+        }
         const Instant& a = s.times.instants[range.start];
         const Instant& b = s.times.instants[range.end];
         if (!a.date && !b.date) {
@@ -472,6 +480,15 @@ class TimeExtractor {
         for (const auto says : {&says_resolved, &says_recovering}) {
             for (std::size_t i = first + 1; i < list.size(); ++i) {
                 if (says(list[i].lower)) {
+                    // "09:54 Indexer service is restored", then "11:31 Degraded performance
+                    // declared": the impact went on, and which event ended it is unclear.
+                    if (const auto again = harm_after(list, i)) {
+                        if (!out_.end_unclear) {
+                            out_.end_unclear = std::make_pair(evidence(*list[i].line),
+                                                              evidence(*list[*again].line));
+                        }
+                        break;
+                    }
                     return set_events(list[first], list[i]) && start_before_detection(list[first]);
                 }
             }
@@ -515,6 +532,17 @@ class TimeExtractor {
             out_.started_from = from;
         }
         return true;
+    }
+
+    // The first event after `end` that says something is broken again, if any.
+    static std::optional<std::size_t> harm_after(const std::vector<Event>& list, std::size_t end) {
+        for (std::size_t i = end + 1; i < list.size(); ++i) {
+            if (says_harm(list[i].lower) && !says_resolved(list[i].lower) &&
+                !says_recovering(list[i].lower)) {
+                return i;
+            }
+        }
+        return std::nullopt;
     }
 
     // "[???] IOPS reached a critical point" above the first timed event: the text says the

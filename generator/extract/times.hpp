@@ -29,6 +29,8 @@ struct ExtractedTimes {
     std::vector<TimelineEntry> timeline;
     // A window left out because it spans more than a month (where, and how many days).
     std::optional<std::pair<Evidence, int>> too_long;
+    // An event that says the impact ended, and a later one that says it went on: no end.
+    std::optional<std::pair<Evidence, Evidence>> end_unclear;
 };
 
 struct TimeContext {
