@@ -13,6 +13,9 @@
 namespace hindsight {
 namespace {
 
+// How far from the end of a title its details may start.
+constexpr std::size_t kDetailsReach = 100;
+
 struct Details {
     std::string owner;
     std::string link;
@@ -92,6 +95,11 @@ bool names_ticket(std::string_view text) {
 // A due date as people write one: "2024-08-06", "August 6, 2024", "04/15/25".
 std::optional<date::sys_days> due_date(std::string_view text) {
     text = trim(text);
+    // A date is short and holds a digit; anything else is read no further.
+    if (text.empty() || text.size() > 30 ||
+        text.find_first_of("0123456789") == std::string_view::npos) {
+        return std::nullopt;
+    }
     if (auto day = parse_date(text)) {
         return day;
     }
@@ -248,9 +256,12 @@ bool take_suffix(std::string& title, const LineLinks& links, Details& d) {
     }
     if (!cut) {
         // "— Owner: Ana", " - Owner: Operations team", " | done", ". OWNER: amirh@"
+        // Details are short: only the end of a long title is searched.
+        const std::size_t from = text.size() > kDetailsReach ? text.size() - kDetailsReach : 0;
         for (const std::string_view separator :
              {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", " | ", " -- ", ". "}) {
-            const auto at = text.rfind(separator);
+            const auto found = text.substr(from).rfind(separator);
+            const auto at = found == std::string_view::npos ? found : from + found;
             if (at != std::string_view::npos && at > 0 &&
                 read_details(text.substr(at + separator.size()), links, d)) {
                 cut = at;
@@ -270,9 +281,11 @@ bool take_suffix(std::string& title, const LineLinks& links, Details& d) {
         }
     }
     if (!cut) {
-        const std::string lower = to_lower_ascii(text);
+        const std::size_t from = text.size() > kDetailsReach ? text.size() - kDetailsReach : 0;
+        const std::string lower = to_lower_ascii(text.substr(from));
         for (const std::string_view marker : {" due ", " due: ", " by "}) {
-            const auto at = lower.rfind(marker);
+            const auto found = lower.rfind(marker);
+            const auto at = found == std::string::npos ? found : from + found;
             if (at != std::string::npos && at > 0) {
                 if (const auto day = due_date(text.substr(at + marker.size()))) {
                     d.due = day;

@@ -443,7 +443,8 @@ class TimeExtractor {
     // too is the window, over a looser range elsewhere ("between the hour of 4:50-5:20AM").
     bool from_range_with_length() {
         for (const auto& s : scanned_) {
-            if (s.times.ranges.empty() || in_section(s, kTimeline | kActions | kLessons)) {
+            if (s.times.ranges.empty() || in_section(s, kTimeline | kActions | kLessons) ||
+                !contains_any(s.lower, {"min", "hour", "hr", "day", " h "})) {
                 continue;
             }
             const auto stated = hindsight::stated_duration(s.line->text);
