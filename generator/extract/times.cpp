@@ -2,6 +2,7 @@
 #include "extract/times.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <initializer_list>
 
 #include "core/text.hpp"
@@ -63,9 +64,11 @@ bool is_end_label(std::string_view label) {
 // words count only when no event says the stronger ones.
 bool says_recovering(std::string_view lower) {
     return contains_any(
-        lower, {"recovered", "recovering", "mitigated", "stabiliz", "fix was deployed", "is fixed",
-                "was fixed", "now running", "running again", "up and running", "working again",
-                "is now working", "back up", "working normally", "now working"});
+        lower, {"recovered",        "recovering",       "mitigated",       "stabiliz",
+                "fix was deployed", "is fixed",         "was fixed",       "now running",
+                "running again",    "up and running",   "working again",   "is now working",
+                "back up",          "working normally", "now working",     "available again",
+                "up again",         "accessible again", "reachable again", "online again"});
 }
 
 bool says_resolved(std::string_view lower) {
@@ -103,6 +106,22 @@ bool says_harm(std::string_view lower) {
                 "unavailable", "outage",   "down",    "unreachable", "inaccessible", "not working",
                 "n't working", "degrad",   "crash",   "struggl",     "impact",       "unable",
                 "could not",   "couldn't", " 500",    " 502",        " 503"});
+}
+
+// Whether a line may state a length: a unit word, or a digit with "h" or "m" after it ("2h 3m").
+bool names_length_unit(std::string_view lower) {
+    if (contains_any(lower, {"min", "hour", "hr", "day"})) {
+        return true;
+    }
+    for (std::size_t i = 0; i + 1 < lower.size(); ++i) {
+        if (std::isdigit(static_cast<unsigned char>(lower[i])) != 0) {
+            const std::size_t unit = lower[i + 1] == ' ' ? i + 2 : i + 1;
+            if (unit < lower.size() && (lower[unit] == 'h' || lower[unit] == 'm')) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 bool says_detected(std::string_view lower) {
@@ -444,7 +463,7 @@ class TimeExtractor {
     bool from_range_with_length() {
         for (const auto& s : scanned_) {
             if (s.times.ranges.empty() || in_section(s, kTimeline | kActions | kLessons) ||
-                !contains_any(s.lower, {"min", "hour", "hr", "day", " h "})) {
+                !names_length_unit(s.lower)) {
                 continue;
             }
             const auto stated = hindsight::stated_duration(s.line->text);
