@@ -120,6 +120,9 @@ void describe(const std::string& file, const ParseResult& parsed, std::ostream& 
         out << fmt::format("  {} {}: line {}: {}\n", file, field_name(field), from.line,
                            from.text.substr(0, 160));
     }
+    for (const auto& trigger : pm.cause_triggers) {
+        out << fmt::format("  {} cause {}: {}\n", file, trigger.cause, fmt::join(trigger.words, ", "));
+    }
     for (const auto& item : pm.action_items) {
         out << fmt::format(
             "  {} action: {}{}{}{}{}\n", file, item.title.substr(0, 120),
