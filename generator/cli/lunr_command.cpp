@@ -24,6 +24,9 @@ struct LunrOptions {
     std::string ref = "id";
     std::vector<std::string> fields;  // NAME or NAME:BOOST
     std::optional<std::string> doc_boost;
+    std::optional<std::string> b;  // as given, read by make_options
+    std::optional<std::string> k1;
+    std::vector<std::string> metadata_whitelist;
 };
 
 struct Problem {
@@ -31,25 +34,55 @@ struct Problem {
     std::string hint;
 };
 
+// A finite number in JavaScript's syntax, as a build script would pass it to builder.b() or k1().
+std::optional<double> parse_number(const std::string& text) {
+    char* end = nullptr;
+    errno = 0;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return value;
+}
+
 // NAME[:BOOST]: the boost is what follows the last ':', so "a:b:2" is the field "a:b".
 std::optional<Problem> parse_field(const std::string& spec, search::LunrField& field) {
     field = {spec, 1};
     const auto colon = spec.rfind(':');
     if (colon != std::string::npos) {
         const std::string boost = spec.substr(colon + 1);
-        char* end = nullptr;
-        errno = 0;
-        const double value = std::strtod(boost.c_str(), &end);
-        if (boost.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(value)) {
+        const auto value = parse_number(boost);
+        if (!value) {
             return Problem{fmt::format("--field {}: the boost \"{}\" is not a number", spec, boost),
                            "write NAME or NAME:BOOST, for example --field title:10; a name "
                            "containing ':' needs an explicit boost (--field a:b:1)"};
         }
-        field = {spec.substr(0, colon), value};
+        field = {spec.substr(0, colon), *value};
     }
     if (auto problem = search::field_name_problem(field.name)) {
         return Problem{fmt::format("--field {}: {}", spec, *problem), {}};
     }
+    return std::nullopt;
+}
+
+std::optional<Problem> make_options(const LunrOptions& options, search::BuilderOptions& builder) {
+    if (options.b) {
+        const auto b = parse_number(*options.b);
+        if (!b) {
+            return Problem{fmt::format("--b {}: not a number", *options.b),
+                           "b is lunr's field-length normalisation, 0 to 1 (default 0.75)"};
+        }
+        builder.b = *b;  // the builder clamps it to [0, 1], as lunr's does
+    }
+    if (options.k1) {
+        const auto k1 = parse_number(*options.k1);
+        if (!k1) {
+            return Problem{fmt::format("--k1 {}: not a number", *options.k1),
+                           "k1 is lunr's term-frequency saturation (default 1.2)"};
+        }
+        builder.k1 = *k1;
+    }
+    builder.metadata_whitelist = options.metadata_whitelist;
     return std::nullopt;
 }
 
@@ -109,7 +142,12 @@ void print_document_problems(const Diagnostics& diagnostics) {
 
 int run_lunr(const LunrOptions& options) {
     search::DocumentSchema schema;
-    if (auto problem = make_schema(options, schema)) {
+    search::BuilderOptions builder;
+    auto problem = make_schema(options, schema);
+    if (!problem) {
+        problem = make_options(options, builder);
+    }
+    if (problem) {
         print_tool_error(problem->message, problem->hint);
         return 2;
     }
@@ -120,8 +158,8 @@ int run_lunr(const LunrOptions& options) {
     }
     const std::string path = options.input == "-" ? "<stdin>" : options.input;
     bool written = true;
-    const Diagnostics problems =
-        search::build_lunr_index_from_json(text, path, schema, [&](std::string_view chunk) {
+    const Diagnostics problems = search::build_lunr_index_from_json(
+        text, path, schema, builder, [&](std::string_view chunk) {
             written = written && std::fwrite(chunk.data(), 1, chunk.size(), stdout) == chunk.size();
         });
     if (!problems.empty()) {
@@ -153,6 +191,17 @@ void add_lunr_command(CLI::App& app, int& exit_code) {
         ->type_name("NAME[:BOOST]");
     cmd->add_option("--doc-boost", options->doc_boost,
                     "Document field holding a number that boosts the whole document");
+    cmd->add_option("--b", options->b,
+                    "BM25 field-length normalisation, as builder.b(B): 0 to 1, default 0.75")
+        ->type_name("B");
+    cmd->add_option("--k1", options->k1,
+                    "BM25 term-frequency saturation, as builder.k1(K): default 1.2")
+        ->type_name("K");
+    cmd->add_option("--metadata-whitelist", options->metadata_whitelist,
+                    "Token metadata to keep in the index, as builder.metadataWhitelist: "
+                    "position, index or fields; repeat it")
+        ->allow_extra_args(false)
+        ->type_name("KEY");
     cmd->footer(
         "The index is written to standard output, byte for byte what JSON.stringify(idx) gives "
         "for the same documents in lunr.js 2.3.9; load it with lunr.Index.load.");

@@ -9,6 +9,7 @@
 #include "extract/action_words.hpp"
 #include "extract/durations.hpp"
 #include "extract/time_expressions.hpp"
+#include "extract/written_values.hpp"
 
 namespace hindsight {
 namespace {
@@ -313,16 +314,10 @@ class TimeExtractor {
         if (!zone) {
             zone = zone_;
         }
-        const date::local_days local_day{date::year{day->year} / day->month / day->day};
-        const date::local_seconds local = local_day + std::chrono::hours{instant.time->hour} +
-                                          std::chrono::minutes{instant.time->minute} +
-                                          std::chrono::seconds{instant.time->second};
         if (!zone) {
             out_.zone_assumed = true;
-            return context_.site_zone.to_utc(local);
         }
-        const int offset = zone_offset_on(*zone, *day);
-        return Timestamp{local.time_since_epoch() - std::chrono::minutes{offset}};
+        return local_to_utc(*day, *instant.time, zone, context_.site_zone);
     }
 
     // Resolves both ends (each borrowing a date and zone from its partner), lets an end written

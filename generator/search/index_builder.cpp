@@ -8,17 +8,19 @@
 #include "search/fdlibm_log.hpp"
 #include "search/js_number.hpp"
 #include "search/js_value.hpp"
-#include "search/stemmer.hpp"
-#include "search/stop_words.hpp"
-#include "search/trimmer.hpp"
 
 namespace hindsight::search {
 namespace {
 
-// lunr's defaults (lunr.js:2360-2361).
-constexpr double kB = 0.75;
-constexpr double kK1 = 1.2;
-constexpr std::uint32_t kStopWord = UINT32_MAX;
+constexpr std::uint32_t kStopWord = TokenTerms::kStopWord;
+
+// builder.b() (lunr.js:2430-2438): below 0 is 0, above 1 is 1, anything else (NaN too) as given.
+double clamped_b(double b) {
+    if (b < 0) {
+        return 0;
+    }
+    return b > 1 ? 1 : b;
+}
 
 // `boost || 1`: 0 and NaN are falsy in JavaScript.
 double effective_boost(double boost) {
@@ -50,7 +52,8 @@ std::optional<std::string> field_name_problem(std::string_view name) {
     return std::nullopt;
 }
 
-IndexBuilder::IndexBuilder(const std::vector<LunrField>& fields) {
+IndexBuilder::IndexBuilder(const std::vector<LunrField>& fields, const BuilderOptions& options)
+    : b_(clamped_b(options.b)), k1_(options.k1), metadata_whitelist_(options.metadata_whitelist) {
     // builder.field() on a name already there replaces its boost but keeps its place; and
     // Object.keys puts array-index names first.
     std::vector<LunrField> distinct;
@@ -84,22 +87,54 @@ void IndexBuilder::expect_text(std::size_t bytes) {
     count_values_.reserve(count_values_.size() + bytes / 12);
 }
 
-void IndexBuilder::add(const LunrDocument& document) {
-    const auto [ref, new_ref] = intern_ref(document.ref);
+std::uint32_t IndexBuilder::begin_document(const std::string& ref_text, double boost) {
+    const auto [ref, new_ref] = intern_ref(ref_text);
     if (!new_ref) {
         repeated_refs_[ref] = true;
         if (!logging_) {
             start_posting_log();
         }
     }
-    document_boosts_[ref] = effective_boost(document.boost);
+    document_boosts_[ref] = effective_boost(boost);
     ++document_count_;
+    return ref;
+}
+
+void IndexBuilder::add(const std::string& ref_text, const DocumentTerms& document, double boost) {
+    const std::uint32_t ref = begin_document(ref_text, boost);
+    for (std::size_t f = 0; f < fields_.size(); ++f) {
+        const std::size_t slot = ref * fields_.size() + f;
+        const std::size_t value_index = fields_[f].value_index;
+        static const FieldTerms kMissing;
+        const FieldTerms& terms =
+            value_index < document.fields.size() ? document.fields[value_index] : kMissing;
+        ranges_[slot] = {static_cast<std::uint32_t>(count_terms_.size()),
+                         static_cast<std::uint32_t>(terms.size())};
+        for (std::size_t i = 0; i < terms.size(); ++i) {
+            const std::uint32_t term = tokens_.intern(terms.term(i));
+            count_terms_.push_back(term);
+            count_values_.push_back(terms.counts[i]);
+        }
+        field_lengths_[slot] = terms.length;
+        if (logging_) {
+            log_postings(slot);
+        }
+    }
+}
+
+void IndexBuilder::add(const LunrDocument& document) {
+    const std::uint32_t ref = begin_document(document.ref, document.boost);
     for (std::size_t f = 0; f < fields_.size(); ++f) {
         const std::size_t slot = ref * fields_.size() + f;
         const std::size_t value_index = fields_[f].value_index;
         static const FieldValue kMissing;  // a document with fewer values than fields
-        add_field(value_index < document.values.size() ? document.values[value_index] : kMissing,
-                  slot);
+        const FieldValue& value =
+            value_index < document.values.size() ? document.values[value_index] : kMissing;
+        if (metadata_whitelist_.empty()) {
+            add_field(value, slot);
+        } else {
+            add_field_with_metadata(value, slot);
+        }
         if (logging_) {
             log_postings(slot);
         }
@@ -118,37 +153,30 @@ std::pair<std::uint32_t, bool> IndexBuilder::intern_ref(const std::string& ref) 
     return {it->second, inserted};
 }
 
-// Most tokens have been seen before, as written: that lookup is inline in add_field's loop, and
-// only a new token calls out. A new one is lowered here, and goes through the pipeline without a
-// second table for its lowered form: the few tokens that differ only in case would not pay for
-// the memory it takes.
-inline std::uint32_t IndexBuilder::term_of_raw_token(std::string_view raw) {
-    const std::uint32_t known = raw_tokens_.find(raw);
-    return known != StringTable<char>::kMissing ? raw_terms_[known] : term_of_new_raw_token(raw);
-}
-
 // A duplicate ref replaces the first copy's counts and length but keeps its slot, as
 // fieldTermFrequencies[fieldRef] = {} does on an existing key. The first copy's counts stay in
 // the flat arrays, unused.
-void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
-    std::uint32_t length = 0;
-    std::size_t distinct = 0;
-    // Without a branch on the token: whether it is a stop word, or new in the field, is as
-    // good as random, and mispredicting it cost more than the counting. A stop word's
-    // kStopWord + 1 wraps to 0, the counter no term has.
-    const auto count = [&](std::uint32_t term) {
-        const bool stop_word = term == kStopWord;
-        length += stop_word ? 0 : 1;  // "" terms count toward the length; stop words do not
-        const bool first = scratch_counts_[term + 1]++ == 0;
-        if (distinct == scratch_terms_.size()) {
-            scratch_terms_.resize(2 * distinct + 64);
-        }
-        scratch_terms_[distinct] = term;
-        distinct += first && !stop_word ? 1 : 0;
-    };
-    tokenizer_.tokenize(
-        value, [&](std::string_view raw) { count(term_of_raw_token(raw)); },
-        [&](std::u16string_view lowered) { count(term_of_lowered_token(lowered)); });
+// Without a branch on the token: whether it is a stop word, or new in the field, is as good as
+// random, and mispredicting it cost more than the counting. A stop word's kStopWord + 1 wraps to
+// 0, the counter no term has.
+inline void IndexBuilder::count_token(std::uint32_t term, std::uint32_t& length,
+                                      std::size_t& distinct) {
+    if (tokens_.size() >= scratch_counts_.size()) {  // a new term: a counter for it
+        scratch_counts_.resize(tokens_.size() + 1, 0);
+    }
+    const bool stop_word = term == kStopWord;
+    length += stop_word ? 0 : 1;  // "" terms count toward the length; stop words do not
+    const bool first = scratch_counts_[term + 1]++ == 0;
+    if (distinct == scratch_terms_.size()) {
+        scratch_terms_.resize(2 * distinct + 64);
+    }
+    scratch_terms_[distinct] = term;
+    distinct += first && !stop_word ? 1 : 0;
+}
+
+// The field's counts, gathered by count_token, moved to the flat arrays, the scratch counters
+// cleared for the next field.
+void IndexBuilder::end_field(std::size_t slot, std::uint32_t length, std::size_t distinct) {
     ranges_[slot] = {static_cast<std::uint32_t>(count_terms_.size()),
                      static_cast<std::uint32_t>(distinct)};
     for (std::size_t i = 0; i < distinct; ++i) {
@@ -160,40 +188,35 @@ void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
     field_lengths_[slot] = length;
 }
 
-std::uint32_t IndexBuilder::term_of_new_raw_token(std::string_view raw) {
-    Tokenizer::lower_token(raw, lowered_);
-    const std::uint32_t term = term_of_new_token(lowered_);
-    bool added = false;
-    raw_tokens_.insert(raw, added);
-    raw_terms_.push_back(term);
-    return term;
+void IndexBuilder::add_field(const FieldValue& value, std::size_t slot) {
+    std::uint32_t length = 0;
+    std::size_t distinct = 0;
+    tokenizer_.tokenize(
+        value, [&](std::string_view raw) { count_token(tokens_.of_raw(raw), length, distinct); },
+        [&](std::u16string_view lowered) {
+            count_token(tokens_.of_lowered(lowered), length, distinct);
+        });
+    end_field(slot, length, distinct);
 }
 
-std::uint32_t IndexBuilder::term_of_lowered_token(std::u16string_view token) {
-    const std::uint32_t known = lowered_tokens_.find(token);
-    if (known != StringTable<char16_t>::kMissing) {
-        return lowered_terms_[known];
-    }
-    const std::uint32_t term = term_of_new_token(token);
-    bool added = false;
-    lowered_tokens_.insert(token, added);
-    lowered_terms_.push_back(term);
-    return term;
-}
-
-// The index pipeline, trimmer -> stopWordFilter -> stemmer, for a lowered token. A new term
-// gets the next _index.
-std::uint32_t IndexBuilder::term_of_new_token(std::u16string_view token) {
-    const std::u16string_view trimmed = trim_token(token);
-    if (is_stop_word(trimmed)) {
-        return kStopWord;
-    }
-    bool added = false;
-    const std::uint32_t term = terms_.insert(stem(std::u16string(trimmed)), added);
-    if (added) {
-        scratch_counts_.push_back(0);
-    }
-    return term;
+// As add_field, and each token's metadata logged: the whole value lowered first, since the
+// positions are in code units of the lowered value.
+void IndexBuilder::add_field_with_metadata(const FieldValue& value, std::size_t slot) {
+    std::uint32_t length = 0;
+    std::size_t distinct = 0;
+    const auto ref = static_cast<std::uint32_t>(slot / fields_.size());
+    const auto field = static_cast<std::uint32_t>(slot % fields_.size());
+    tokenizer_.tokenize_with_positions(
+        value, [&](std::u16string_view token, const Tokenizer::TokenPosition& position) {
+            const std::uint32_t term = tokens_.of_lowered(token);
+            count_token(term, length, distinct);
+            if (term != kStopWord) {
+                occurrences_.push_back(
+                    {static_cast<std::uint32_t>(term * fields_.size() + field), ref,
+                     TokenMetadata{position.start, position.length, position.index}});
+            }
+        });
+    end_field(slot, length, distinct);
 }
 
 // Until the first duplicate ref, fields were added in slot order, one slot each, so the log
@@ -221,7 +244,7 @@ void IndexBuilder::log_postings(std::size_t slot) {
 // the postings, each in the order lunr's insertion gives (refs ascending).
 IndexBuilder::ByKey IndexBuilder::group_by_key() const {
     const std::size_t field_count = fields_.size();
-    const std::size_t keys = terms_.size() * field_count;
+    const std::size_t keys = tokens_.size() * field_count;
     ByKey grouped;
     // Counted into offsets[key + 2], so that after the prefix sum offsets[key + 1] is where a
     // key starts, and after the scatter, where it ends: offsets[0..keys] are then the offsets.
@@ -256,7 +279,7 @@ IndexBuilder::ByKey IndexBuilder::group_by_key() const {
 // From the log, with duplicate refs: a ref added twice may have logged a term twice, and only
 // its first place counts, as in lunr's `if (posting[field][ref] == undefined)`.
 void IndexBuilder::index_logged_postings(LunrIndex& index) const {
-    const std::size_t keys = terms_.size() * fields_.size();
+    const std::size_t keys = tokens_.size() * fields_.size();
     std::vector<std::uint32_t> ends(keys + 1, 0);
     for (const Posting& p : posting_log_) {
         ++ends[p.key + 1];
@@ -308,8 +331,8 @@ std::vector<double> IndexBuilder::average_field_lengths() const {
 // of documents, which is why the absolute value is there.
 std::vector<double> IndexBuilder::inverse_document_frequencies(const LunrIndex& index) const {
     const double documents = document_count_;
-    std::vector<double> idf(terms_.size());
-    for (std::uint32_t term = 0; term < terms_.size(); ++term) {
+    std::vector<double> idf(tokens_.size());
+    for (std::uint32_t term = 0; term < tokens_.size(); ++term) {
         const std::size_t first = term * fields_.size();
         const double with_term =
             index.posting_offsets[first + fields_.size()] - index.posting_offsets[first];
@@ -335,7 +358,7 @@ void IndexBuilder::deal_vectors(const ByKey& grouped, FieldVectors& vectors) con
     vectors.terms.resize(offsets.back());
     vectors.weights.resize(offsets.back());
     std::size_t key = 0;
-    for (std::uint32_t term = 0; term < terms_.size(); ++term) {
+    for (std::uint32_t term = 0; term < tokens_.size(); ++term) {
         for (std::size_t f = 0; f < field_count; ++f, ++key) {
             for (std::uint32_t i = grouped.offsets[key]; i < grouped.offsets[key + 1]; ++i) {
                 const std::uint32_t at = offsets[grouped.refs[i] * field_count + f + 1]++;
@@ -358,15 +381,72 @@ void IndexBuilder::weigh_vectors(LunrIndex& index) const {
         const double doc_boost = document_boosts_[slot / fields_.size()];
         const double field_boost = fields_[f].boost;
         // The same subexpression lunr computes for each term, computed once: same value.
-        const double length_norm = kK1 * (1 - kB + kB * (field_length / averages[f]));
+        const double length_norm = k1_ * (1 - b_ + b_ * (field_length / averages[f]));
         for (std::uint32_t i = vectors.offsets[slot]; i < vectors.offsets[slot + 1]; ++i) {
             const double tf = vectors.weights[i];
-            double score = idf[vectors.terms[i]] * ((kK1 + 1) * tf) / (length_norm + tf);
+            double score = idf[vectors.terms[i]] * ((k1_ + 1) * tf) / (length_norm + tf);
             score *= field_boost;
             score *= doc_boost;
             vectors.weights[i] = js_round(score * 1000) / 1000;
         }
     }
+}
+
+// The logged tokens, grouped by posting entry: sorted stably by (key, ref), each entry's tokens
+// stay in the order added, a duplicate ref's second copy after its first, as lunr pushes them.
+void IndexBuilder::index_metadata(LunrIndex& index) {
+    // The whitelist's distinct keys: a key the whitelist names twice gets each token's value
+    // twice, since lunr's loop pushes once per name.
+    for (const auto& key : metadata_whitelist_) {
+        const auto same = std::find(index.metadata_keys.begin(), index.metadata_keys.end(), key);
+        if (same != index.metadata_keys.end()) {
+            ++index.metadata_repeats[static_cast<std::size_t>(same - index.metadata_keys.begin())];
+            continue;
+        }
+        index.metadata_keys.push_back(key);
+        index.metadata_repeats.push_back(1);
+    }
+    std::vector<std::size_t> order(index.metadata_keys.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const auto ia = array_index(index.metadata_keys[a]);
+        const auto ib = array_index(index.metadata_keys[b]);
+        return ia && (!ib || *ia < *ib);
+    });
+    std::vector<std::string> keys;
+    std::vector<std::uint32_t> repeats;
+    for (const std::size_t i : order) {
+        keys.push_back(index.metadata_keys[i]);
+        repeats.push_back(index.metadata_repeats[i]);
+    }
+    index.metadata_keys = std::move(keys);
+    index.metadata_repeats = std::move(repeats);
+
+    std::stable_sort(occurrences_.begin(), occurrences_.end(),
+                     [](const Occurrence& a, const Occurrence& b) {
+                         return a.key != b.key ? a.key < b.key : a.ref < b.ref;
+                     });
+    const std::size_t keys_count = tokens_.size() * fields_.size();
+    index.metadata_offsets.assign(index.posting_refs.size() + 1, 0);
+    index.metadata.reserve(occurrences_.size());
+    auto next = occurrences_.begin();
+    for (std::size_t key = 0; key < keys_count; ++key) {
+        const auto key_end = std::partition_point(
+            next, occurrences_.end(), [&](const Occurrence& o) { return o.key <= key; });
+        for (std::uint32_t i = index.posting_offsets[key]; i < index.posting_offsets[key + 1];
+             ++i) {
+            const std::uint32_t ref = index.posting_refs[i];
+            auto first = std::partition_point(next, key_end,
+                                              [&](const Occurrence& o) { return o.ref < ref; });
+            index.metadata_offsets[i] = static_cast<std::uint32_t>(index.metadata.size());
+            for (; first != key_end && first->ref == ref; ++first) {
+                index.metadata.push_back(first->metadata);
+            }
+        }
+        next = key_end;
+    }
+    index.metadata_offsets.back() = static_cast<std::uint32_t>(index.metadata.size());
+    std::vector<Occurrence>().swap(occurrences_);
 }
 
 LunrIndex IndexBuilder::build() && {
@@ -385,13 +465,16 @@ LunrIndex IndexBuilder::build() && {
     }
     std::vector<Posting>().swap(posting_log_);
     weigh_vectors(index);
+    if (!metadata_whitelist_.empty()) {
+        index_metadata(index);
+    }
     for (const Field& field : fields_) {
         index.fields.push_back(field.name);
     }
     index.refs = std::move(refs_);
-    index.terms.reserve(terms_.size());
-    for (std::uint32_t term = 0; term < terms_.size(); ++term) {
-        index.terms.emplace_back(terms_.at(term));
+    index.terms.reserve(tokens_.size());
+    for (std::uint32_t term = 0; term < tokens_.size(); ++term) {
+        index.terms.emplace_back(tokens_.term(term));
     }
     return index;
 }

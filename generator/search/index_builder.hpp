@@ -10,7 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "search/string_table.hpp"
+#include "search/document_terms.hpp"
+#include "search/token_terms.hpp"
 #include "search/tokenizer.hpp"
 
 namespace hindsight::search {
@@ -68,6 +69,24 @@ struct FieldVectors {
     }
 };
 
+// The tuning lunr's builder takes besides fields: builder.b(), builder.k1() and
+// builder.metadataWhitelist.
+struct BuilderOptions {
+    double b = 0.75;  // clamped to [0, 1] as builder.b() does
+    double k1 = 1.2;
+    // Token metadata kept in the postings, in whitelist order: "position" ([start, length] in
+    // UTF-16 code units of the lowered field), "index" (the token's number in its field),
+    // "fields" ([field name]); any other key is null for every token, as in lunr.js.
+    std::vector<std::string> metadata_whitelist;
+};
+
+// One token's metadata, as lunr.tokenizer gives it.
+struct TokenMetadata {
+    std::int32_t start = -1;  // -1: an array element, whose position and index are null
+    std::int32_t length = 0;
+    std::int32_t index = -1;
+};
+
 // What lunr.Index#toJSON holds, with terms and refs numbered instead of spelled out.
 struct LunrIndex {
     std::vector<std::string> fields;    // Object.keys order: array-index names first
@@ -81,11 +100,22 @@ struct LunrIndex {
     // vectors[ref * fields.size() + field]: ascending by term. This is also the order of
     // lunr's fieldVectors keys: documents by first appearance, then fields.
     FieldVectors vectors;
+    // With a metadata whitelist: its distinct keys in JavaScript's key order (array indices
+    // first), how many times the whitelist names each, and for posting entry i (an index into
+    // posting_refs) its tokens' metadata, metadata[metadata_offsets[i] .. metadata_offsets[i + 1]).
+    std::vector<std::string> metadata_keys;
+    std::vector<std::uint32_t> metadata_repeats;
+    std::vector<std::uint32_t> metadata_offsets;
+    std::vector<TokenMetadata> metadata;
 
     std::span<const std::uint32_t> posting(std::uint32_t term, std::size_t field) const {
         const std::size_t k = term * fields.size() + field;
         return std::span<const std::uint32_t>(posting_refs)
             .subspan(posting_offsets[k], posting_offsets[k + 1] - posting_offsets[k]);
+    }
+    // Where posting(term, field) starts in posting_refs.
+    std::size_t posting_start(std::uint32_t term, std::size_t field) const {
+        return posting_offsets[term * fields.size() + field];
     }
 };
 
@@ -94,17 +124,20 @@ struct LunrIndex {
 // "constructor" (lunr's plain-object accumulators then turn every score in it into NaN).
 std::optional<std::string> field_name_problem(std::string_view name);
 
-// lunr's builder with the default pipeline (trimmer, stopWordFilter, stemmer), b = 0.75,
-// k1 = 1.2 and no metadata whitelist. The fields must have passed field_name_problem.
+// lunr's builder with the default pipeline (trimmer, stopWordFilter, stemmer) and the given
+// b, k1 and metadata whitelist. The fields must have passed field_name_problem.
 class IndexBuilder {
   public:
-    explicit IndexBuilder(const std::vector<LunrField>& fields);
+    explicit IndexBuilder(const std::vector<LunrField>& fields, const BuilderOptions& options = {});
 
     // Room for the documents of about this much JSON text, so that a large input is indexed
     // without growing the builder's arrays. Optional.
     void expect_text(std::size_t bytes);
 
     void add(const LunrDocument& document);
+    // The same document, its fields already read (TermReader), by ref and boost: the same index
+    // as add() of its values gives, without metadata (a whitelist needs the tokens' positions).
+    void add(const std::string& ref, const DocumentTerms& document, double boost = 1);
     LunrIndex build() &&;
 
   private:
@@ -123,6 +156,12 @@ class IndexBuilder {
         std::uint32_t key;
         std::uint32_t ref;
     };
+    // A token a field of a document got, with its metadata, in the order added.
+    struct Occurrence {
+        std::uint32_t key;
+        std::uint32_t ref;
+        TokenMetadata metadata;
+    };
     // The counts by key = term * fields + field: those of key k are [offsets[k], offsets[k + 1])
     // of refs and counts.
     struct ByKey {
@@ -132,11 +171,12 @@ class IndexBuilder {
     };
 
     std::pair<std::uint32_t, bool> intern_ref(const std::string& ref);
-    std::uint32_t term_of_raw_token(std::string_view raw);
-    std::uint32_t term_of_new_raw_token(std::string_view raw);
-    std::uint32_t term_of_lowered_token(std::u16string_view token);
-    std::uint32_t term_of_new_token(std::u16string_view token);
+    std::uint32_t begin_document(const std::string& ref, double boost);
     void add_field(const FieldValue& value, std::size_t slot);
+    void count_token(std::uint32_t term, std::uint32_t& length, std::size_t& distinct);
+    void end_field(std::size_t slot, std::uint32_t length, std::size_t distinct);
+    void add_field_with_metadata(const FieldValue& value, std::size_t slot);
+    void index_metadata(LunrIndex& index);
     void start_posting_log();
     void log_postings(std::size_t slot);
     ByKey group_by_key() const;
@@ -147,20 +187,18 @@ class IndexBuilder {
     void weigh_vectors(LunrIndex& index) const;
 
     std::vector<Field> fields_;
+    double b_;
+    double k1_;
+    std::vector<std::string> metadata_whitelist_;
+    std::vector<Occurrence> occurrences_;  // only with a metadata whitelist
     std::unordered_map<std::string, std::uint32_t> ref_ids_;
     std::vector<std::string> refs_;
     std::vector<double> document_boosts_;  // by ref: the last copy's
     std::uint32_t document_count_ = 0;     // duplicates counted again, as lunr does
     Tokenizer tokenizer_;
     // Lowering and the index pipeline are functions of the token alone, so they run once per
-    // distinct token: raw_terms_[id in raw_tokens_] is the term a token as written gives (or
-    // kStopWord), and lowered_terms_[id in lowered_tokens_] the term a token ICU lowered gives.
-    StringTable<char> raw_tokens_;
-    std::vector<std::uint32_t> raw_terms_;
-    StringTable<char16_t> lowered_tokens_;
-    std::vector<std::uint32_t> lowered_terms_;
-    StringTable<char16_t> terms_;  // term -> _index: terms are numbered as they are first seen
-    std::u16string lowered_;       // scratch
+    // distinct token; the terms are numbered as first seen, which is their _index.
+    TokenTerms tokens_;
     // The term counts of every slot, in the order its terms first occurred, in two flat arrays
     // in the order the fields were added; ranges_[slot] says where.
     std::vector<std::uint32_t> count_terms_;

@@ -4,8 +4,9 @@
 namespace hindsight::search {
 
 std::string build_lunr_index(const std::vector<LunrField>& fields,
-                             const std::vector<LunrDocument>& documents) {
-    IndexBuilder builder(fields);
+                             const std::vector<LunrDocument>& documents,
+                             const BuilderOptions& options) {
+    IndexBuilder builder(fields, options);
     for (const auto& document : documents) {
         builder.add(document);
     }
@@ -13,8 +14,9 @@ std::string build_lunr_index(const std::vector<LunrField>& fields,
 }
 
 Diagnostics build_lunr_index_from_json(const simdjson::padded_string& text, const std::string& path,
-                                       const DocumentSchema& schema, const Sink& sink) {
-    IndexBuilder builder(schema.fields);
+                                       const DocumentSchema& schema, const BuilderOptions& options,
+                                       const Sink& sink) {
+    IndexBuilder builder(schema.fields, options);
     builder.expect_text(text.size());
     Diagnostics problems = read_json_documents(
         text, path, schema, [&](const LunrDocument& document) { builder.add(document); });

@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <numeric>
 #include <optional>
 #include <span>
 
@@ -64,17 +65,22 @@ std::string json_body(std::string_view utf8) {
     return quoted.substr(1, quoted.size() - 2);
 }
 
+}  // namespace
+
 // What the writer needs about refs and fields, computed once.
-struct Keys {
-    std::vector<std::string> refs;    // JSON bodies
-    std::vector<std::string> fields;  // JSON bodies
+struct SerializerKeys {
+    std::vector<std::string> refs;           // JSON bodies
+    std::vector<std::string> fields;         // JSON bodies
+    std::vector<std::string> metadata_keys;  // JSON bodies
     std::vector<std::optional<std::uint32_t>> ref_indexes;
     bool any_array_index_ref = false;
     std::size_t array_index_fields = 0;  // they lead the field order
 };
 
-Keys make_keys(const LunrIndex& index) {
-    Keys keys;
+namespace {
+
+SerializerKeys make_keys(const LunrIndex& index) {
+    SerializerKeys keys;
     for (const auto& ref : index.refs) {
         keys.refs.push_back(json_body(ref));
         keys.ref_indexes.push_back(array_index(ref));
@@ -85,6 +91,9 @@ Keys make_keys(const LunrIndex& index) {
         if (array_index(field)) {
             ++keys.array_index_fields;
         }
+    }
+    for (const auto& key : index.metadata_keys) {
+        keys.metadata_keys.push_back(json_body(key));
     }
     return keys;
 }
@@ -161,7 +170,7 @@ void put_string_list(Writer& out, const std::vector<std::string>& bodies) {
     out.put(']');
 }
 
-void put_field_vectors(Writer& out, const LunrIndex& index, const Keys& keys) {
+void put_field_vectors(Writer& out, const LunrIndex& index, const SerializerKeys& keys) {
     // A term number, a comma, a number, a comma: at most 10 + 1 + kMaxJsonNumber + 1 bytes.
     constexpr std::size_t kElement = 12 + kMaxJsonNumber;
     out.put('[');
@@ -188,24 +197,107 @@ void put_field_vectors(Writer& out, const LunrIndex& index, const Keys& keys) {
     out.put(']');
 }
 
+// The field vectors of a part: only the slots with elements of its terms, in slot order.
+void put_field_vectors(Writer& out, const LunrIndex& index, const SerializerKeys& keys,
+                       const IndexPart& part) {
+    constexpr std::size_t kElement = 12 + kMaxJsonNumber;
+    out.put('[');
+    for (std::size_t i = 0; i < part.elements.size();) {
+        const std::uint32_t slot = part.slots[i];
+        out.put(i == 0 ? std::string_view("[\"") : std::string_view(",[\""));
+        out.put(keys.fields[slot % keys.fields.size()]);
+        out.put('/');
+        out.put(keys.refs[slot / keys.fields.size()]);
+        out.put("\",[");
+        for (bool first = true; i < part.elements.size() && part.slots[i] == slot; ++i) {
+            const std::uint32_t element = part.elements[i];
+            char* to = out.room(kElement);
+            if (!first) {
+                *to++ = ',';
+            }
+            first = false;
+            to = write_uint(to, index.vectors.terms[element]);
+            *to++ = ',';
+            out.advance(write_json_number(to, index.vectors.weights[element]));
+        }
+        out.put("]]");
+    }
+    out.put(']');
+}
+
+// One metadata value of one token: [start,length], index or ["field"], null where lunr has none.
+void put_metadata_value(Writer& out, std::string_view key, const TokenMetadata& token,
+                        std::string_view field) {
+    if (key == "position" && token.start >= 0) {
+        out.put('[');
+        out.advance(write_uint(out.room(10), static_cast<std::uint32_t>(token.start)));
+        out.put(',');
+        out.advance(write_uint(out.room(10), static_cast<std::uint32_t>(token.length)));
+        out.put(']');
+    } else if (key == "index" && token.index >= 0) {
+        out.advance(write_uint(out.room(10), static_cast<std::uint32_t>(token.index)));
+    } else if (key == "fields") {
+        out.put("[\"");
+        out.put(field);
+        out.put("\"]");
+    } else {
+        out.put("null");
+    }
+}
+
+// A ref's metadata object: each whitelisted key, an array of one value per token (per token and
+// per time the whitelist names the key).
+void put_metadata(Writer& out, const LunrIndex& index, const SerializerKeys& keys,
+                  std::size_t entry, std::size_t field) {
+    out.put('{');
+    const auto tokens =
+        std::span<const TokenMetadata>(index.metadata)
+            .subspan(index.metadata_offsets[entry],
+                     index.metadata_offsets[entry + 1] - index.metadata_offsets[entry]);
+    for (std::size_t k = 0; k < keys.metadata_keys.size(); ++k) {
+        out.put(k == 0 ? std::string_view("\"") : std::string_view(",\""));
+        out.put(keys.metadata_keys[k]);
+        out.put("\":[");
+        bool first = true;
+        for (const TokenMetadata& token : tokens) {
+            for (std::uint32_t r = 0; r < index.metadata_repeats[k]; ++r) {
+                if (!first) {
+                    out.put(',');
+                }
+                first = false;
+                put_metadata_value(out, index.metadata_keys[k], token, keys.fields[field]);
+            }
+        }
+        out.put(']');
+    }
+    out.put('}');
+}
+
 // Object key order (OrdinaryOwnPropertyKeys): array-index refs ascending, then the rest in
-// insertion order. Most postings have no array-index ref and are written as they are.
-void put_refs(Writer& out, std::span<const std::uint32_t> refs, const Keys& keys,
-              std::vector<std::uint32_t>& ordered) {
-    const auto is_index = [&](std::uint32_t ref) { return keys.ref_indexes[ref].has_value(); };
-    std::span<const std::uint32_t> list = refs;
-    if (keys.any_array_index_ref && std::any_of(refs.begin(), refs.end(), is_index)) {
-        ordered.assign(refs.begin(), refs.end());
+// insertion order. Most postings have no array-index ref and are written as they are. The
+// posting is posting_refs[start, start + count); `ordered` is scratch.
+void put_refs(Writer& out, const LunrIndex& index, std::size_t start, std::size_t count,
+              std::size_t field, const SerializerKeys& keys, std::vector<std::uint32_t>& ordered) {
+    const auto refs = std::span<const std::uint32_t>(index.posting_refs).subspan(start, count);
+    const auto is_index = [&](std::uint32_t entry) {
+        return keys.ref_indexes[index.posting_refs[entry]].has_value();
+    };
+    ordered.resize(count);
+    std::iota(ordered.begin(), ordered.end(), static_cast<std::uint32_t>(start));
+    if (keys.any_array_index_ref && std::any_of(refs.begin(), refs.end(), [&](std::uint32_t ref) {
+            return keys.ref_indexes[ref].has_value();
+        })) {
         const auto rest = std::stable_partition(ordered.begin(), ordered.end(), is_index);
         std::sort(ordered.begin(), rest, [&](std::uint32_t a, std::uint32_t b) {
-            return *keys.ref_indexes[a] < *keys.ref_indexes[b];
+            return *keys.ref_indexes[index.posting_refs[a]] <
+                   *keys.ref_indexes[index.posting_refs[b]];
         });
-        list = ordered;
     }
+    const bool with_metadata = !index.metadata_keys.empty();
     out.put('{');
     bool first = true;
-    for (const std::uint32_t ref : list) {
-        const std::string& body = keys.refs[ref];
+    for (const std::uint32_t entry : ordered) {
+        const std::string& body = keys.refs[index.posting_refs[entry]];
         char* to = out.room(body.size() + 6);
         *to = ',';
         to += first ? 0 : 1;
@@ -213,22 +305,29 @@ void put_refs(Writer& out, std::span<const std::uint32_t> refs, const Keys& keys
         *to++ = '"';
         std::memcpy(to, body.data(), body.size());
         to += body.size();
-        std::memcpy(to, "\":{}", 4);
-        out.advance(to + 4);
+        if (with_metadata) {
+            std::memcpy(to, "\":", 2);
+            out.advance(to + 2);
+            put_metadata(out, index, keys, entry, field);
+        } else {
+            std::memcpy(to, "\":{}", 4);
+            out.advance(to + 4);
+        }
     }
     out.put('}');
 }
 
 // {"_index":n,"field":{refs},...}: every field, even where the term does not occur, since
 // search reads each one. Array-index field names would precede "_index".
-void put_posting(Writer& out, const LunrIndex& index, const Keys& keys, std::uint32_t term,
-                 std::vector<std::uint32_t>& scratch) {
+void put_posting(Writer& out, const LunrIndex& index, const SerializerKeys& keys,
+                 std::uint32_t term, std::vector<std::uint32_t>& scratch) {
     const std::size_t field_count = keys.fields.size();
     const auto put_field = [&](std::size_t field) {
         out.put('"');
         out.put(keys.fields[field]);
         out.put("\":");
-        put_refs(out, index.posting(term, field), keys, scratch);
+        put_refs(out, index, index.posting_start(term, field), index.posting(term, field).size(),
+                 field, keys, scratch);
     };
     out.put('{');
     for (std::size_t field = 0; field < keys.array_index_fields; ++field) {
@@ -249,6 +348,8 @@ void put_posting(Writer& out, const LunrIndex& index, const Keys& keys, std::uin
 // of its time in unit-by-unit compares and mispredicted branches, so each term's first four units
 // become one number, radix-sorted (a shorter term is padded with zeros, which sorts it before
 // its extensions), and only terms whose numbers tie are compared as strings.
+}  // namespace
+
 std::vector<std::uint32_t> sorted_terms(const LunrIndex& index) {
     struct Entry {
         std::uint64_t prefix;
@@ -304,10 +405,12 @@ std::vector<std::uint32_t> sorted_terms(const LunrIndex& index) {
     return order;
 }
 
-void put_inverted_index(Writer& out, const LunrIndex& index, const Keys& keys) {
+namespace {
+
+void put_inverted_index(Writer& out, const LunrIndex& index, const SerializerKeys& keys,
+                        std::span<const std::uint32_t> order) {
     std::string term_json;
     std::vector<std::uint32_t> scratch;
-    const std::vector<std::uint32_t> order = sorted_terms(index);
     const std::size_t field_count = keys.fields.size();
     out.put('[');
     for (std::size_t i = 0; i < order.size(); ++i) {
@@ -331,7 +434,7 @@ void put_inverted_index(Writer& out, const LunrIndex& index, const Keys& keys) {
 }
 
 // Roughly the size of the output, so that it is built without repeated reallocation.
-std::size_t estimated_size(const LunrIndex& index, const Keys& keys) {
+std::size_t estimated_size(const LunrIndex& index, const SerializerKeys& keys) {
     std::size_t size = 256;
     for (std::size_t slot = 0; slot < index.vectors.size(); ++slot) {
         size += 12 + keys.fields[slot % keys.fields.size()].size() +
@@ -351,14 +454,26 @@ std::size_t estimated_size(const LunrIndex& index, const Keys& keys) {
 }
 
 // The whole document, top-level keys in toJSON's order.
-void write_index(Writer& out, const LunrIndex& index, const Keys& keys) {
+void write_index(Writer& out, const LunrIndex& index, const SerializerKeys& keys) {
     out.put(R"({"version":"2.3.9","fields":)");
     put_string_list(out, keys.fields);
     out.put(R"(,"fieldVectors":)");
     put_field_vectors(out, index, keys);
     out.put(R"(,"invertedIndex":)");
-    put_inverted_index(out, index, keys);
+    put_inverted_index(out, index, keys, sorted_terms(index));
     // The search pipeline, which Index.load resolves by name; not the index pipeline.
+    out.put(R"(,"pipeline":["stemmer"]})");
+    out.flush();
+}
+
+void write_part(Writer& out, const LunrIndex& index, const SerializerKeys& keys,
+                const IndexPart& part) {
+    out.put(R"({"version":"2.3.9","fields":)");
+    put_string_list(out, keys.fields);
+    out.put(R"(,"fieldVectors":)");
+    put_field_vectors(out, index, keys, part);
+    out.put(R"(,"invertedIndex":)");
+    put_inverted_index(out, index, keys, part.terms);
     out.put(R"(,"pipeline":["stemmer"]})");
     out.flush();
 }
@@ -381,7 +496,7 @@ void append_json_string(std::string& out, std::u16string_view s) {
 }
 
 std::string serialize_index(const LunrIndex& index) {
-    const Keys keys = make_keys(index);
+    const SerializerKeys keys = make_keys(index);
     std::string out;
     out.reserve(estimated_size(index, keys));
     const Sink append = [&](std::string_view chunk) { out += chunk; };
@@ -393,6 +508,19 @@ std::string serialize_index(const LunrIndex& index) {
 void serialize_index(const LunrIndex& index, const Sink& sink) {
     Writer writer(sink);
     write_index(writer, index, make_keys(index));
+}
+
+IndexPartWriter::IndexPartWriter(const LunrIndex& index)
+    : index_(index), keys_(std::make_unique<SerializerKeys>(make_keys(index))) {}
+
+IndexPartWriter::~IndexPartWriter() = default;
+
+std::string IndexPartWriter::write(const IndexPart& part) const {
+    std::string out;
+    const Sink append = [&](std::string_view chunk) { out += chunk; };
+    Writer writer(append);
+    write_part(writer, index_, *keys_, part);
+    return out;
 }
 
 }  // namespace hindsight::search

@@ -1,10 +1,10 @@
-// The site's search data: the archive in, the lunr index and the documents a hit shows out.
+// The site's lunr index: what of each postmortem a search reaches, and the index built of it.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "config/site_config.hpp"
-#include "core/output_file.hpp"
 #include "model/archive.hpp"
 #include "search/index_builder.hpp"
 
@@ -13,8 +13,19 @@ namespace hindsight::search {
 // The words of a postmortem a search can reach: its body, cut after max_words words (0: all).
 std::string capped_words(const std::string& text, int max_words);
 
-// What the site's lunr index is built from: the configured fields with their boosts, and one
-// document per postmortem (ref = slug, values in field order), newest first.
+// The capped body of each postmortem, newest first: the index and the hits' snippets share it,
+// so that every term a search matches is in the text its snippet is taken from.
+std::vector<std::string> capped_bodies(const Archive& archive, const SiteConfig& config);
+
+// One postmortem's values of the configured search fields, in their order: a plain value of the
+// postmortem and the config alone. TermReader turns it into the terms the index is built from.
+std::vector<FieldValue> postmortem_values(const Postmortem& pm, const SiteConfig& config,
+                                          const std::string& capped_body);
+
+// What the site's lunr index is built from, as a lunr.js build script would get it: the
+// configured fields with their boosts, and one document per postmortem, newest first, whose ref
+// is its place in that order ("0" the newest): short refs keep the postings small, and, being
+// array indices, are listed in that same order.
 struct SiteIndexInput {
     std::vector<LunrField> fields;
     std::vector<LunrDocument> documents;
@@ -22,13 +33,9 @@ struct SiteIndexInput {
 
 SiteIndexInput site_index_input(const Archive& archive, const SiteConfig& config);
 
-// search-index.json (lunr 2.3.9, ref = slug, the configured fields and boosts) and
-// search-docs.json (per postmortem, newest first: what a hit shows and what the filters read),
-// each also as a .js file that sets window.HindsightSearch.{index,docs}, since a page opened
-// from file:// may not fetch JSON.
-OutputFiles site_search_files(const Archive& archive, const SiteConfig& config);
-// The same files handed to `sink` one at a time, each dropped once handed over. Returns the
-// sink's first error, empty on success.
-std::string site_search_files(const Archive& archive, const SiteConfig& config, FileSink& sink);
+// The index of site_index_input, built from each postmortem's terms (the per-postmortem value a
+// build cache may keep).
+LunrIndex site_lunr_index(const Archive& archive, const SiteConfig& config,
+                          const std::vector<std::string>& bodies);
 
 }  // namespace hindsight::search

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -98,6 +99,39 @@ class Tokenizer {
 
     // toLowerCase of a token given to `raw`, in UTF-16.
     static void lower_token(std::string_view raw, std::u16string& out);
+
+    // Every token lowered, with the metadata lunr.tokenizer gives it: emit(std::u16string_view
+    // token, const TokenPosition&). The slow path, lowering every string whole: positions are
+    // in UTF-16 code units of the lowered string, which only whole-string lowering gives.
+    struct TokenPosition {
+        std::int32_t start = -1;  // -1: an array element, which has no position or index
+        std::int32_t length = 0;
+        std::int32_t index = -1;  // tokens of the field before this one, stop words included
+    };
+    template <typename Emit>
+    void tokenize_with_positions(const FieldValue& value, Emit&& emit) {
+        if (const auto* text = std::get_if<std::string>(&value)) {
+            lower_whole(*text);
+            const std::u16string_view lowered = lowered_;
+            std::int32_t index = 0;
+            std::size_t start = 0;
+            for (std::size_t end = 0; end <= lowered.size(); ++end) {
+                if (end == lowered.size() || is_separator(lowered[end])) {
+                    if (end > start) {
+                        emit(lowered.substr(start, end - start),
+                             TokenPosition{static_cast<std::int32_t>(start),
+                                           static_cast<std::int32_t>(end - start), index++});
+                    }
+                    start = end + 1;
+                }
+            }
+        } else if (const auto* items = std::get_if<std::vector<std::string>>(&value)) {
+            for (const auto& item : *items) {
+                lower_whole(item);
+                emit(std::u16string_view(lowered_), TokenPosition{});
+            }
+        }
+    }
 
   private:
     // Valid UTF-8 without Σ.

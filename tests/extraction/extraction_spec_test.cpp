@@ -358,7 +358,7 @@ json record_of(const ParseResult& result) {
             a["due"] = format_date(*item.due);
         }
         if (item.status != ActionStatus::open) {
-            a["status"] = to_string(item.status);
+            a["status"] = item.status ? to_string(*item.status) : "unknown";
         }
         if (!item.link.empty()) {
             a["link"] = item.link;

@@ -111,3 +111,16 @@ TEST_CASE("a field name holding ':' takes an explicit boost", "[lunr_cli]") {
     CHECK(result.exit_code == 0);
     CHECK(result.out.find(R"("fields":["meta:tags"])") != std::string::npos);
 }
+
+TEST_CASE("lunr takes b, k1 and a metadata whitelist", "[lunr_cli]") {
+    const std::string docs = R"([{"id": "a", "t": "Hello hello"}, {"id": "b", "t": "x"}])";
+    const RunResult tuned =
+        lunr(docs, {"--field", "t", "--b", "0", "--k1", "2", "--metadata-whitelist", "position"});
+    CHECK(tuned.exit_code == 0);
+    CHECK(tuned.out.find(R"(["hello",{"_index":0,"t":{"a":{"position":[[0,5],[6,5]]}}}])") !=
+          std::string::npos);
+    const RunResult bad_b = lunr(docs, {"--field", "t", "--b", "half"});
+    CHECK(bad_b.exit_code == 2);
+    CHECK(bad_b.err.rfind("hindsight: error: --b half: not a number\n", 0) == 0);
+    CHECK(lunr(docs, {"--field", "t", "--k1", "inf"}).exit_code == 2);
+}

@@ -207,7 +207,7 @@ std::string generated_documents(std::size_t count) {
 TEST_CASE("the demo archive gives lunr.js's bytes and search results", "[lunr]") {
     const json docs = markdown_documents(source_dir() / "content", true);
     REQUIRE(docs.size() >= 10);
-    check_corpus("content/", to_json_text(docs), {"id", {"title:10", "body"}, ""},
+    check_corpus("content/", to_json_text(docs), {"id", {"title:10", "body"}, "", {}},
                  {"title", "body"}, 300);
 }
 
@@ -218,13 +218,13 @@ TEST_CASE("the real postmortem corpus gives lunr.js's bytes and search results",
     }
     const json docs = markdown_documents(corpus, false);
     REQUIRE(docs.size() >= 10);
-    check_corpus("corpus/real", to_json_text(docs), {"id", {"title:10", "body"}, ""},
+    check_corpus("corpus/real", to_json_text(docs), {"id", {"title:10", "body"}, "", {}},
                  {"title", "body"}, 400);
 }
 
 TEST_CASE("adversarial documents give lunr.js's bytes and search results", "[lunr]") {
     check_corpus("adversarial, boosted", kAdversarial,
-                 {"id", {"title:10", "body", "tags:2", "7", "meta:tags:0.5"}, "boost"},
+                 {"id", {"title:10", "body", "tags:2", "7", "meta:tags:0.5"}, "boost", {}},
                  {"title", "body", "tags"}, 300);
     // The corpus holds integers beyond 64 bits, which simdjson refuses, so it is read through
     // the nlohmann fallback; spelled as doubles, everything else takes simdjson's path too.
@@ -236,27 +236,29 @@ TEST_CASE("adversarial documents give lunr.js's bytes and search results", "[lun
         }
     }
     check_corpus("adversarial, read by simdjson", doubles,
-                 {"id", {"title:10", "body", "tags:2", "7", "meta:tags:0.5"}, "boost"},
+                 {"id", {"title:10", "body", "tags:2", "7", "meta:tags:0.5"}, "boost", {}},
                  {"title", "body", "tags"}, 100);
     check_corpus("adversarial, negative and zero field boosts", kAdversarial,
-                 {"id", {"body:-1.5", "title:0", "tags", "body:3"}, ""}, {"title", "body"}, 200);
+                 {"id", {"body:-1.5", "title:0", "tags", "body:3"}, "", {}}, {"title", "body"},
+                 200);
 }
 
 TEST_CASE("generated documents at scale give lunr.js's bytes and search results", "[lunr]") {
     check_corpus("generated", generated_documents(1500),
-                 {"id", {"title:5", "body", "tags:2"}, "boost"}, {"title", "body", "tags"}, 300);
+                 {"id", {"title:5", "body", "tags:2"}, "boost", {}}, {"title", "body", "tags"},
+                 300);
 }
 
 TEST_CASE("degenerate inputs give lunr.js's bytes", "[lunr]") {
     require_node_and_lunr();
     const std::vector<std::pair<std::string, IndexOptions>> cases = {
-        {"[]", {"id", {"title", "body"}, ""}},
-        {R"([{"id": "a"}])", {"id", {"title"}, ""}},
-        {R"([{"id": "a", "title": null}, {"id": "b", "title": ""}])", {"id", {"title"}, ""}},
-        {R"([{"id": "a", "title": "only stop words: the and of"}])", {"id", {"title"}, ""}},
-        {R"([{"id": "x", "body": "same"}, {"id": "x", "body": "same"}])", {"id", {"body"}, ""}},
+        {"[]", {"id", {"title", "body"}, "", {}}},
+        {R"([{"id": "a"}])", {"id", {"title"}, "", {}}},
+        {R"([{"id": "a", "title": null}, {"id": "b", "title": ""}])", {"id", {"title"}, "", {}}},
+        {R"([{"id": "a", "title": "only stop words: the and of"}])", {"id", {"title"}, "", {}}},
+        {R"([{"id": "x", "body": "same"}, {"id": "x", "body": "same"}])", {"id", {"body"}, "", {}}},
         {R"([{"ref": 1, "2": "field named two", "1": "field named one"}])",
-         {"ref", {"x", "2", "1", "x:4"}, ""}},
+         {"ref", {"x", "2", "1", "x:4"}, "", {}}},
     };
     for (const auto& [docs, options] : cases) {
         TempDir dir;
@@ -265,4 +267,40 @@ TEST_CASE("degenerate inputs give lunr.js's bytes", "[lunr]") {
         INFO(first_difference(built.lunr_js, built.hindsight));
         CHECK(built.hindsight == built.lunr_js);
     }
+}
+
+TEST_CASE("b, k1 and the metadata whitelist give lunr.js's bytes", "[lunr]") {
+    const IndexOptions adversarial = {
+        "id", {"title:10", "body", "tags:2", "7", "meta:tags:0.5"}, "boost", {}};
+    const auto with = [&](std::vector<std::string> builder) {
+        IndexOptions options = adversarial;
+        options.builder = std::move(builder);
+        return options;
+    };
+    const std::vector<std::string> fields = {"title", "body", "tags"};
+    // b is clamped to [0, 1] by builder.b(); k1 is used as given, 0 and negative included.
+    check_corpus("adversarial, b 0.3 and k1 2", kAdversarial, with({"--b", "0.3", "--k1", "2"}),
+                 fields, 100);
+    check_corpus("adversarial, b 0 and k1 0", kAdversarial, with({"--b", "0", "--k1", "0"}), fields,
+                 50);
+    check_corpus("adversarial, b 1.5 (clamped to 1) and k1 -0.5", kAdversarial,
+                 with({"--b", "1.5", "--k1", "-0.5"}), fields, 50);
+    check_corpus("adversarial, b -2 (clamped to 0) and k1 100", kAdversarial,
+                 with({"--b", "-2", "--k1", "100"}), fields, 50);
+    // Positions are in UTF-16 code units of the lowered field (İ lowers to two), array elements
+    // have none, stop words use up token numbers, and a duplicate ref's tokens join its first.
+    check_corpus("adversarial, positions", kAdversarial, with({"--metadata-whitelist", "position"}),
+                 fields, 100);
+    check_corpus("adversarial, every metadata key, one twice, one unknown, one an array index",
+                 kAdversarial,
+                 with({"--metadata-whitelist", "fields", "--metadata-whitelist", "position",
+                       "--metadata-whitelist", "index", "--metadata-whitelist", "color",
+                       "--metadata-whitelist", "position", "--metadata-whitelist", "7"}),
+                 fields, 50);
+    check_corpus("generated, positions, b 0.5, k1 1.6", generated_documents(600),
+                 {"id",
+                  {"title:5", "body", "tags:2"},
+                  "boost",
+                  {"--metadata-whitelist", "position", "--b", "0.5", "--k1", "1.6"}},
+                 fields, 200);
 }

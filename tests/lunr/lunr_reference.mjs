@@ -1,8 +1,10 @@
 // The reference side of the byte-identity tests: what lunr.js 2.3.9 itself builds and finds.
 //
-//   node lunr_reference.mjs build --ref ID --field NAME[:BOOST]... [--doc-boost F] DOCS OUT
-//       builds the index of DOCS (a JSON array) exactly as a lunr.js build script would and
-//       writes JSON.stringify(idx) to OUT.
+//   node lunr_reference.mjs build --ref ID --field NAME[:BOOST]... [--doc-boost F] [--b B]
+//                                 [--k1 K] [--metadata-whitelist KEY]... DOCS OUT
+//       builds the index of DOCS (a JSON array) exactly as a lunr.js build script would
+//       (this.b(B), this.k1(K), this.metadataWhitelist = [KEY, ...]) and writes
+//       JSON.stringify(idx) to OUT.
 //   node lunr_reference.mjs query INDEX_A INDEX_B QUERIES
 //       loads both serialized indexes with lunr.Index.load, runs every query of QUERIES (a JSON
 //       array of strings) on both and prints a JSON report of where the ranked refs or scores
@@ -28,12 +30,18 @@ function parseField(spec) {
 function build(args) {
   let ref = 'id';
   let docBoost = null;
+  let b = null;
+  let k1 = null;
+  const whitelist = [];
   const fields = [];
   const files = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--ref') ref = args[++i];
     else if (args[i] === '--field') fields.push(parseField(args[++i]));
     else if (args[i] === '--doc-boost') docBoost = args[++i];
+    else if (args[i] === '--b') b = Number(args[++i]);
+    else if (args[i] === '--k1') k1 = Number(args[++i]);
+    else if (args[i] === '--metadata-whitelist') whitelist.push(args[++i]);
     else files.push(args[i]);
   }
   const [docsPath, outPath] = files;
@@ -41,6 +49,9 @@ function build(args) {
   const idx = lunr(function () {
     this.ref(ref);
     for (const field of fields) this.field(field.name, { boost: field.boost });
+    if (b !== null) this.b(b);
+    if (k1 !== null) this.k1(k1);
+    if (whitelist.length > 0) this.metadataWhitelist = whitelist;
     for (const doc of docs) {
       if (docBoost === null) this.add(doc);
       else this.add(doc, { boost: doc[docBoost] });

@@ -124,10 +124,23 @@ std::vector<std::string> IndexOptions::arguments() const {
         args.push_back("--doc-boost");
         args.push_back(doc_boost);
     }
+    args.insert(args.end(), builder.begin(), builder.end());
     return args;
 }
 
 std::string to_json_text(const json& docs) {
+    return dump(docs);
+}
+
+std::string site_documents_json(const search::SiteIndexInput& input) {
+    json docs = json::array();
+    for (const auto& document : input.documents) {
+        json doc = {{"id", document.ref}};
+        for (std::size_t f = 0; f < input.fields.size(); ++f) {
+            doc[input.fields[f].name] = std::get<std::string>(document.values[f]);
+        }
+        docs.push_back(std::move(doc));
+    }
     return dump(docs);
 }
 

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "search/site_index.hpp"
 #include "support/run_binary.hpp"
 
 namespace hindsight::test {
@@ -18,11 +19,14 @@ void require_node_and_lunr();
 // node tests/lunr/lunr_reference.mjs ARGS...; fails the test unless it exits 0.
 RunResult run_reference(const std::vector<std::string>& args);
 
-// The index options shared by both builds: --ref, --field NAME[:BOOST]..., --doc-boost.
+// The index options shared by both builds: --ref, --field NAME[:BOOST]..., --doc-boost, and
+// the builder's tuning.
 struct IndexOptions {
     std::string ref = "id";
     std::vector<std::string> fields;
     std::string doc_boost;  // empty: none
+    // More options for both builders: --b B, --k1 K, --metadata-whitelist KEY.
+    std::vector<std::string> builder;
     std::vector<std::string> arguments() const;
 };
 
@@ -38,6 +42,9 @@ BuiltIndexes build_both(const std::filesystem::path& dir, const std::string& doc
 
 // The documents as JSON text, invalid UTF-8 in them replaced by U+FFFD.
 std::string to_json_text(const nlohmann::json& docs);
+
+// The site index's documents as a lunr.js build script reads them ({"id": ref, field: text}).
+std::string site_documents_json(const search::SiteIndexInput& input);
 
 // Empty when equal; otherwise where the first difference is, with both sides around it.
 std::string first_difference(const std::string& expected, const std::string& actual);

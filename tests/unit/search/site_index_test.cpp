@@ -1,11 +1,17 @@
-// Tests for search/site_index: what the site's search-index and search-docs files hold.
+// Tests for search/site_index and search/site_files: what the site's search data holds, and how
+// it is cut into files.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "analyze/analyze.hpp"
+#include "core/hash.hpp"
+#include "search/lunr.hpp"
+#include "search/shards.hpp"
+#include "search/site_files.hpp"
 #include "search/site_index.hpp"
 
 using namespace hindsight;
@@ -23,15 +29,60 @@ Postmortem postmortem(std::string slug, std::string title, int year, std::string
     return pm;
 }
 
-const std::string& file(const OutputFiles& files, const std::string& path) {
-    const auto it =
-        std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.path == path; });
-    REQUIRE(it != files.end());
-    return it->bytes;
-}
-
 Archive archive_of(std::vector<Postmortem> postmortems, const SiteConfig& config) {
     return analyze(std::move(postmortems), config, AnalyzeOptions{}).archive;
+}
+
+// The JSON each search file registers, by its name (manifest, s-..., t-..., d-...).
+std::map<std::string, json> registered(const OutputFiles& files) {
+    std::map<std::string, json> out;
+    for (const auto& file : files) {
+        REQUIRE(file.path.rfind("search/", 0) == 0);
+        const std::string text = search::registered_json(file.bytes);
+        REQUIRE(!text.empty());
+        const std::string name = file.path.substr(7, file.path.size() - 7 - 3);
+        CHECK(file.bytes.rfind("HindsightSearch.register(\"" + name + "\",'", 0) == 0);
+        if (name[0] == 's' || name[0] == 't') {  // named by a hash of what it holds
+            CHECK(name.substr(2) == hash_bytes(text).hex().substr(0, 10));
+        }
+        out[name] = json::parse(text);
+    }
+    return out;
+}
+
+// Every term of every shard, in order.
+std::vector<std::string> shard_terms(const std::map<std::string, json>& data) {
+    std::vector<std::string> terms;
+    for (const auto& name : data.at("manifest")["shards"]) {
+        for (const auto& entry : data.at(name.get<std::string>())["invertedIndex"]) {
+            terms.push_back(entry[0]);
+        }
+    }
+    return terms;
+}
+
+std::vector<Postmortem> generated(std::size_t count) {
+    static const std::vector<std::string> words = {
+        "database", "connection", "pool",   "exhausted", "dns",     "resolver", "timeout",
+        "retry",    "storm",      "cache",  "stampede",  "deploy",  "rollback", "certificate",
+        "expired",  "kafka",      "broker", "disk",      "full",    "memory",   "leak",
+        "queue",    "backlog",    "paged",  "on-call",   "runbook", "latency",  "checkout"};
+    std::vector<Postmortem> out;
+    std::uint32_t state = 7;
+    const auto next = [&] {
+        state = state * 1103515245 + 12345;
+        return (state >> 8) % words.size();
+    };
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string title = words[next()] + " " + words[next()];
+        std::string body;
+        for (int w = 0; w < 60; ++w) {
+            body += words[next()] + (w % 7 == 6 ? "-" + std::to_string(i % 13) + " " : " ");
+        }
+        out.push_back(
+            postmortem("pm-" + std::to_string(i), title, 2019 + static_cast<int>(i % 6), body));
+    }
+    return out;
 }
 
 }  // namespace
@@ -43,7 +94,8 @@ TEST_CASE("capped_words keeps the first words and their spacing", "[site_index]"
     CHECK(search::capped_words("", 5).empty());
 }
 
-TEST_CASE("the site index holds the configured fields, newest first in the docs", "[site_index]") {
+TEST_CASE("the search files: a manifest, shards, dictionary and hits, newest first",
+          "[site_index]") {
     SiteConfig config;
     auto older = postmortem("old", "Cache stampede", 2023, "Redis evicted keys");
     older.causes = {"cache", "race-condition"};
@@ -54,56 +106,155 @@ TEST_CASE("the site index holds the configured fields, newest first in the docs"
     older.action_items.push_back({"Add request coalescing", "", ActionStatus::open, {}, {}, 3});
     auto newer = postmortem("new", "DNS forwarder broke", 2024, "CoreDNS lost its upstream");
     const Archive archive = archive_of({older, newer}, config);
-    const OutputFiles files = search::site_search_files(archive, config);
+    const auto data = registered(search::site_search_files(archive, config));
 
-    REQUIRE(files.size() == 4);
-    const json index = json::parse(file(files, "search-index.json"));
-    CHECK(index["version"] == "2.3.9");
-    CHECK(index["fields"] ==
+    const json& manifest = data.at("manifest");
+    CHECK(manifest["postmortems"] == 2);
+    CHECK(manifest["fields"] ==
           json({"title", "causes", "services", "summary", "action_items", "body"}));
-    const json& terms = index["invertedIndex"];
-    const auto has_term = [&](const std::string& term) {
-        return std::any_of(terms.begin(), terms.end(), [&](const json& t) { return t[0] == term; });
+    REQUIRE(manifest["shards"].size() == 1);     // a small archive keeps one shard
+    CHECK(manifest["bounds"] == json({"add"}));  // the first term
+    CHECK(data.size() == 4);                     // manifest, shard, dictionary, one chunk
+    const json& shard = data.at(manifest["shards"][0].get<std::string>());
+    CHECK(shard["version"] == "2.3.9");
+    CHECK(shard["pipeline"] == json({"stemmer"}));
+    const auto terms = shard_terms(data);
+    for (const char* term : {"coalesc", "concurr", "coredn"}) {  // action item, cause alias, body
+        CHECK(std::find(terms.begin(), terms.end(), term) != terms.end());
+    }
+    CHECK(data.at(manifest["terms"].get<std::string>()) == json(terms));
+    // Refs are places in the newest-first order.
+    const json& coredns =
+        *std::find_if(shard["invertedIndex"].begin(), shard["invertedIndex"].end(),
+                      [](const json& t) { return t[0] == "coredn"; });
+    CHECK(coredns[1]["body"] == json({{"0", json::object()}}));
+
+    REQUIRE(manifest["chunks"] == 1);
+    CHECK(manifest["version"].get<std::string>().size() == 10);
+    const json& hits = data.at("d-0");
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0]["url"] == "postmortems/new/index.html");
+    CHECK(hits[0]["duration"].is_null());
+    const json& old_hit = hits[1];
+    CHECK(old_hit["url"] == "postmortems/old/index.html");
+    CHECK(old_hit["title"] == "Cache stampede");
+    CHECK(old_hit["date"] == "2023-03-01");
+    CHECK(old_hit["duration"] == "2 h 10 min");
+    CHECK(old_hit["severity"] == "SEV2");
+    CHECK(old_hit["causes"] == json({"Cache", "Race condition"}));
+    CHECK(old_hit["summary"] == "Tracking pages were slow.");
+    CHECK(old_hit["text"] == "Redis evicted keys");
+
+    // Facets: each postmortem's set of keys, by number, one base-64 digit each here.
+    const json& causes = manifest["facets"]["cause"];
+    const auto set_of = [&](const json& facet, std::size_t doc) {
+        const std::string digits =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        CHECK(facet["width"] == 1);
+        std::set<std::string> keys;
+        const auto code = digits.find(facet["docs"].get<std::string>().at(doc));
+        for (const auto& k : facet["sets"][code]) {
+            keys.insert(facet["keys"][k.get<int>()].get<std::string>());
+        }
+        return keys;
     };
-    CHECK(has_term("coalesc"));  // action item
-    CHECK(has_term("concurr"));  // an alias of the race-condition cause
-    CHECK(has_term("coredn"));   // body
-
-    const json docs = json::parse(file(files, "search-docs.json"));
-    REQUIRE(docs.size() == 2);
-    CHECK(docs[0]["ref"] == "new");
-    const json& old_doc = docs[1];
-    CHECK(old_doc["url"] == "postmortems/old/index.html");
-    CHECK(old_doc["date"] == "2023-03-01");
-    CHECK(old_doc["year"] == "2023");
-    CHECK(old_doc["duration"] == "2 h 10 min");
-    CHECK(old_doc["duration_minutes"] == 130);
-    CHECK(old_doc["causes"][1] == json({{"key", "race-condition"}, {"label", "Race condition"}}));
-    CHECK(old_doc["filters"]["cause"] == json({"cache", "race-condition"}));
-    CHECK(old_doc["filters"]["service"] == json({"tracking"}));
-    CHECK(old_doc["filters"]["severity"] == json({"sev2"}));
-    CHECK(old_doc["text"] == "Redis evicted keys");
-    CHECK(docs[0]["duration"].is_null());
-
-    const std::string& script = file(files, "search-docs.js");
-    CHECK(script.rfind("window.HindsightSearch = window.HindsightSearch || {};\n"
-                       "window.HindsightSearch.docs = [",
-                       0) == 0);
-    CHECK(script.find(file(files, "search-docs.json")) != std::string::npos);
+    CHECK(set_of(causes, 1) == std::set<std::string>{"cache", "race-condition"});
+    CHECK(set_of(causes, 0).empty());
+    CHECK(set_of(manifest["facets"]["service"], 1) == std::set<std::string>{"tracking"});
+    CHECK(set_of(manifest["facets"]["severity"], 1) == std::set<std::string>{"sev2"});
+    CHECK(set_of(manifest["facets"]["year"], 0) == std::set<std::string>{"2024"});
 }
 
-TEST_CASE("the word cap bounds what the body adds to the index", "[site_index]") {
+TEST_CASE("the word cap bounds what the body adds to the index and the hits", "[site_index]") {
     SiteConfig config;
     config.search.fields = {{"body", 1}};
     config.search.max_words = 3;
     const Archive archive =
         archive_of({postmortem("a", "A", 2024, "alpha bravo charlie delta echo")}, config);
-    const OutputFiles files = search::site_search_files(archive, config);
-    const json index = json::parse(file(files, "search-index.json"));
-    std::vector<std::string> terms;
-    for (const auto& term : index["invertedIndex"]) {
-        terms.push_back(term[0]);
+    const auto data = registered(search::site_search_files(archive, config));
+    CHECK(shard_terms(data) == std::vector<std::string>{"alpha", "bravo", "charli"});
+    CHECK(data.at("d-0")[0]["text"] == "alpha bravo charlie ");
+}
+
+TEST_CASE("shards are consecutive term ranges of about the target size", "[site_index]") {
+    SiteConfig config;
+    const Archive archive = archive_of(generated(300), config);
+    const search::LunrIndex index =
+        search::site_lunr_index(archive, config, search::capped_bodies(archive, config));
+    const std::vector<std::size_t> sizes = search::term_sizes(index);
+    std::size_t total = 0;
+    for (const std::size_t size : sizes) {
+        total += size;
     }
-    CHECK(terms == std::vector<std::string>{"alpha", "bravo", "charli"});
-    CHECK(json::parse(file(files, "search-docs.json"))[0]["text"] == "alpha bravo charlie ");
+    const std::size_t target = total / 8;
+    const search::ShardPlan plan = search::plan_shards(index, target);
+    CHECK(plan.size() >= 8);
+    CHECK(plan.size() <= 12);
+    CHECK(plan.starts.front() == 0);
+    CHECK(plan.starts.back() == index.terms.size());
+    for (std::size_t s = 0; s < plan.size(); ++s) {
+        std::size_t size = 0;
+        for (std::size_t i = plan.starts[s]; i < plan.starts[s + 1]; ++i) {
+            size += sizes[plan.sorted[i]];
+        }
+        INFO("shard " << s);
+        CHECK(plan.starts[s] < plan.starts[s + 1]);
+        CHECK(size < 2 * target);
+    }
+    // Written out: every term once, and every vector element once, with the whole index's weight.
+    std::set<std::string> terms;
+    std::size_t elements = 0;
+    search::write_shards(index, plan, [&](std::size_t, std::string&& text) {
+        const json shard = json::parse(text);
+        for (const auto& entry : shard["invertedIndex"]) {
+            CHECK(terms.insert(entry[0].get<std::string>()).second);
+        }
+        for (const auto& vector : shard["fieldVectors"]) {
+            CHECK(!vector[1].empty());  // empty vectors are left out
+            elements += vector[1].size() / 2;
+        }
+    });
+    CHECK(terms.size() == index.terms.size());
+    CHECK(elements == index.vectors.terms.size());
+
+    CHECK(search::plan_shards(index, total + 1).size() == 1);  // all fits: one shard
+}
+
+TEST_CASE("the site index from each postmortem's terms is the index of its values",
+          "[site_index]") {
+    SiteConfig config;
+    const Archive archive = archive_of(generated(120), config);
+    const auto input = search::site_index_input(archive, config);
+    CHECK(search::serialize_index(
+              search::site_lunr_index(archive, config, search::capped_bodies(archive, config))) ==
+          search::build_lunr_index(input.fields, input.documents));
+}
+
+TEST_CASE("search files are the same bytes for the same archive", "[site_index]") {
+    SiteConfig config;
+    const Archive archive = archive_of(generated(200), config);
+    search::SearchFileSizes sizes;
+    sizes.shard = 8 * 1024;
+    sizes.chunk = 2 * 1024;
+    const OutputFiles first = search::site_search_files(archive, config, sizes);
+    const OutputFiles second = search::site_search_files(archive, config, sizes);
+    CHECK(first.size() > 10);
+    REQUIRE(first.size() == second.size());
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        CHECK(first[i].path == second[i].path);
+        CHECK(first[i].bytes == second[i].bytes);
+    }
+}
+
+TEST_CASE("registered_json reads back what a search file registers", "[site_index]") {
+    SiteConfig config;
+    config.search.fields = {{"title", 1}};
+    const Archive archive =
+        archive_of({postmortem("a", "it's back\\slash \xE2\x80\xA8", 2024, "")}, config);
+    for (const auto& file : search::site_search_files(archive, config)) {
+        const std::string text = search::registered_json(file.bytes);
+        CHECK(json::accept(text));
+        CHECK(file.bytes.find("\xE2\x80\xA8") == std::string::npos);  // escaped in the script
+    }
+    CHECK(search::registered_json("not a search file").empty());
 }

@@ -1,9 +1,9 @@
-// The search page: lunr.js over the prebuilt index, with filters, the query in the URL and keys.
+// The search page: the query, its filters and the URL, over the sharded lunr index that
+// search-engine.js loads as the query needs it; results as they come, with the keys.
 (function () {
   'use strict';
 
   var PAGE_SIZE = 20;        // results shown at first, and added by "Show more"
-  var DEBOUNCE_MS = 120;     // typing pauses shorter than this do not search
   // Index terms one typed word may stand for (prefix or typo), and the shortest prefix that
   // expands: each term is one more clause for lunr to score, and a single letter starts
   // thousands of terms in a large archive.
@@ -26,19 +26,19 @@
     if (select) selects[name] = select;
   });
 
-  var data = window.HindsightSearch;
-  if (!window.lunr || !data || !data.index || !data.docs) {
+  var registry = window.HindsightSearch;
+  var manifestText = window.lunr && registry && registry.Engine && registry.take('manifest');
+  if (!manifestText) {
     status.textContent = 'The search index did not load, so search is unavailable here. ' +
       'Browse the archive instead.';
     return;
   }
-
-  var loading = performance.now();
-  var index = lunr.Index.load(data.index);
-  var docs = Object.create(null);
-  data.docs.forEach(function (doc) { docs[doc.ref] = doc; });
-  // Named measures let bench/search time the page as a reader meets it.
-  performance.measure('hindsight-index-load', { start: loading, end: performance.now() });
+  var engine = new registry.Engine(JSON.parse(manifestText), registry.scriptLoader(''));
+  function unavailable() {
+    status.textContent = 'Part of the search index did not load, so search is unavailable here. ' +
+      'Browse the archive instead.';
+    list.setAttribute('aria-busy', 'false');
+  }
 
   // ---------------------------------------------------------------- query words
 
@@ -57,15 +57,45 @@
     return words;
   }
 
-  function hasTerm(term) {
-    return Object.prototype.hasOwnProperty.call(index.invertedIndex, term);
-  }
-
-  // The index terms a token set matches, shortest first (the likeliest meant), at most a few.
-  function termsMatching(tokenSet) {
-    return index.tokenSet.intersect(tokenSet).toArray()
+  // The index terms a list matches, shortest first (the likeliest meant), at most a few.
+  function likeliest(terms) {
+    return terms.slice()
       .sort(function (a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); })
       .slice(0, MAX_EXPANSIONS);
+  }
+
+  function expands(word, prefix) { return prefix && word.raw.length >= MIN_PREFIX; }
+  function fuzzyDistance(word) { return word.stem.length >= 8 ? 2 : 1; }
+
+  // The shards a search for these words reads: each word's stem, and the terms the last word
+  // starts. Typos need the dictionary, then the shards of what it finds (fuzzyShards).
+  function shardsFor(words) {
+    var shards = [];
+    words.forEach(function (word, i) {
+      shards.push(engine.shardOf(word.stem));
+      if (expands(word, i === words.length - 1)) shards.push.apply(shards, engine.shardsOfPrefix(word.raw));
+    });
+    return shards;
+  }
+
+  // The dictionary terms within a word's typo distance: of its stem, and of the word as typed.
+  function fuzzyTerms(word) {
+    if (word.stem.length < 4) return [];  // "dns" is one edit from too many words
+    var terms = [];
+    var dictionary = engine.dictionary.tokenSet;
+    [word.stem, word.raw].forEach(function (text) {
+      likeliest(dictionary.intersect(lunr.TokenSet.fromFuzzyString(text, fuzzyDistance(word))).toArray())
+        .forEach(function (term) { terms.push(term); });
+    });
+    return terms;
+  }
+
+  function fuzzyShards(words) {
+    var shards = [];
+    words.forEach(function (word) {
+      fuzzyTerms(word).forEach(function (term) { shards.push(engine.shardOf(term)); });
+    });
+    return shards;
   }
 
   // The terms that count as a match for one word: its stem, and, for the word being typed, every
@@ -73,21 +103,15 @@
   function wordTerms(word, prefix, fuzzy) {
     var terms = [];
     var add = function (term) { if (terms.indexOf(term) < 0) terms.push(term); };
-    if (hasTerm(word.stem)) add(word.stem);
-    if (prefix && word.raw.length >= MIN_PREFIX) {
-      termsMatching(lunr.TokenSet.fromString(word.raw + '*')).forEach(add);
-    }
-    if (fuzzy && word.stem.length >= 4) {  // "dns" is one edit from too many words
-      var distance = word.stem.length >= 8 ? 2 : 1;
-      termsMatching(lunr.TokenSet.fromFuzzyString(word.stem, distance)).forEach(add);
-      termsMatching(lunr.TokenSet.fromFuzzyString(word.raw, distance)).forEach(add);
-    }
+    if (engine.posting(word.stem)) add(word.stem);
+    if (expands(word, prefix)) likeliest(engine.loadedTermsWithPrefix(word.raw)).forEach(add);
+    if (fuzzy) fuzzyTerms(word).forEach(add);
     return terms;
   }
 
   // Every word must match (one of its terms) somewhere in a postmortem; lunr ranks the rest.
   // lunr has no "one of these terms" clause, so the query ORs all the terms and the results
-  // are then held to each word, through the terms lunr reports as matched.
+  // are then held to each word. The shards (and, with fuzzy, the dictionary) must be loaded.
   function search(words, fuzzy) {
     var groups = words.map(function (word, i) {
       return { exact: word.stem, terms: wordTerms(word, i === words.length - 1, fuzzy) };
@@ -99,24 +123,24 @@
       groups.pop();
     }
     if (groups.some(function (group) { return group.terms.length === 0; })) return [];
-    var results = index.query(function (query) {
-      groups.forEach(function (group) {
-        // A word with a single term is marked required: same results, but lunr then skips
-        // scoring the postmortems without it, which halves the time of most keystrokes.
-        var presence = group.terms.length === 1 ? lunr.Query.presence.REQUIRED
-          : lunr.Query.presence.OPTIONAL;
-        group.terms.forEach(function (term) {
-          query.term(term, { usePipeline: false, presence: presence,
-            boost: term === group.exact ? 10 : 1 });
-        });
+    var query = new lunr.Query(engine.fields);
+    groups.forEach(function (group) {
+      // A word with a single term is marked required: same results, but lunr then skips
+      // scoring the postmortems without it.
+      var presence = group.terms.length === 1 ? lunr.Query.presence.REQUIRED
+        : lunr.Query.presence.OPTIONAL;
+      group.terms.forEach(function (term) {
+        query.term(term, { usePipeline: false, presence: presence,
+          boost: term === group.exact ? 10 : 1 });
       });
     });
-    return results.filter(function (result) {
-      var matched = result.matchData.metadata;
+    var terms = [];
+    groups.forEach(function (group) { terms.push.apply(terms, group.terms); });
+    return engine.run(query).filter(function (result) {
       return groups.every(function (group) {
-        return group.terms.some(function (term) { return term in matched; });
+        return group.terms.some(function (term) { return engine.has(term, result.doc); });
       });
-    });
+    }).map(function (result) { return { doc: result.doc, terms: terms }; });
   }
 
   // ---------------------------------------------------------------- state and URL
@@ -161,7 +185,7 @@
 
   function passesFilters(doc, filters) {
     return FILTERS.every(function (name) {
-      return !filters[name] || doc.filters[name].indexOf(filters[name]) >= 0;
+      return !filters[name] || engine.facet(name, filters[name])[doc] === 1;
     });
   }
 
@@ -246,12 +270,20 @@
     return node;
   }
 
+  // The terms of the query a postmortem has, for the highlighting.
+  function matchedTerms(hit) {
+    var matched = Object.create(null);
+    hit.terms.forEach(function (term) { if (engine.has(term, hit.doc)) matched[term] = true; });
+    return matched;
+  }
+
   function resultItem(hit) {
-    var doc = hit.doc;
+    var doc = engine.hit(hit.doc);
+    var matched = matchedTerms(hit);
     var item = element('li', 'search-result');
     var link = element('a', 'search-result-title');
     link.href = '../' + doc.url;
-    appendHighlighted(link, doc.title, hit.matched);
+    appendHighlighted(link, doc.title, matched);
     item.appendChild(link);
 
     var meta = element('p', 'search-result-meta');
@@ -264,33 +296,68 @@
     if (doc.severity) {
       meta.appendChild(element('span', 'sev sev-rank-' + doc.severity_rank, doc.severity));
     }
-    doc.causes.forEach(function (cause) {
-      meta.appendChild(element('span', 'chip', cause.label));
+    doc.causes.forEach(function (label) {
+      meta.appendChild(element('span', 'chip', label));
     });
     item.appendChild(meta);
 
-    var text = snippet(doc, hit.matched);
+    var text = snippet(doc, matched);
     if (text) {
       var p = element('p', 'search-result-snippet');
-      appendHighlighted(p, text, hit.matched);
+      appendHighlighted(p, text, matched);
       item.appendChild(p);
     }
     return item;
   }
 
-  var shown = [];
-  var shownCount = 0;
+  var shown = [];     // every hit of the current search, best first
+  var shownCount = 0; // how many of them the list holds
+  var wanted = 0;     // how many it should hold once their chunks are in
+  var generation = 0; // bumped by each search, so that late arrivals for an old one are dropped
 
-  function showMore() {
-    var next = shown.slice(shownCount, shownCount + PAGE_SIZE);
+  // Appends, in order, the wanted hits whose chunks have arrived, up to the first that has not.
+  function drawReady() {
     var fragment = document.createDocumentFragment();
-    next.forEach(function (hit) { fragment.appendChild(resultItem(hit)); });
+    var first = shownCount;
+    while (shownCount < wanted && engine.hit(shown[shownCount].doc)) {
+      fragment.appendChild(resultItem(shown[shownCount]));
+      shownCount += 1;
+    }
     list.appendChild(fragment);
-    shownCount += next.length;
-    more.hidden = shownCount >= shown.length;
+    more.hidden = shownCount >= shown.length || shownCount < wanted;
     if (!more.hidden) {
       more.textContent = 'Show more results (' + (shown.length - shownCount) + ' more)';
     }
+    if (first === 0 && shownCount > 0) afterPaint('hindsight-first-result');
+    return shownCount >= wanted;
+  }
+
+  // The next page of hits: drawn at once if their chunks are in, else as they arrive.
+  function showMore() {
+    wanted = Math.min(shown.length, shownCount + PAGE_SIZE);
+    var mine = generation;
+    if (drawReady()) return Promise.resolve();
+    var chunks = [];
+    for (var i = shownCount; i < wanted; i++) {
+      var chunk = engine.chunkOf(shown[i].doc);
+      if (chunks.indexOf(chunk) < 0) chunks.push(chunk);
+    }
+    return Promise.all(chunks.map(function (chunk) {
+      return engine.loadChunk(chunk).then(function () {
+        if (mine === generation) drawReady();
+      });
+    }));
+  }
+
+  // Marks the moment after the browser has painted what was just drawn: the next frame, then
+  // the task after it. bench/search reads these marks.
+  function afterPaint(name, start, detail) {
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () {
+        if (start === undefined) performance.mark(name);
+        else performance.measure(name, { start: start, end: performance.now(), detail: detail });
+      }, 0);
+    });
   }
 
   function plural(n, word, words) { return n + ' ' + (n === 1 ? word : words || word + 's'); }
@@ -308,46 +375,77 @@
 
   // ---------------------------------------------------------------- the search itself
 
-  function matchedTerms(result) {
-    var matched = Object.create(null);
-    Object.keys(result.matchData.metadata).forEach(function (term) { matched[term] = true; });
-    return matched;
+  // Calls then() once the shards are loaded: at once if they are (so a keystroke on loaded
+  // shards is answered in the same task), else when they arrive, unless a newer search started.
+  function whenLoaded(loading, shards, mine, then) {
+    if (engine.isLoaded(shards)) {
+      then();
+      return;
+    }
+    loading.then(function () {
+      if (mine === generation) then();
+    }, function () {
+      if (mine === generation) unavailable();
+    });
   }
 
-  function run() {
-    var started = performance.now();
+  // Searches for what the box and the filters hold. `started` is when the reader asked (the
+  // input event); the results painted end the measure bench/search reads.
+  function run(started) {
+    started = started === undefined ? performance.now() : started;
+    var mine = ++generation;
     var state = readState();
     writeUrl(state);
     var words = queryWords(state.q);
+    list.setAttribute('aria-busy', 'true');
+
+    if (words.length === 0) {
+      var hits = [];
+      if (!state.q.trim() && Object.keys(state.filters).length > 0) {
+        for (var doc = 0; doc < engine.count; doc++) {  // refs are the newest-first order
+          if (passesFilters(doc, state.filters)) hits.push({ doc: doc, terms: [] });
+        }
+      }
+      show(state, words, hits, false, started);
+      return;
+    }
+    var shards = shardsFor(words);
+    whenLoaded(engine.loadShards(shards), shards, mine, function () {
+      var results = search(words, false);
+      if (results.length > 0 || !words.some(function (word) { return word.stem.length >= 4; })) {
+        show(state, words, filtered(results, state.filters), false, started);
+        return;
+      }
+      // Nothing matched exactly: close matches, from the dictionary.
+      var dictionary = engine.loadDictionary();
+      var afterDictionary = function () {
+        var more = fuzzyShards(words);
+        whenLoaded(engine.loadShards(more), more, mine, function () {
+          var fuzzy = search(words, true);
+          show(state, words, filtered(fuzzy, state.filters), fuzzy.length > 0, started);
+        });
+      };
+      if (engine.dictionary) {
+        afterDictionary();
+      } else {
+        dictionary.then(function () { if (mine === generation) afterDictionary(); },
+          function () { if (mine === generation) unavailable(); });
+      }
+    });
+  }
+
+  function filtered(hits, filters) {
+    return hits.filter(function (hit) { return passesFilters(hit.doc, filters); });
+  }
+
+  function show(state, words, hits, fuzzy, started) {
     var typed = state.q.trim();
     var filtered = Object.keys(state.filters).length > 0;
-    var hits = [];
-    var fuzzy = false;
-    var message;
-
-    var searched = 0;
-    if (words.length > 0) {
-      var results = search(words, false);
-      if (results.length === 0) {
-        results = search(words, true);
-        fuzzy = results.length > 0;
-      }
-      searched = performance.now() - started;
-      results.forEach(function (result) {
-        var doc = docs[result.ref];
-        if (!doc || !passesFilters(doc, state.filters)) return;
-        hits.push({ doc: doc, matched: matchedTerms(result) });
-      });
-    } else if (filtered && !typed) {
-      data.docs.forEach(function (doc) {
-        if (passesFilters(doc, state.filters)) hits.push({ doc: doc, matched: Object.create(null) });
-      });
-    }
-
     var quoted = '“' + typed + '”';
     var stillTyping = false;
+    var message;
     if (!typed && !filtered) {
-      message = 'Type to search ' + plural(data.docs.length, 'postmortem') + '.';
+      message = 'Type to search ' + plural(engine.count, 'postmortem') + '.';
     } else if (typed && words.length === 0) {
       message = quoted + ' holds only very common words; add a more specific one.';
     } else if (hits.length === 0 && words.length === 1 && words[0].raw.length < MIN_PREFIX) {
@@ -363,26 +461,19 @@
         (typed ? quoted : 'the filters') + (typed ? filterText(state.filters) : '') + '.';
     }
 
+    var mine = generation;
     list.textContent = '';
     shown = hits;
     shownCount = 0;
-    showMore();
     status.textContent = message;
     empty.hidden = !(hits.length === 0 && (typed || filtered)) || stillTyping;
-    list.setAttribute('aria-busy', 'false');
-    performance.measure('hindsight-search',
-      { start: started, end: performance.now(), detail: { query: state.q, searched: searched } });
-  }
-
-  var timer = null;
-  function schedule() {
-    window.clearTimeout(timer);
-    list.setAttribute('aria-busy', 'true');
-    timer = window.setTimeout(run, DEBOUNCE_MS);
-  }
-  function runNow() {
-    window.clearTimeout(timer);
-    run();
+    showMore().then(function () {
+      if (mine !== generation) return;
+      list.setAttribute('aria-busy', 'false');
+      afterPaint('hindsight-search', started, { query: state.q, hits: hits.length });
+    }, function () {
+      if (mine === generation) unavailable();
+    });
   }
 
   // ---------------------------------------------------------------- keyboard
@@ -391,7 +482,9 @@
     return Array.prototype.slice.call(list.querySelectorAll('a.search-result-title'));
   }
 
-  input.addEventListener('input', schedule);
+  // No debounce: a keystroke on loaded shards is answered within the frame, and one that needs a
+  // shard is answered when it arrives, unless the next keystroke came first.
+  input.addEventListener('input', function (event) { run(event.timeStamp); });
   input.addEventListener('keydown', function (event) {
     if (event.key === 'ArrowDown') {
       var links = resultLinks();
@@ -402,7 +495,7 @@
     } else if (event.key === 'Escape' && input.value) {
       event.preventDefault();
       input.value = '';
-      runNow();
+      run();
     }
   });
   list.addEventListener('keydown', function (event) {
@@ -415,8 +508,10 @@
       if (at + 1 < links.length) {
         links[at + 1].focus();
       } else if (!more.hidden) {
-        showMore();
-        resultLinks()[at + 1].focus();
+        showMore().then(function () {
+          var next = resultLinks()[at + 1];
+          if (next) next.focus();
+        });
       }
     } else if (at > 0) {
       links[at - 1].focus();
@@ -427,22 +522,22 @@
   // Enter in the box opens the best result; with JavaScript the form never reloads the page.
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    runNow();
     var links = resultLinks();
     if (links.length && document.activeElement === input) window.location.href = links[0].href;
   });
   Object.keys(selects).forEach(function (name) {
-    selects[name].addEventListener('change', runNow);
+    selects[name].addEventListener('change', function (event) { run(event.timeStamp); });
   });
   more.addEventListener('click', function () {
     var first = shownCount;
-    showMore();
-    var links = resultLinks();
-    if (links[first]) links[first].focus();
+    showMore().then(function () {
+      var links = resultLinks();
+      if (links[first]) links[first].focus();
+    });
   });
   window.addEventListener('popstate', function () {
     stateFromUrl();
-    runNow();
+    run();
   });
 
   // Results follow the typing, so the button only serves pages without JavaScript.
@@ -450,23 +545,6 @@
   if (submit) submit.hidden = true;
 
   stateFromUrl();
-  runNow();
+  run();
   if (!input.value) input.focus();
-
-  // The first query through lunr, and the first results drawn, run cold: on 1,000 postmortems
-  // the first keystroke took several times as long as the next ones. So as soon as the page is
-  // idle, the whole path runs a few times on the archive's own words, drawing into a fragment
-  // that is never shown.
-  window.setTimeout(function () {
-    var started = performance.now();
-    data.docs.slice(0, 3).forEach(function (doc) {
-      var words = queryWords(doc.title);
-      var fragment = document.createDocumentFragment();
-      search(words, false).slice(0, PAGE_SIZE).forEach(function (result) {
-        fragment.appendChild(resultItem({ doc: docs[result.ref], matched: matchedTerms(result) }));
-      });
-      search(words.slice(0, 1), true);
-    });
-    performance.measure('hindsight-warm-up', { start: started, end: performance.now() });
-  }, 0);
 })();

@@ -1,0 +1,298 @@
+// Writing the site's search data: shards, dictionary, document chunks and the manifest naming
+// them, each wrapped in the script that registers it.
+#include "search/site_files.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/hash.hpp"
+#include "model/site_paths.hpp"
+#include "search/serializer.hpp"
+#include "search/shards.hpp"
+#include "search/site_index.hpp"
+
+namespace hindsight::search {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kPrefix = "HindsightSearch.register(\"";
+constexpr std::string_view kMiddle = "\",'";
+constexpr std::string_view kSuffix = "');\n";
+
+// The JSON as the body of a single-quoted JavaScript string: \ and ' escaped, and the line
+// breaks a string may not hold (JSON keeps U+2028 and U+2029 raw; old engines refuse them).
+void append_js_string_body(std::string& out, std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\\' || c == '\'') {
+            out += '\\';
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+                   (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
+            out += text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+            i += 2;
+        } else {
+            out += c;
+        }
+    }
+}
+
+std::string script(std::string_view name, std::string_view json_text) {
+    std::string out;
+    out.reserve(json_text.size() + json_text.size() / 64 + name.size() + 64);
+    out += kPrefix;
+    out += name;
+    out += kMiddle;
+    append_js_string_body(out, json_text);
+    out += kSuffix;
+    return out;
+}
+
+// Hands files to the sink, each named KIND-HASH by its contents (40 bits of it); two different
+// contents whose short hashes clash (about one chance in a million at 1,000 shards) get the full
+// hash instead.
+class NamedFiles {
+  public:
+    explicit NamedFiles(FileSink& sink) : sink_(sink) {}
+
+    std::string add(std::string_view kind, const std::string& json_text) {
+        const std::string hex = hash_bytes(json_text).hex();
+        std::string name = fmt::format("{}-{}", kind, hex.substr(0, 10));
+        const auto [it, added] = names_.emplace(name, hex);
+        if (!added && it->second != hex) {
+            name = fmt::format("{}-{}", kind, hex);
+        }
+        if (added || it->second != hex) {
+            add_file("search/" + name + ".js", script(name, json_text));
+        }
+        return name;
+    }
+
+    void add_file(const std::string& path, std::string bytes) {
+        if (auto failed = sink_.add(OutputFile{path, std::move(bytes)});
+            !failed.empty() && error_.empty()) {
+            error_ = std::move(failed);
+        }
+    }
+
+    std::string error() const { return error_; }
+
+  private:
+    FileSink& sink_;
+    std::map<std::string, std::string> names_;  // short name -> full hash
+    std::string error_;
+};
+
+std::string json_list(const std::vector<std::string>& items) {
+    return json(items).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Every term, sorted as the shards list them: the vocabulary a typo is matched against.
+std::string dictionary_json(const LunrIndex& index, const ShardPlan& plan) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < plan.sorted.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        append_json_string(out, index.terms[plan.sorted[i]]);
+    }
+    return out + "]";
+}
+
+// What a hit shows: the page builds the result from these alone.
+std::string hit_json(const Postmortem& pm, const SiteConfig& config, const std::string& body) {
+    json causes = json::array();
+    for (const auto& key : pm.causes) {
+        const CauseDefinition* cause = config.taxonomy.find(key);
+        causes.push_back(cause ? cause->label : key);
+    }
+    const json hit = {
+        {"url", postmortem_url(pm)},
+        {"title", pm.title},
+        {"date", pm.date ? json(format_date(*pm.date)) : json(nullptr)},
+        {"duration", pm.duration ? json(format_duration(*pm.duration)) : json(nullptr)},
+        {"severity", pm.severity.empty() ? json(nullptr) : json(pm.severity)},
+        {"severity_rank", config.severity_rank(pm.severity)},  // the theme's colour
+        {"causes", std::move(causes)},
+        {"summary", pm.summary},
+        {"text", body},  // the capped body, for the snippet around the first match
+    };
+    return hit.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+constexpr std::string_view kCodeDigits =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+// One facet (cause, service, severity or year) for every postmortem, newest first: its keys,
+// the distinct sets of them postmortems have, and per postmortem the number of its set in
+// `width` base-64 digits. A few KiB for 10,000 postmortems, so a filter needs no other file.
+json facet_json(const std::vector<ArchiveGroup>& groups, const Archive& archive) {
+    std::vector<std::size_t> position(archive.postmortems.size());
+    for (std::size_t n = 0; n < archive.newest_first.size(); ++n) {
+        position[archive.newest_first[n]] = n;
+    }
+    std::vector<std::vector<int>> sets_of(archive.postmortems.size());
+    json keys = json::array();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        keys.push_back(groups[g].key);
+        for (const std::size_t index : groups[g].postmortems) {
+            sets_of[position[index]].push_back(static_cast<int>(g));
+        }
+    }
+    std::map<std::vector<int>, std::size_t> numbers;
+    json sets = json::array();
+    std::vector<std::size_t> codes;
+    for (auto& set : sets_of) {
+        std::sort(set.begin(), set.end());
+        const auto [it, added] = numbers.emplace(set, numbers.size());
+        if (added) {
+            sets.push_back(set);
+        }
+        codes.push_back(it->second);
+    }
+    std::size_t width = 1;
+    for (std::size_t capacity = 64; capacity < numbers.size(); capacity *= 64) {
+        ++width;
+    }
+    std::string docs;
+    for (std::size_t code : codes) {
+        std::string digits(width, 'A');
+        for (std::size_t d = width; d-- > 0; code /= 64) {
+            digits[d] = kCodeDigits[code % 64];
+        }
+        docs += digits;
+    }
+    return {{"keys", std::move(keys)},
+            {"sets", std::move(sets)},
+            {"width", width},
+            {"docs", std::move(docs)}};
+}
+
+// Postmortems per chunk: about `bytes` of hits each, at least one.
+std::size_t chunk_size(const std::vector<std::string>& hits, std::size_t bytes) {
+    std::size_t total = 0;
+    for (const auto& hit : hits) {
+        total += hit.size();
+    }
+    const std::size_t average = hits.empty() ? 1 : std::max<std::size_t>(1, total / hits.size());
+    return std::clamp<std::size_t>(bytes / average, 1, 256);
+}
+
+}  // namespace
+
+std::string site_search_files(const Archive& archive, const SiteConfig& config, FileSink& sink,
+                              const SearchFileSizes& sizes) {
+    NamedFiles files(sink);
+    const std::vector<std::string> bodies = capped_bodies(archive, config);
+
+    std::vector<std::string> shard_names;
+    std::string bounds = "[";
+    std::string dictionary;
+    std::vector<std::string> fields;
+    {
+        const LunrIndex index = site_lunr_index(archive, config, bodies);
+        fields = index.fields;
+        const ShardPlan plan = plan_shards(index, sizes.shard);
+        write_shards(index, plan, [&](std::size_t shard, std::string&& text) {
+            shard_names.push_back(files.add("s", text));
+            if (shard > 0) {
+                bounds += ',';
+            }
+            // The first term of each shard; the first shard also holds every term before it.
+            if (plan.starts[shard] < plan.sorted.size()) {
+                append_json_string(bounds, index.terms[plan.sorted[plan.starts[shard]]]);
+            } else {
+                bounds += "\"\"";
+            }
+        });
+        dictionary = files.add("t", dictionary_json(index, plan));
+    }
+    bounds += ']';
+
+    std::vector<std::string> hits;
+    for (std::size_t n = 0; n < archive.newest_first.size(); ++n) {
+        hits.push_back(hit_json(archive.postmortems[archive.newest_first[n]], config, bodies[n]));
+    }
+    // Chunks are numbered, not named by their contents: at 10,000 postmortems 2,500 hashed names
+    // took 19 KB of the manifest. The manifest's `version`, a hash of them all, goes in their URL
+    // (d-N.js?v=VERSION) so that a browser does not show a chunk of an older build.
+    const std::size_t chunk = chunk_size(hits, sizes.chunk);
+    std::size_t chunks = 0;
+    Hasher version;
+    for (std::size_t first = 0; first < hits.size(); first += chunk, ++chunks) {
+        std::string text = "[";
+        for (std::size_t n = first; n < std::min(hits.size(), first + chunk); ++n) {
+            text += n == first ? "" : ",";
+            text += hits[n];
+        }
+        text += "]";
+        version.add(text);
+        const std::string name = fmt::format("d-{}", chunks);
+        files.add_file("search/" + name + ".js", script(name, text));
+    }
+
+    const json facets = {{"cause", facet_json(archive.causes, archive)},
+                         {"service", facet_json(archive.services, archive)},
+                         {"severity", facet_json(archive.severities, archive)},
+                         {"year", facet_json(archive.years, archive)}};
+    const std::string manifest = fmt::format(
+        R"({{"format":1,"postmortems":{},"fields":{},"shards":{},"bounds":{},"terms":"{}",)"
+        R"("chunk":{},"chunks":{},"version":"{}","facets":{}}})",
+        archive.newest_first.size(), json_list(fields), json_list(shard_names), bounds, dictionary,
+        chunk, chunks, version.digest().hex().substr(0, 10),
+        facets.dump(-1, ' ', false, json::error_handler_t::replace));
+    files.add_file("search/manifest.js", script("manifest", manifest));
+    return files.error();
+}
+
+OutputFiles site_search_files(const Archive& archive, const SiteConfig& config,
+                              const SearchFileSizes& sizes) {
+    MemorySink sink;
+    site_search_files(archive, config, sink, sizes);
+    return sink.take();
+}
+
+std::string registered_json(const std::string& bytes) {
+    const auto middle = bytes.find(kMiddle);
+    if (bytes.rfind(kPrefix, 0) != 0 || middle == std::string::npos ||
+        bytes.size() < middle + kMiddle.size() + kSuffix.size() ||
+        bytes.compare(bytes.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0) {
+        return {};
+    }
+    const std::string_view body = std::string_view(bytes).substr(
+        middle + kMiddle.size(), bytes.size() - kSuffix.size() - middle - kMiddle.size());
+    std::string out;
+    out.reserve(body.size());
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (body[i] != '\\' || i + 1 == body.size()) {
+            out += body[i];
+            continue;
+        }
+        const char next = body[++i];
+        if (next == 'n') {
+            out += '\n';
+        } else if (next == 'r') {
+            out += '\r';
+        } else if (next == 'u' && body.substr(i + 1, 4) == "2028") {
+            out += "\xE2\x80\xA8";
+            i += 4;
+        } else if (next == 'u' && body.substr(i + 1, 4) == "2029") {
+            out += "\xE2\x80\xA9";
+            i += 4;
+        } else {
+            out += next;
+        }
+    }
+    return out;
+}
+
+}  // namespace hindsight::search

@@ -1,0 +1,98 @@
+// Ranking identity of the sharded site index: queries of every lunr form run through the search
+// page's engine on the shards (loading only those each query needs) give the ranked refs and
+// scores lunr.js gives on the single whole-archive index it builds from the same documents.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iostream>
+
+#include "cli/pipeline.hpp"
+#include "lunr_support.hpp"
+#include "search/js_number.hpp"
+#include "search/site_files.hpp"
+#include "search/site_index.hpp"
+#include "support/shared.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace hindsight;
+using namespace hindsight::test;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+void write_bytes(const fs::path& path, const std::string& bytes) {
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+}
+
+// Builds the archive of a content folder, writes its search files with shards of about
+// shard_bytes beside the page's engine, has lunr.js build the whole index of the same documents,
+// and compares `count` queries on both.
+void check_sharded(const std::string& name, const fs::path& content, std::size_t shard_bytes,
+                   std::size_t count) {
+    require_node_and_lunr();
+    PipelineOptions pipeline;
+    pipeline.content = content;
+    const PipelineResult loaded = load_archive(pipeline);
+    REQUIRE(count_errors(loaded.diagnostics) == 0);
+
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    search::SearchFileSizes sizes;
+    sizes.shard = shard_bytes;
+    for (const auto& file : search::site_search_files(loaded.archive, loaded.config, sizes)) {
+        write_bytes(site / file.path, file.bytes);
+    }
+    write_bytes(site / "assets/search-engine.js",
+                read_file(source_dir() / "themes/default/assets/search-engine.js"));
+
+    const auto input = search::site_index_input(loaded.archive, loaded.config);
+    const std::string docs = site_documents_json(input);
+    write_bytes(dir.path() / "docs.json", docs);
+    std::vector<std::string> build = {"build", "--ref", "id"};
+    for (const auto& field : input.fields) {
+        build.push_back("--field");
+        build.push_back(field.name + ":" + search::js_number_to_string(field.boost));
+    }
+    build.push_back((dir.path() / "docs.json").string());
+    build.push_back((dir.path() / "whole.json").string());
+    run_reference(build);
+
+    const auto queries =
+        make_queries(json::parse(docs), {"title", "causes", "summary", "body"}, count);
+    write_bytes(dir.path() / "queries.json", json(queries).dump());
+    const RunResult run = run_program(
+        {"node", (source_dir() / "tests/lunr/sharded_search.mjs").string(), site.string(),
+         (dir.path() / "whole.json").string(), (dir.path() / "queries.json").string()});
+    INFO("node stderr: " << run.err);
+    REQUIRE(run.exit_code == 0);
+    const json report = json::parse(run.out);
+    INFO("report: " << report.dump());
+    CHECK(report.at("structure").empty());
+    CHECK(report.at("queries").get<std::size_t>() == queries.size());
+    CHECK(report.at("mismatches").get<int>() == 0);
+    CHECK(report.at("hits").get<int>() > 0);
+    CHECK(report.at("shards").get<int>() > 1);
+    std::cout << "sharded identity: " << name << ": " << input.documents.size()
+              << " postmortems in " << report.at("shards") << " shards; " << queries.size()
+              << " queries, " << report.at("hits") << " hits, same refs and scores as lunr.js on "
+              << "the whole index, " << report.at("shardsPerQuery") << " shards loaded a query\n";
+}
+
+}  // namespace
+
+TEST_CASE("the demo archive's shards rank as lunr.js's whole index", "[lunr][sharded]") {
+    // Small shards, so that most queries need several and prefixes span some.
+    check_sharded("content/", source_dir() / "content", 4 * 1024, 600);
+}
+
+TEST_CASE("a generated archive's shards rank as lunr.js's whole index", "[lunr][sharded]") {
+    TempDir dir;
+    const RunResult generated =
+        run_program({"node", (source_dir() / "bench/search/generate_archive.mjs").string(), "400",
+                     (dir.path() / "content").string()});
+    REQUIRE(generated.exit_code == 0);
+    check_sharded("generated", dir.path() / "content", 48 * 1024, 600);
+}

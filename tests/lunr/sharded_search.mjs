@@ -1,0 +1,110 @@
+// The ranking-identity check of the site's sharded index: the page's own engine
+// (assets/search-engine.js of the built site) against lunr.js on the whole-archive index.
+//
+//   node sharded_search.mjs SITE_DIR WHOLE_INDEX QUERIES
+//
+// SITE_DIR is a site hindsight built; WHOLE_INDEX the index lunr.js built from the same documents
+// (JSON.stringify of it); QUERIES a JSON array of lunr query strings. First every shard is
+// loaded with lunr.Index.load and checked against the whole index: each term in exactly one
+// shard, with the whole index's posting, _index and weights. Then every query runs through
+// lunr.Index#search on the whole index and through the engine on the shards, loading only the
+// shards it asks for, as the page does; the ranked refs and scores must be the same. Prints a
+// JSON report.
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import lunr from 'lunr';
+
+const [siteDir, wholePath, queriesPath] = process.argv.slice(2);
+const searchDir = path.join(siteDir, 'search');
+
+globalThis.lunr = lunr;
+vm.runInThisContext(fs.readFileSync(path.join(siteDir, 'assets/search-engine.js'), 'utf8'));
+const registry = globalThis.HindsightSearch;
+
+// What the page's script loader does, from the files: run NAME.js, which registers its text.
+const requested = [];
+function load(name) {
+  requested.push(name);
+  const promise = registry.expect(name);
+  vm.runInThisContext(fs.readFileSync(path.join(searchDir, `${name}.js`), 'utf8'));
+  return promise;
+}
+function registeredText(name) {
+  vm.runInThisContext(fs.readFileSync(path.join(searchDir, `${name}.js`), 'utf8'));
+  return registry.take(name);
+}
+
+const manifest = JSON.parse(registeredText('manifest'));
+const whole = lunr.Index.load(JSON.parse(fs.readFileSync(wholePath, 'utf8')));
+const queries = JSON.parse(fs.readFileSync(queriesPath, 'utf8'));
+const report = {
+  shards: manifest.shards.length, terms: 0, structure: [], queries: queries.length, hits: 0,
+  errors: 0, mismatches: 0, examples: [], shardsPerQuery: 0,
+};
+
+// Every shard a valid lunr index holding a slice of the whole one, exactly.
+const wholeTerms = Object.keys(whole.invertedIndex);
+const seen = new Set();
+for (const [s, name] of manifest.shards.entries()) {
+  const json = JSON.parse(registeredText(name));
+  const shard = lunr.Index.load(json);
+  const terms = json.invertedIndex.map((entry) => entry[0]);
+  if (s > 0 && terms[0] !== manifest.bounds[s]) report.structure.push(`shard ${s} starts at ${terms[0]}, not its bound`);
+  for (const term of terms) {
+    if (seen.has(term)) report.structure.push(`${term} in two shards`);
+    seen.add(term);
+    const a = whole.invertedIndex[term];
+    const b = shard.invertedIndex[term];
+    if (!a) { report.structure.push(`${term} is not in the whole index`); continue; }
+    if (a._index !== b._index) report.structure.push(`${term}: _index ${b._index}, not ${a._index}`);
+    for (const field of whole.fields) {
+      const refs = Object.keys(a[field]);
+      if (JSON.stringify(refs) !== JSON.stringify(Object.keys(b[field]))) report.structure.push(`${term}: ${field} posting differs`);
+      for (const ref of refs) {
+        const weight = (index) => {
+          const e = index.fieldVectors[`${field}/${ref}`].elements;
+          for (let i = 0; i < e.length; i += 2) if (e[i] === a._index) return e[i + 1];
+          return undefined;
+        };
+        if (weight(whole) !== weight(shard)) report.structure.push(`${term}: ${field}/${ref} weight differs`);
+      }
+    }
+  }
+}
+report.terms = seen.size;
+if (seen.size !== wholeTerms.length) report.structure.push(`${seen.size} terms in the shards, ${wholeTerms.length} in the whole index`);
+report.structure = report.structure.slice(0, 10);
+
+function outcome(run) {
+  try {
+    return run();
+  } catch (e) {
+    return { error: String(e && e.message ? e.message : e) };
+  }
+}
+
+for (const q of queries) {
+  // A fresh engine per query: each loads only the shards its query asks for, from cold.
+  const engine = new registry.Engine(manifest, load);
+  requested.length = 0;
+  const a = outcome(() => whole.search(q).map((r) => [r.ref, r.score]));
+  let b;
+  try {
+    b = (await engine.search(q)).map((r) => [r.ref, r.score]);
+  } catch (e) {
+    b = { error: String(e && e.message ? e.message : e) };
+  }
+  report.shardsPerQuery += requested.length;
+  if (Array.isArray(a)) report.hits += a.length;
+  else report.errors += 1;
+  if (JSON.stringify(a) !== JSON.stringify(b)) {
+    report.mismatches += 1;
+    if (report.examples.length < 5) {
+      const top = (r) => (Array.isArray(r) ? r.slice(0, 5) : r);
+      report.examples.push({ query: q, whole: top(a), sharded: top(b) });
+    }
+  }
+}
+report.shardsPerQuery = Number((report.shardsPerQuery / Math.max(1, queries.length)).toFixed(2));
+process.stdout.write(JSON.stringify(report));
