@@ -8,6 +8,8 @@
 
 #include "core/dates.hpp"
 #include "core/text.hpp"
+#include "extract/action_details.hpp"
+#include "extract/prose_actions.hpp"
 
 namespace hindsight {
 namespace {
@@ -44,33 +46,6 @@ bool reads_like_prose(std::string_view text) {
         }
     }
     return false;
-}
-
-void read_details(ActionItem& item) {
-    const std::string lower = to_lower_ascii(item.title);
-    // "(owner: @sre)", "Owner: platform-team"
-    if (const auto at = lower.find("owner:"); at != std::string::npos) {
-        std::size_t begin = at + 6;
-        while (begin < item.title.size() && item.title[begin] == ' ') {
-            ++begin;
-        }
-        std::size_t end = begin;
-        while (end < item.title.size() &&
-               std::string_view(" ,;)").find(item.title[end]) == std::string_view::npos) {
-            ++end;
-        }
-        item.owner = item.title.substr(begin, end - begin);
-    }
-    // "by 2024-03-01", "due 2024-03-01"
-    for (const std::string_view marker : {"by ", "due ", "due: "}) {
-        const auto at = lower.find(marker);
-        if (at != std::string::npos) {
-            if (const auto day = parse_date(item.title.substr(at + marker.size(), 10))) {
-                item.due = *day;
-                break;
-            }
-        }
-    }
 }
 
 bool is_item_detail(std::string_view label) {
@@ -137,7 +112,18 @@ struct Candidate {
     ActionItem item;
     std::size_t section = 0;  // index of the heading it stands under
     int depth = 0;
-    bool parent = false;  // ends with ':' and has deeper items under it
+    bool parent = false;      // ends with ':' and has deeper items under it
+    bool from_prose = false;  // a sentence of a prose paragraph
+    LineLinks links;          // the links of its lines, for a ticket link after its title
+};
+
+// Prose under an action heading (or a prevention paragraph standing alone, whose section is
+// past the last line index): its actions count when the part has no list.
+struct ProseParagraph {
+    std::size_t section = 0;
+    int line = 0;
+    std::string text;
+    int block = -1;
 };
 
 }  // namespace
@@ -146,10 +132,12 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
                                       const std::vector<LineContext>& contexts, int line_offset) {
     ExtractedActions result;
     std::vector<Candidate> candidates;
+    std::vector<ProseParagraph> prose;  // paragraphs of prose under action headings
     std::size_t section = 0;
     int paragraph_block = -1;
     Paragraph paragraph;
     bool signed_off = false;
+    int prevention_block = -1;  // a "To prevent recurrence, ..." paragraph outside such parts
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const SourceLine& line = lines[i];
         const LineContext& context = contexts[i];
@@ -158,6 +146,19 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
             signed_off = false;
         }
         const bool actions = (context.section & kActions) != 0;
+        if (!actions && line.kind == LineKind::text && !line.in_quote && !context.is_heading &&
+            (context.section & (kLessons | kTimeline)) == 0) {
+            // The paragraph is a prevention part of its own, written in prose.
+            if (line.block != prevention_block && (i == 0 || lines[i - 1].block != line.block) &&
+                opens_prevention(line.text)) {
+                prevention_block = line.block;
+                prose.push_back({lines.size() + i, line.line + line_offset, ""});
+            }
+            if (line.block == prevention_block) {
+                prose.back().text += " " + line.text;
+            }
+            continue;
+        }
         if (!actions || context.is_heading || line.kind == LineKind::code || line.in_quote) {
             continue;
         }
@@ -174,6 +175,8 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
                 if (!candidates.empty() && candidates.back().item.line < candidate.item.line &&
                     candidates.back().item.title.size() < 300) {
                     candidates.back().item.title += " " + line.text;
+                    candidates.back().links.insert(candidates.back().links.end(),
+                                                   line.links.begin(), line.links.end());
                 }
                 continue;
             }
@@ -202,6 +205,13 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
                     candidates.back().item.title.size() < 300 && context.label.empty()) {
                     candidates.back().item.title += " " + line.text;
                 }
+                if (paragraph.bullets == 0 && context.label.empty()) {
+                    if (prose.empty() || prose.back().section != section ||
+                        prose.back().block != line.block) {
+                        prose.push_back({section, line.line + line_offset, "", line.block});
+                    }
+                    prose.back().text += " " + line.text;
+                }
                 if (context.label.empty() || paragraph.bullets > 0) {
                     continue;
                 }
@@ -221,11 +231,38 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
         if (is_sign_off(text)) {
             signed_off = true;  // "Sincerely, the support team": the letter is over
         }
-        if (text.empty() || reads_like_prose(text) || signed_off) {
+        // "To prevent further outages, I suggested that we set up monitoring": a line of a
+        // paragraph written one action per line may open as prose and still state one.
+        const bool prose_action =
+            line.kind == LineKind::text && paragraph.one_per_line && !prose_actions(text).empty();
+        if (text.empty() || (reads_like_prose(text) && !prose_action) || signed_off) {
             continue;
         }
         candidate.item.title = std::string(text);
+        candidate.links = line.links;
         candidates.push_back(std::move(candidate));
+    }
+    // A corrective part with no list states its actions in prose; so does a prevention
+    // paragraph standing alone. Under a part that has a list, prose only introduces it.
+    for (const auto& paragraph_text : prose) {
+        const bool listed = std::any_of(candidates.begin(), candidates.end(), [&](const auto& c) {
+            return c.section == paragraph_text.section && !c.from_prose;
+        });
+        if (listed) {
+            continue;
+        }
+        for (auto& action : prose_actions(paragraph_text.text)) {
+            Candidate candidate;
+            candidate.section = paragraph_text.section;
+            candidate.depth = 1;
+            candidate.from_prose = true;
+            candidate.item.line = paragraph_text.line;
+            candidate.item.title = std::move(action);
+            candidates.push_back(std::move(candidate));
+        }
+        if (result.from.line == 0 && paragraph_text.section >= lines.size()) {
+            result.from = {paragraph_text.line, paragraph_text.text.substr(1)};
+        }
     }
     // An item ending in ':' with deeper items below it is their heading, not an action.
     for (std::size_t i = 0; i + 1 < candidates.size(); ++i) {
@@ -272,7 +309,7 @@ ExtractedActions extract_action_items(const std::vector<SourceLine>& lines,
         if (repeated) {
             continue;
         }
-        read_details(candidate.item);
+        take_action_details(candidate.item, candidate.links);
         kept_by_section[candidate.section].push_back({std::move(words), std::move(full)});
         result.items.push_back(std::move(candidate.item));
     }

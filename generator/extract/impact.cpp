@@ -182,6 +182,9 @@ bool says_all_users_affected(std::string_view lower, bool impact_part) {
 // no share of users (labelling.md). Only in a sentence that says something broke, and never an
 // error rate.
 std::optional<double> request_share_in(std::string_view line) {
+    if (line.find('%') == std::string_view::npos && line.find("equest") == std::string_view::npos) {
+        return std::nullopt;  // neither a share nor "all requests": most lines, cheaply
+    }
     const std::string lower = to_lower_ascii(line);
     const auto broke = [&](std::size_t at) {
         const auto sentence = sentence_at(lower, at);
@@ -265,6 +268,9 @@ std::optional<double> users_share_in(std::string_view line) {
         return std::min(total, 100.0);
     }
     // "1 in 4 users", "one in four customers"
+    if (line.find(" in ") == std::string_view::npos) {
+        return std::nullopt;
+    }
     const auto words = split_words(to_lower_ascii(line));
     for (std::size_t i = 1; i + 2 < words.size(); ++i) {
         if (words[i] != "in") {

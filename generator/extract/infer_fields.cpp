@@ -102,6 +102,22 @@ class Merger {
                           format_duration(std::chrono::minutes{*found.duration_minutes}),
                           found.duration_from);
         }
+        if (found.too_long && !pm_.duration) {
+            ctx_.diagnostics.push_back(make_note(
+                {ctx_.path, found.too_long->first.line, 0},
+                fmt::format("the times here span {} days, too long for one incident: the text's "
+                            "dates disagree, and no window is taken from them",
+                            found.too_long->second),
+                "declare started and resolved in the front matter"));
+        }
+        if (found.end_unclear && !pm_.resolved) {
+            ctx_.diagnostics.push_back(make_note(
+                {ctx_.path, found.end_unclear->first.line, 0},
+                fmt::format("this event says the impact ended, but line {} says it went on; no "
+                            "end is taken from the timeline",
+                            found.end_unclear->second.line),
+                "declare resolved in the front matter"));
+        }
         if (!pm_.date && found.date) {
             pm_.date = found.date;
             infer(Field::date,

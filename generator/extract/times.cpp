@@ -2,8 +2,8 @@
 #include "extract/times.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <initializer_list>
-#include <map>
 
 #include "core/text.hpp"
 #include "extract/action_words.hpp"
@@ -65,9 +65,11 @@ bool is_end_label(std::string_view label) {
 // words count only when no event says the stronger ones.
 bool says_recovering(std::string_view lower) {
     return contains_any(
-        lower, {"recovered", "recovering", "mitigated", "stabiliz", "fix was deployed", "is fixed",
-                "was fixed", "now running", "running again", "up and running", "working again",
-                "is now working", "back up", "working normally", "now working"});
+        lower, {"recovered",        "recovering",       "mitigated",       "stabiliz",
+                "fix was deployed", "is fixed",         "was fixed",       "now running",
+                "running again",    "up and running",   "working again",   "is now working",
+                "back up",          "working normally", "now working",     "available again",
+                "up again",         "accessible again", "reachable again", "online again"});
 }
 
 bool says_resolved(std::string_view lower) {
@@ -84,11 +86,6 @@ bool says_resolved(std::string_view lower) {
                 "back to normal", "back online", "returned to normal", "returns to normal",
                 "back to 100%", "service was back", "services were back", "issue was fixed",
                 "all clear", "normal operation", "fully functional"});
-}
-
-// "Incident is considered resolved", but not "clients could not resolve the domain".
-bool says_over(std::string_view lower) {
-    return says_resolved(lower) && (contains(lower, "resolved") || !contains(lower, "resolv"));
 }
 
 bool says_load_rising(std::string_view lower) {
@@ -112,11 +109,33 @@ bool says_harm(std::string_view lower) {
                 "could not",   "couldn't", " 500",    " 502",        " 503"});
 }
 
+// Whether a line may state a length: a unit word, or a digit with "h" or "m" after it ("2h 3m").
+bool names_length_unit(std::string_view lower) {
+    if (contains_any(lower, {"min", "hour", "hr", "day"})) {
+        return true;
+    }
+    for (std::size_t i = 0; i + 1 < lower.size(); ++i) {
+        if (std::isdigit(static_cast<unsigned char>(lower[i])) != 0) {
+            const std::size_t unit = lower[i + 1] == ' ' ? i + 2 : i + 1;
+            if (unit < lower.size() && (lower[unit] == 'h' || lower[unit] == 'm')) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 bool says_detected(std::string_view lower) {
     return contains_any(lower, {"detected", "alert", "noticed", "observed", "report", "discovered",
                                 "paged", "was notified", "were notified", "received a call",
                                 "received calls", "complaints", "first report", "monitoring"});
 }
+
+// The most times a line may hold for a range in it to be the incident's window.
+constexpr std::size_t kMaxInstantsInRangeLine = 6;
+
+// The longest window read from a text: longer ones come from dates that disagree.
+constexpr auto kMaxWindow = date::days{31};
 
 // An event's text is read for what it says happened; past this length it is a pasted log.
 constexpr std::size_t kMaxEventText = 2000;
@@ -245,6 +264,10 @@ class TimeExtractor {
             }
         }
         for (const auto& s : scanned_) {
+            // Due dates of action items are never the incident's (labelling.md).
+            if (in_section(s, kActions)) {
+                continue;
+            }
             for (const auto& instant : s.times.instants) {
                 if (!date_ && instant.date && instant.date->year != 0) {
                     date_ = instant.date;
@@ -312,6 +335,15 @@ class TimeExtractor {
         if (*end < *start) {
             return false;
         }
+        // Dates from two parts of a text that disagree ("March 17, 2019" above, an event of
+        // "March 11, 2024" below) make windows of years: no incident's impact lasts that long.
+        if (*end - *start > kMaxWindow) {
+            if (!out_.too_long) {
+                out_.too_long = std::make_pair(
+                    start_from, static_cast<int>(date::floor<date::days>(*end - *start).count()));
+            }
+            return false;
+        }
         out_.started = start;
         out_.resolved = end;
         out_.started_from = start_from;
@@ -320,6 +352,11 @@ class TimeExtractor {
     }
 
     bool set_range(const ScannedLine& s, const InstantRange& range) {
+        // A line of many times is a timeline run together (a page pasted as one line of
+        // HTML): two of its events joined by a dash are no window.
+        if (s.times.instants.size() > kMaxInstantsInRangeLine) {
+            return false;
+        }
         const Instant& a = s.times.instants[range.start];
         const Instant& b = s.times.instants[range.end];
         if (!a.date && !b.date) {
@@ -420,7 +457,8 @@ class TimeExtractor {
     // too is the window, over a looser range elsewhere ("between the hour of 4:50-5:20AM").
     bool from_range_with_length() {
         for (const auto& s : scanned_) {
-            if (s.times.ranges.empty() || in_section(s, kTimeline | kActions | kLessons)) {
+            if (s.times.ranges.empty() || in_section(s, kTimeline | kActions | kLessons) ||
+                !names_length_unit(s.lower)) {
                 continue;
             }
             const auto stated = hindsight::stated_duration(s.line->text);
@@ -433,7 +471,8 @@ class TimeExtractor {
                     std::abs(
                         date::floor<std::chrono::minutes>(*out_.resolved - *out_.started).count() -
                         stated->minutes) <= 1) {
-                    out_.stated_outright = true;
+                    // Not stated outright: "for 58 minutes, 00:00 to 00:58" is the impact,
+                    // which may end at mitigation before a declared resolution.
                     return true;
                 }
                 out_ = saved;
@@ -456,12 +495,18 @@ class TimeExtractor {
         for (const auto says : {&says_resolved, &says_recovering}) {
             for (std::size_t i = first + 1; i < list.size(); ++i) {
                 if (says(list[i].lower)) {
+                    // "09:54 Indexer service is restored", then "11:31 Degraded performance
+                    // declared": the impact went on, and which event ended it is unclear.
+                    if (const auto again = harm_after(list, i)) {
+                        if (!out_.end_unclear) {
+                            out_.end_unclear = std::make_pair(evidence(*list[i].line),
+                                                              evidence(*list[*again].line));
+                        }
+                        break;
+                    }
                     return set_events(list[first], list[i]) && start_before_detection(list[first]);
                 }
             }
-        }
-        if (const auto end = event_named_as_end(list, first)) {
-            return set_events(list[first], list[*end]);
         }
         // No event says the impact ended: the start is still known.
         const Event& first_event = list[first];
@@ -504,6 +549,17 @@ class TimeExtractor {
         return true;
     }
 
+    // The first event after `end` that says something is broken again, if any.
+    static std::optional<std::size_t> harm_after(const std::vector<Event>& list, std::size_t end) {
+        for (std::size_t i = end + 1; i < list.size(); ++i) {
+            if (says_harm(list[i].lower) && !says_resolved(list[i].lower) &&
+                !says_recovering(list[i].lower)) {
+                return i;
+            }
+        }
+        return std::nullopt;
+    }
+
     // "[???] IOPS reached a critical point" above the first timed event: the text says the
     // incident began at a time it does not know, so the first known time is not the start.
     bool start_unknown(const ScannedLine& first_event) const {
@@ -541,64 +597,6 @@ class TimeExtractor {
         const bool broke = says_harm(list[i].lower) && !says_resolved(list[i].lower) &&
                            !says_recovering(list[i].lower);
         return broke ? i : 0;
-    }
-
-    // "After the registrar placed the domain under clientHold status, ... Incident is considered
-    // resolved.": when no event says the impact ended but the text after the events does, the
-    // end is the one event that text names, the event sharing the most words no other event
-    // has (two at least, and no tie).
-    std::optional<std::size_t> event_named_as_end(const std::vector<Event>& list,
-                                                  std::size_t first) const {
-        const int last_event_line = list.back().line->line->line;
-        std::string after;  // untimed timeline text after the events, up to "resolved"
-        bool over = false;
-        for (const auto& s : scanned_) {
-            if (s.line->line <= last_event_line || !in_section(s, kTimeline)) {
-                continue;
-            }
-            if (s.line->kind == LineKind::heading) {
-                break;
-            }
-            after += " " + s.line->text;
-            if (says_over(s.lower)) {
-                over = true;
-                break;
-            }
-        }
-        if (!over) {
-            return std::nullopt;
-        }
-        std::vector<std::vector<std::string>> words;
-        std::map<std::string, int> events_with;
-        for (const auto& event : list) {
-            auto own = content_words(
-                std::string_view(event.text).substr(event.line->times.instants[0].end));
-            std::erase_if(own, [](const std::string& w) {
-                return std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-            });
-            for (const auto& w : own) {
-                ++events_with[w];
-            }
-            words.push_back(std::move(own));
-        }
-        const auto named = content_words(after);
-        std::optional<std::size_t> best;
-        int best_shared = 1;
-        bool tie = false;
-        for (std::size_t i = first + 1; i < list.size(); ++i) {
-            const int shared = static_cast<int>(
-                std::count_if(words[i].begin(), words[i].end(), [&](const std::string& w) {
-                    return events_with[w] == 1 && std::binary_search(named.begin(), named.end(), w);
-                }));
-            if (shared > best_shared) {
-                best = i;
-                best_shared = shared;
-                tie = false;
-            } else if (shared == best_shared && best) {
-                tie = true;
-            }
-        }
-        return tie ? std::nullopt : best;
     }
 
     bool set_events(const Event& first, const Event& last) {

@@ -27,6 +27,10 @@ struct ExtractedTimes {
     // of the incident or from a timeline: only then does the text contradict a declared value.
     bool stated_outright = false;
     std::vector<TimelineEntry> timeline;
+    // A window left out because it spans more than a month (where, and how many days).
+    std::optional<std::pair<Evidence, int>> too_long;
+    // An event that says the impact ended, and a later one that says it went on: no end.
+    std::optional<std::pair<Evidence, Evidence>> end_unclear;
 };
 
 struct TimeContext {

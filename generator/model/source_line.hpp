@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hindsight {
@@ -21,6 +22,9 @@ struct SourceLine {
     bool bold_only = false;  // the whole line is bold: a heading written as a bold line
     bool in_quote = false;   // inside a block quote: quoted chat, status updates, mail
     int block = 0;           // lines of one paragraph, heading or item share a number
+    // The links written in the line, as (text, destination): "[JIRA-9193](url)" is only
+    // "JIRA-9193" in `text`, and an action item's ticket link is its destination.
+    std::vector<std::pair<std::string, std::string>> links;
 };
 
 }  // namespace hindsight

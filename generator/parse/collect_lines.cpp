@@ -127,6 +127,7 @@ class LineCollector {
                 continue;
             }
             const std::string text = inline_text(child);
+            add_links(child, *current);
             const bool bold = type == CMARK_NODE_STRONG;
             if (!line_has_text && bold) {
                 current->bold_lead = true;
@@ -140,6 +141,21 @@ class LineCollector {
             current->text += text;
         }
         finish(*current, all_bold);
+    }
+
+    // The links in an inline node, itself one or inside emphasis.
+    static void add_links(cmark_node* node, SourceLine& line) {
+        if (cmark_node_get_type(node) == CMARK_NODE_LINK) {
+            const char* url = cmark_node_get_url(node);
+            if (url != nullptr && *url != '\0') {
+                line.links.emplace_back(trim(inline_text(node)), url);
+            }
+            return;
+        }
+        for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
+             child = cmark_node_next(child)) {
+            add_links(child, line);
+        }
     }
 
     static void finish(SourceLine& line, bool all_bold) {
