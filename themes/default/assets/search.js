@@ -335,9 +335,11 @@
     return shownCount >= wanted;
   }
 
-  // The next page of hits: drawn at once if their chunks are in, else as they arrive. The chunk
-  // of the first hit missing is asked for alone, and the rest once it is painted, so that the
-  // best result is not kept waiting behind the others.
+  // The next page of hits: drawn at once if their chunks are in, else as they arrive. For the
+  // page's first results, the chunk of the first hit is asked for alone, and the rest once it is
+  // painted, so that the best result is not kept waiting behind the others; later, while the
+  // reader types, all at once, which draws the whole page sooner.
+  var painted = false;
   function showMore() {
     var mine = generation;
     if (shownRest && shownCount + PAGE_SIZE > shown.length) {
@@ -351,20 +353,23 @@
     }
     wanted = Math.min(shown.length, shownCount + PAGE_SIZE);
     if (drawReady()) return Promise.resolve();
+    var rest = function () {
+      var chunks = [];
+      for (var i = shownCount; i < wanted; i++) {
+        var chunk = engine.chunkOf(shown[i].doc);
+        if (chunks.indexOf(chunk) < 0) chunks.push(chunk);
+      }
+      return Promise.all(chunks.map(function (chunk) {
+        return engine.loadChunk(chunk).then(function () {
+          if (mine === generation) drawReady();
+        });
+      }));
+    };
+    if (painted) return rest();
+    painted = true;
     return engine.loadChunk(engine.chunkOf(shown[shownCount].doc)).then(function () {
       if (mine !== generation || drawReady()) return null;
-      return new Promise(afterNextPaint).then(function () {
-        var chunks = [];
-        for (var i = shownCount; i < wanted; i++) {
-          var chunk = engine.chunkOf(shown[i].doc);
-          if (chunks.indexOf(chunk) < 0) chunks.push(chunk);
-        }
-        return Promise.all(chunks.map(function (chunk) {
-          return engine.loadChunk(chunk).then(function () {
-            if (mine === generation) drawReady();
-          });
-        }));
-      });
+      return new Promise(afterNextPaint).then(rest);
     });
   }
 
