@@ -16,7 +16,7 @@ site: configure
 	@$(HINDSIGHT) build content -o public
 	@echo "The demo site is in $(CURDIR)/public/"
 	@echo "Open file://$(CURDIR)/public/index.html in a browser (it works straight from disk),"
-	@echo "or serve it: python3 -m http.server -d public 8000"
+	@echo "or preview it live, rebuilt on every save: $(HINDSIGHT) serve content"
 
 test: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)

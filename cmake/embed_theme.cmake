@@ -3,8 +3,10 @@ set(_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/embed_files.cmake)
 
 # embed_theme(target theme_dir [EXTRA name=path ...]): EXTRA files join the theme under `name`,
 # for assets that come from elsewhere (lunr.js from node_modules) rather than from the repo.
+# HEADER, NAMESPACE and FUNCTION name another table to fill than the theme's
+# (render/embedded_theme.hpp), for other folders compiled in (the postmortem templates).
 function(embed_theme target theme_dir)
-  cmake_parse_arguments(PARSE_ARGV 2 _arg "" "" "EXTRA")
+  cmake_parse_arguments(PARSE_ARGV 2 _arg "" "HEADER;NAMESPACE;FUNCTION" "EXTRA")
   file(GLOB_RECURSE _files CONFIGURE_DEPENDS RELATIVE ${theme_dir} ${theme_dir}/*)
   list(SORT _files)
   set(_out ${CMAKE_CURRENT_BINARY_DIR}/generated/${target}.cpp)
@@ -20,6 +22,7 @@ function(embed_theme target theme_dir)
   add_custom_command(
     OUTPUT ${_out}
     COMMAND ${CMAKE_COMMAND} -DTHEME_DIR=${theme_dir} -DEXTRA=${_extra} -DOUTPUT=${_out}
+            -DHEADER=${_arg_HEADER} -DNAMESPACE=${_arg_NAMESPACE} -DFUNCTION=${_arg_FUNCTION}
             -P ${_EMBED_SCRIPT}
     DEPENDS ${_abs} ${_EMBED_SCRIPT}
     COMMENT "Embedding theme ${theme_dir}"

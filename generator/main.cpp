@@ -24,6 +24,9 @@ int run(int argc, char** argv) {
     hindsight::add_build_command(app, exit_code);
     hindsight::add_check_command(app, exit_code);
     hindsight::add_lunr_command(app, exit_code);
+    hindsight::add_new_command(app, exit_code);
+    hindsight::add_serve_command(app, exit_code);
+    hindsight::add_adopt_command(app, exit_code);
     app.footer(
         "Exit status: 0 ok, 1 content errors (or warnings with --strict), 2 usage or I/O error.");
     try {

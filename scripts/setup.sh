@@ -16,7 +16,7 @@ build_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev nlohmann-json3-dev
   libkainjow-mustache-dev libcli11-dev libfmt-dev libhowardhinnant-date-dev
   libicu-dev libsimdjson-dev libgumbo-dev libdouble-conversion-dev libmimalloc-dev
-  libxxhash-dev
+  libxxhash-dev libcpp-httplib-dev
 )
 # make test: Catch2, xmllint for the feeds, a word list, and Debian's chromium (never a
 # downloaded browser) with a font for the browser tests.

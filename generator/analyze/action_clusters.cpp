@@ -305,7 +305,8 @@ void cluster_actions(Archive& archive, const SiteConfig& config) {
             m.promised_again = cluster.postmortems.front() != m.postmortem;
             const auto status = archive.postmortems[m.postmortem].action_items[m.item].status;
             cluster.done += status == ActionStatus::done ? 1 : 0;
-            cluster.open += status == ActionStatus::open || status == ActionStatus::in_progress;
+            cluster.open += status == ActionStatus::open || status == ActionStatus::in_progress ||
+                            status == ActionStatus::blocked;
         }
         std::vector<std::vector<std::string>> words;
         for (const auto& m : cluster.members) {

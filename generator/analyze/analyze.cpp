@@ -11,6 +11,7 @@
 #include "analyze/groups.hpp"
 #include "analyze/related.hpp"
 #include "analyze/statistics.hpp"
+#include "analyze/unfinished_drafts.hpp"
 
 namespace hindsight {
 namespace {
@@ -27,6 +28,9 @@ AnalyzeResult analyze(std::vector<Postmortem> postmortems, const SiteConfig& con
     std::map<std::string, std::string> first_use;  // slug -> where it was first declared
     std::vector<Postmortem> kept;
     for (auto& pm : postmortems) {
+        for (auto& d : unfinished_draft_fields(pm)) {
+            result.diagnostics.push_back(std::move(d));
+        }
         if (pm.draft && !options.include_drafts) {
             continue;
         }

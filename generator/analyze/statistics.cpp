@@ -89,12 +89,18 @@ ArchiveStats archive_stats(const std::vector<Postmortem>& postmortems) {
     for (const auto& pm : postmortems) {
         for (const auto& item : pm.action_items) {
             auto& a = stats.actions;
-            switch (item.status) {
+            if (!item.status) {
+                continue;  // a state the front matter gave and no table knows: not counted
+            }
+            switch (*item.status) {
                 case ActionStatus::open:
                     ++a.open;
                     break;
                 case ActionStatus::in_progress:
                     ++a.in_progress;
+                    break;
+                case ActionStatus::blocked:
+                    ++a.blocked;
                     break;
                 case ActionStatus::done:
                     ++a.done;

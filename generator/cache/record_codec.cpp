@@ -12,10 +12,14 @@ using json = nlohmann::json;
 // Adding a member to one of these structs changes its size; the codec below must then learn the
 // new member, or a cached build would silently lose it (the byte-identity tests would catch that
 // too, but only for the fields their fixtures set).
-static_assert(sizeof(Postmortem) == 816,
+static_assert(sizeof(Postmortem) == 840,
               "Postmortem changed: update record_codec.cpp (encode and decode) and this size");
-static_assert(sizeof(ActionItem) == 120,
+static_assert(sizeof(ActionItem) == 152,
               "ActionItem changed: update record_codec.cpp (encode and decode) and this size");
+static_assert(sizeof(Evidence) == 72,
+              "Evidence changed: update record_codec.cpp (encode and decode) and this size");
+static_assert(sizeof(UnreadValue) == 104,
+              "UnreadValue changed: update record_codec.cpp (encode and decode) and this size");
 static_assert(sizeof(Diagnostic) == 112,
               "Diagnostic changed: update record_codec.cpp (encode and decode) and this size");
 
@@ -30,8 +34,9 @@ json day_value(const std::optional<date::sys_days>& d) {
 json encode(const Postmortem& pm) {
     json actions = json::array();
     for (const auto& a : pm.action_items) {
-        actions.push_back(
-            {a.title, a.owner, static_cast<int>(a.status), day_value(a.due), a.link, a.line});
+        actions.push_back({a.title, a.owner,
+                           a.status ? json(static_cast<int>(*a.status)) : json(nullptr),
+                           day_value(a.due), a.link, a.line, a.status_text});
     }
     json inferred = json::array();
     for (const Field f : pm.inferred) {
@@ -43,7 +48,7 @@ json encode(const Postmortem& pm) {
     }
     json evidence = json::array();
     for (const auto& [field, e] : pm.evidence) {
-        evidence.push_back({static_cast<int>(field), e.line, e.text});
+        evidence.push_back({static_cast<int>(field), e.line, e.text, e.doubt});
     }
     json timeline = json::array();
     for (const auto& t : pm.timeline) {
@@ -56,6 +61,10 @@ json encode(const Postmortem& pm) {
     json aliases = json::array();
     for (const auto& a : pm.aliases) {
         aliases.push_back({a.alias, a.field, a.line});
+    }
+    json unread = json::array();
+    for (const auto& u : pm.unread) {
+        unread.push_back({u.key, u.written, u.problem, u.line});
     }
     json headings = json::array();
     for (const auto& h : pm.headings) {
@@ -94,6 +103,7 @@ json encode(const Postmortem& pm) {
         std::move(timeline),
         std::move(triggers),
         std::move(aliases),
+        std::move(unread),
     });
 }
 
@@ -144,10 +154,15 @@ Postmortem decode_postmortem(const json& v) {
         ActionItem item;
         item.title = a.at(0).get<std::string>();
         item.owner = a.at(1).get<std::string>();
-        item.status = static_cast<ActionStatus>(a.at(2).get<int>());
+        if (!a.at(2).is_null()) {
+            item.status = static_cast<ActionStatus>(a.at(2).get<int>());
+        } else {
+            item.status = std::nullopt;
+        }
         item.due = day_of(a.at(3));
         item.link = a.at(4).get<std::string>();
         item.line = a.at(5).get<int>();
+        item.status_text = a.at(6).get<std::string>();
         pm.action_items.push_back(std::move(item));
     }
     pm.extra = next();
@@ -162,7 +177,7 @@ Postmortem decode_postmortem(const json& v) {
     }
     for (const auto& e : next()) {
         pm.evidence[static_cast<Field>(e.at(0).get<int>())] =
-            Evidence{e.at(1).get<int>(), e.at(2).get<std::string>()};
+            Evidence{e.at(1).get<int>(), e.at(2).get<std::string>(), e.at(3).get<std::string>()};
     }
     for (const auto& f : next()) {
         pm.declared.insert(static_cast<Field>(f.get<int>()));
@@ -178,6 +193,10 @@ Postmortem decode_postmortem(const json& v) {
     for (const auto& a : next()) {
         pm.aliases.push_back(
             {a.at(0).get<std::string>(), a.at(1).get<std::string>(), a.at(2).get<int>()});
+    }
+    for (const auto& u : next()) {
+        pm.unread.push_back({u.at(0).get<std::string>(), u.at(1).get<std::string>(),
+                             u.at(2).get<std::string>(), u.at(3).get<int>()});
     }
     if (i != v.size()) {
         throw std::out_of_range("trailing fields");

@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 
 #include "cache/parse_cache.hpp"
+#include "cli/build_command.hpp"
 #include "cli/commands.hpp"
-#include "cli/pipeline.hpp"
 #include "cli/print_diagnostics.hpp"
 #include "output/output_guard.hpp"
 #include "output/write_site.hpp"
@@ -20,16 +20,6 @@ namespace fs = std::filesystem;
 
 namespace hindsight {
 namespace {
-
-struct BuildOptions {
-    PipelineOptions pipeline;
-    fs::path output = "public";
-    std::optional<fs::path> theme;
-    bool quiet = false;
-    bool timings = false;
-    std::optional<fs::path> cache_dir;  // default: .hindsight-cache beside the output folder
-    bool no_cache = false;
-};
 
 using Clock = std::chrono::steady_clock;
 
@@ -57,6 +47,8 @@ void print_timings(const StageTimes& pipeline, double render, double index, doub
                "(render and index include writing their files into the staging folder; write is "
                "the swap and the removal of the previous site)\n");
 }
+
+}  // namespace
 
 std::optional<fs::path> theme_dir(const BuildOptions& options, const SiteConfig& config) {
     if (options.theme) {
@@ -178,8 +170,6 @@ int run_build(const BuildOptions& options) {
     }
     return 0;
 }
-
-}  // namespace
 
 void add_build_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<BuildOptions>();

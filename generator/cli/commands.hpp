@@ -8,5 +8,8 @@ namespace hindsight {
 void add_build_command(CLI::App& app, int& exit_code);
 void add_check_command(CLI::App& app, int& exit_code);
 void add_lunr_command(CLI::App& app, int& exit_code);
+void add_new_command(CLI::App& app, int& exit_code);
+void add_serve_command(CLI::App& app, int& exit_code);
+void add_adopt_command(CLI::App& app, int& exit_code);
 
 }  // namespace hindsight

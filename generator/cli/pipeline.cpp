@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 namespace hindsight {
 namespace {
 
+// The config stage, keeping the file's bytes for the parse cache's key.
 bool load_config(const PipelineOptions& options, PipelineResult& result,
                  std::string& config_bytes) {
     fs::path path;
@@ -57,6 +58,15 @@ Digest parse_context(const std::string& config_bytes, const PipelineOptions& opt
     h.add(tzdata.bytes ? hash_bytes(*tzdata.bytes).hex() : "no tzdata.zi");
     return h.digest();
 }
+
+}  // namespace
+
+bool load_config(const PipelineOptions& options, PipelineResult& result) {
+    std::string config_bytes;
+    return load_config(options, result, config_bytes);
+}
+
+namespace {
 
 std::vector<ParseResult> parse_all(const std::vector<SourceFile>& files, const SiteConfig& config,
                                    const ParseOptions& options, unsigned jobs, ParseCache* cache) {

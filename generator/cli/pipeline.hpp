@@ -52,6 +52,11 @@ struct PipelineResult {
 
 PipelineResult load_archive(const PipelineOptions& options);
 
+// The config stage alone (hindsight.yaml, or --config), into result.config and its diagnostics;
+// false when the file could not be read (result.io_error is set). `new` and `serve` read the
+// severities, taxonomy and theme from it.
+bool load_config(const PipelineOptions& options, PipelineResult& result);
+
 // Exit status for content diagnostics: 1 on errors, or on warnings when strict; else 0.
 // The threads --jobs asks for; 0 asks for one per core.
 unsigned job_count(unsigned requested);

@@ -15,13 +15,27 @@ bool use_colour() {
     return colour;
 }
 
+thread_local DiagnosticsCapture* capture = nullptr;
+
 std::string plural(int n, const char* word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
 }  // namespace
 
+DiagnosticsCapture::DiagnosticsCapture() : outer_(capture) {
+    capture = this;
+}
+
+DiagnosticsCapture::~DiagnosticsCapture() {
+    capture = outer_;
+}
+
 void print_diagnostics(const Diagnostics& diagnostics) {
+    if (capture != nullptr) {
+        capture->diagnostics_.insert(capture->diagnostics_.end(), diagnostics.begin(),
+                                     diagnostics.end());
+    }
     for (const auto& d : diagnostics) {
         std::string text = format_diagnostic(d);
         if (use_colour()) {
@@ -54,6 +68,9 @@ std::string problem_summary(const Diagnostics& diagnostics) {
 }
 
 void print_tool_error(const std::string& message, const std::string& hint) {
+    if (capture != nullptr) {
+        capture->diagnostics_.push_back(make_error({"hindsight"}, message, hint));
+    }
     std::fprintf(stderr, "hindsight: error: %s\n", message.c_str());
     if (!hint.empty()) {
         std::fprintf(stderr, "    hint: %s\n", hint.c_str());

@@ -11,6 +11,7 @@
 #include "config/yaml_tree.hpp"
 #include "core/slug.hpp"
 #include "core/suggest.hpp"
+#include "core/text.hpp"
 #include "core/url.hpp"
 #include "core/yaml_guard.hpp"
 
@@ -312,16 +313,26 @@ std::optional<std::string> base_url_problem(std::string_view url) {
 }
 
 const SeverityLevel* SiteConfig::find_severity(std::string_view text) const {
-    const std::string wanted = slugify(text);
-    for (const auto& level : severities) {
-        const std::string name = slugify(level.name);
-        if (wanted == name || "sev" + wanted == name || "sev-" + wanted == name ||
-            wanted == "sev-" + name.substr(std::min<std::size_t>(3, name.size()))) {
-            return &level;
+    // Folded (core/text.hpp): case, spaces, '_' and '-' do not matter, so "Sev 1", "sev-1",
+    // "SEV_1" and "Major Outage" match; then the leading phrase of "SEV1 - Critical".
+    for (const std::string_view written : {trim(text), leading_phrase(text)}) {
+        const std::string wanted = fold_spelling(written);
+        if (wanted.empty()) {
+            continue;
         }
-        for (const auto& alias : level.aliases) {
-            if (slugify(alias) == wanted) {
+        for (const auto& level : severities) {
+            const std::string name = fold_spelling(level.name);
+            // For levels named SEVn: "1", "S1", "Severity 1" and "Sev 1" name SEV1 too.
+            const bool sev_n = name.size() > 3 && name.starts_with("sev");
+            const std::string n = sev_n ? name.substr(3) : std::string{};
+            if (wanted == name ||
+                (sev_n && (wanted == n || wanted == "s" + n || wanted == "severity" + n))) {
                 return &level;
+            }
+            for (const auto& alias : level.aliases) {
+                if (fold_spelling(alias) == wanted) {
+                    return &level;
+                }
             }
         }
     }

@@ -221,6 +221,7 @@ std::optional<std::chrono::minutes> parse_duration(std::string_view text) {
     std::size_t pos = iso ? (s.starts_with("pt") ? 2 : 1) : 0;
     long long total = 0;
     bool any = false;
+    long long last_factor = 0;
     while (pos < s.size()) {
         if (iso && s[pos] == 't') {
             ++pos;
@@ -248,13 +249,15 @@ std::optional<std::chrono::minutes> parse_duration(std::string_view text) {
                    unit == "hours") {
             factor = 60;
         } else if (unit == "m" || unit == "min" || unit == "mins" || unit == "minute" ||
-                   unit == "minutes" || (unit.empty() && !any && pos == s.size() && !iso)) {
-            factor = 1;
+                   unit == "minutes" || (unit.empty() && !any && pos == s.size() && !iso) ||
+                   (unit.empty() && last_factor == 60 && pos == s.size() && !iso)) {
+            factor = 1;  // also the bare minutes of "1h30"
         } else {
             return std::nullopt;
         }
         total += value * factor;
         any = true;
+        last_factor = factor;
     }
     if (!any) {
         return std::nullopt;

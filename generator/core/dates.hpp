@@ -51,7 +51,8 @@ std::string format_date(date::sys_days day);          // 2023-08-10
 std::string format_display_date(date::sys_days day);  // 10 Aug 2023
 std::string format_display_time(Timestamp t);         // 2023-08-10 13:45 UTC
 
-// "19h35m", "2h", "45m", "1d 2h", "90" (minutes), ISO 8601 "PT2H15M"; nothing when unreadable.
+// "19h35m", "2h", "45m", "1d 2h", "1h30", "90" (minutes), ISO 8601 "PT2H15M"; nothing when
+// unreadable.
 std::optional<std::chrono::minutes> parse_duration(std::string_view text);
 
 // "45 min", "2 h 15 min", "3 d 4 h"; minutes are left out past a day.

@@ -42,14 +42,19 @@ Diagnostics without_notes(const Diagnostics& diagnostics) {
     return kept;
 }
 
-std::string format_diagnostic(const Diagnostic& d) {
-    std::string where = d.location.path;
-    if (d.location.line > 0) {
-        where += fmt::format(":{}", d.location.line);
-        if (d.location.column > 0) {
-            where += fmt::format(":{}", d.location.column);
+std::string format_location(const Location& location) {
+    std::string where = location.path;
+    if (location.line > 0) {
+        where += fmt::format(":{}", location.line);
+        if (location.column > 0) {
+            where += fmt::format(":{}", location.column);
         }
     }
+    return where;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+    const std::string where = format_location(d.location);
     const char* kind = severity_name(d.severity);
     std::string text = fmt::format("{}: {}: {}", where, kind, d.message);
     if (!d.hint.empty()) {

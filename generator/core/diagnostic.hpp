@@ -29,6 +29,9 @@ Diagnostic make_warning(Location location, std::string message, std::string hint
 // Notes explain (what was inferred, which alias was read); they never fail a build.
 Diagnostic make_note(Location location, std::string message, std::string hint = {});
 
+// "path:line:col" (line and column left out when unknown).
+std::string format_location(const Location& location);
+
 // "path:line:col: error: message" (line and column left out when unknown), then the hint on
 // a line of its own, indented, when there is one.
 std::string format_diagnostic(const Diagnostic& diagnostic);

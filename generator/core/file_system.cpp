@@ -36,7 +36,10 @@ ReadResult read_file(const std::filesystem::path& path) {
 
 std::string write_file(const std::filesystem::path& path, std::string_view bytes) {
     std::error_code ec;
-    std::filesystem::create_directories(path.parent_path(), ec);
+    // A bare file name has no parent to create ("" is no folder).
+    if (!path.parent_path().empty()) {
+        std::filesystem::create_directories(path.parent_path(), ec);
+    }
     if (ec) {
         return ec.message();
     }

@@ -47,4 +47,14 @@ std::string_view trim(std::string_view s);
 std::string xml_escape(std::string_view text);
 std::string to_lower_ascii(std::string_view s);
 
+// A spelling with everything but its ASCII letters and digits left out, lower-cased: "In
+// Progress", "in_progress", "IN-PROGRESS", "InProgress" and "🚧 in progress" all fold to
+// "inprogress", "Won't fix" to "wontfix". Enumerations compare written values by this.
+std::string fold_spelling(std::string_view s);
+
+// What a value says before any aside: the text up to the first '(', '[', ':', ';', ',' or
+// spaced dash ("Done (PR #12)", "Blocked: waiting on the vendor", "SEV1 - Critical"), trimmed.
+// The whole text when there is no such mark.
+std::string_view leading_phrase(std::string_view s);
+
 }  // namespace hindsight

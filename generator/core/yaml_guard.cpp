@@ -5,6 +5,15 @@
 
 namespace hindsight {
 
+bool opens_quoted_scalar(std::string_view yaml, std::size_t line_start, std::size_t at) {
+    std::size_t j = at;
+    while (j > line_start && (yaml[j - 1] == ' ' || yaml[j - 1] == '\t')) {
+        --j;
+    }
+    return j == line_start ||
+           std::string_view(":-?[{,").find(yaml[j - 1]) != std::string_view::npos;
+}
+
 std::optional<YamlLimitViolation> check_yaml_limits(std::string_view yaml,
                                                     const YamlLimits& limits) {
     if (yaml.size() > limits.max_bytes) {
@@ -19,17 +28,11 @@ std::optional<YamlLimitViolation> check_yaml_limits(std::string_view yaml,
     std::size_t line_start = 0;
     bool in_single = false;
     bool in_double = false;
-    // A quote opens a quoted scalar only where a value starts (after ':', '-', '?', '[', '{' or
-    // ',' and any spaces). Inside a plain scalar ("[it's, *a]") it is an ordinary character, and
-    // taking it for a quote would leave the rest of the line unscanned. An alias is counted
-    // after any space or tab too: counting too many only refuses sooner.
+    // A quote opens a quoted scalar only where a value starts: taking one inside a plain scalar
+    // for a quote would leave the rest of the line unscanned. An alias is counted after any
+    // space or tab too: counting too many only refuses sooner.
     const auto after_indicator = [&](std::size_t i) {
-        std::size_t j = i;
-        while (j > line_start && (yaml[j - 1] == ' ' || yaml[j - 1] == '\t')) {
-            --j;
-        }
-        return j == line_start ||
-               std::string_view(":-?[{,").find(yaml[j - 1]) != std::string_view::npos;
+        return opens_quoted_scalar(yaml, line_start, i);
     };
     for (std::size_t i = 0; i < yaml.size(); ++i) {
         const char c = yaml[i];

@@ -25,6 +25,11 @@ struct YamlLimitViolation {
     std::string hint = {};  // when the limit calls for more than the caller's general hint
 };
 
+// Whether a quote at yaml[at] opens a quoted scalar: only where a value starts (after ':', '-',
+// '?', '[', '{' or ',' and any spaces, or at the start of its line, which begins at line_start).
+// Inside a plain scalar ("[it's, *a]") a quote is an ordinary character.
+bool opens_quoted_scalar(std::string_view yaml, std::size_t line_start, std::size_t at);
+
 // A conservative textual scan: indentation and flow brackets bound the depth, '*name' tokens
 // count aliases. It may overestimate depth (never under), which only matters past the limit.
 std::optional<YamlLimitViolation> check_yaml_limits(std::string_view yaml,

@@ -94,15 +94,36 @@ ExtractedCauses extract_causes(const std::vector<SourceLine>& lines,
             text += '\n';
         }
         if (!text.empty()) {
-            result.causes = classify_causes(text, taxonomy);
-            if (!result.causes.empty()) {
+            auto found = classify_causes(text, taxonomy);
+            // Only a component ("the release", "the database") is no mechanism yet: the wider
+            // text is read too, and its mechanisms go first.
+            const bool mechanism = std::any_of(found.begin(), found.end(), [&](const auto& t) {
+                const auto* cause = taxonomy.find(t.cause);
+                return cause != nullptr && cause->mechanism;
+            });
+            for (auto& earlier : result.causes) {
+                const bool again = std::any_of(found.begin(), found.end(), [&](const auto& t) {
+                    return t.cause == earlier.cause;
+                });
+                if (!again) {
+                    found.push_back(std::move(earlier));
+                }
+            }
+            result.causes = std::move(found);
+            if (mechanism || wanted == ~0u) {
                 if (result.causes.size() > kMaxInferredCauses) {
                     result.causes.resize(kMaxInferredCauses);
                 }
+                if (result.causes.empty()) {
+                    result.from = {};
+                }
                 return result;
             }
+            continue;
         }
-        result.from = {};
+        if (result.causes.empty()) {
+            result.from = {};
+        }
     }
     return result;
 }

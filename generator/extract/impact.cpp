@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <string>
 
 #include "core/text.hpp"
@@ -114,27 +115,119 @@ bool refers_to_people(std::string_view text, std::size_t after) {
     return false;
 }
 
-bool is_all_users(std::string_view lower) {
-    for (const auto phrase :
-         {"all users", "all of our users", "all our users", "all customers", "all of our customers",
-          "all our customers", "all the users", "every user", "every customer", "everyone",
-          "all clients", "all of our clients", "customers impacted | all", "all subscribers"}) {
-        if (lower.find(phrase) != std::string_view::npos) {
+bool is_impact_statement(std::string_view lower) {
+    for (const auto word : {"affect", "impact", "unable", "could not", "couldn", "cannot", "can't",
+                            "experienc", "unavailable", "inaccessible", "outage", "disruption",
+                            "down", "error", "failed", "broken"}) {
+        if (lower.find(word) != std::string_view::npos) {
             return true;
         }
     }
     return false;
 }
 
-bool is_impact_statement(std::string_view lower) {
-    for (const auto word :
-         {"affect", "impact", "unable", "could not", "couldn", "cannot", "can't", "experienc",
-          "unavailable", "inaccessible", "outage", "disruption", "down", "error", "failed"}) {
-        if (lower.find(word) != std::string_view::npos) {
-            return true;
+// The sentence of `lower` around position `at`.
+std::string_view sentence_at(std::string_view lower, std::size_t at) {
+    const auto begin = lower.find_last_of(".;!?", at);
+    const auto end = lower.find_first_of(".;!?", at);
+    const std::size_t from = begin == std::string_view::npos ? 0 : begin + 1;
+    return lower.substr(from, end == std::string_view::npos ? end : end - from);
+}
+
+// "All users" said of the impact: in a sentence that says something broke ("it affected every
+// user"), not in one about a remedy ("requiring all users with elevated privileges to...").
+bool says_all_users_affected(std::string_view lower, bool impact_part) {
+    for (const std::string_view phrase : {"all users",
+                                          "all of our users",
+                                          "all our users",
+                                          "all customers",
+                                          "all of our customers",
+                                          "all our customers",
+                                          "all the users",
+                                          "every user",
+                                          "every customer",
+                                          "everyone",
+                                          "all clients",
+                                          "all of our clients",
+                                          "customers impacted | all",
+                                          "all subscribers",
+                                          "no one was able",
+                                          "no one could",
+                                          "nobody was able",
+                                          "nobody could",
+                                          "global outage",
+                                          "total outage",
+                                          "complete outage",
+                                          "total service outage",
+                                          "complete service outage",
+                                          "full outage"}) {
+        for (auto at = lower.find(phrase); at != std::string_view::npos;
+             at = lower.find(phrase, at + 1)) {
+            if (phrase == "everyone" && !impact_part) {
+                break;
+            }
+            const bool says_impact = phrase == "customers impacted | all" ||
+                                     phrase.starts_with("no one") || phrase.starts_with("nobody") ||
+                                     phrase.ends_with("outage");
+            if (says_impact || is_impact_statement(sentence_at(lower, at))) {
+                return true;
+            }
         }
     }
     return false;
+}
+
+// "The issue affected 100% of traffic", "78% of requests failed", "all requests to the service
+// failed": a share of the traffic or requests, which stands for the users when the text gives
+// no share of users (labelling.md). Only in a sentence that says something broke, and never an
+// error rate.
+std::optional<double> request_share_in(std::string_view line) {
+    const std::string lower = to_lower_ascii(line);
+    const auto broke = [&](std::size_t at) {
+        const auto sentence = sentence_at(lower, at);
+        return is_impact_statement(sentence) &&
+               sentence.find("error rate") == std::string_view::npos;
+    };
+    const auto is_requests = [](std::string_view word) {
+        return word == "traffic" || word == "requests";
+    };
+    for (std::size_t pos = lower.find('%'); pos != std::string::npos;
+         pos = lower.find('%', pos + 1)) {
+        const auto value = number_before(lower, pos);
+        if (!value || *value > 100) {
+            continue;
+        }
+        const auto words = words_after(lower, pos + 1, 4);
+        if (words.empty() || words[0] != "of") {
+            continue;
+        }
+        for (std::size_t i = 1; i < words.size(); ++i) {
+            if (is_requests(words[i])) {
+                if (broke(pos)) {
+                    return value;
+                }
+                break;
+            }
+            if (words[i] != "all" && words[i] != "the" && words[i] != "our" &&
+                words[i] != "incoming" && words[i] != "http" && words[i] != "api") {
+                break;
+            }
+        }
+    }
+    // "All HTTP requests ... returned an internal server error": the failure follows them.
+    for (const std::string_view phrase : {"all requests", "all http requests", "all api requests",
+                                          "all incoming requests", "every request"}) {
+        const auto at = lower.find(phrase);
+        if (at != std::string::npos) {
+            const auto sentence = sentence_at(lower, at);
+            const auto after =
+                sentence.substr(at + phrase.size() - (sentence.data() - lower.data()));
+            if (is_impact_statement(after) && after.find("error rate") == std::string_view::npos) {
+                return 100.0;
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 int small_number(std::string_view word) {
@@ -240,9 +333,24 @@ ExtractedImpact extract_users_affected(const std::vector<SourceLine>& lines,
         return line.kind != LineKind::code && line.kind != LineKind::heading && !line.in_quote &&
                (contexts[i].section & (kTimeline | kActions | kLessons)) == 0;
     };
+    // Every share of one pass is read: a second that disagrees with the first makes the text
+    // ambiguous, and a wrong share is worse than none.
     const auto found = [&](std::size_t i, double value) {
-        result.users_affected_pct = value;
-        result.from = {lines[i].line + line_offset, lines[i].text};
+        const Evidence here{lines[i].line + line_offset, lines[i].text};
+        if (!result.users_affected_pct) {
+            result.users_affected_pct = value;
+            result.from = here;
+        } else if (std::abs(*result.users_affected_pct - value) > 0.5 && !result.conflict) {
+            result.conflict = std::make_pair(result.from, here);
+            result.conflicting_values = {*result.users_affected_pct, value};
+        }
+    };
+    const auto settled = [&] {
+        if (result.conflict) {
+            result.users_affected_pct.reset();
+            result.from = {};
+        }
+        return result.users_affected_pct.has_value() || result.conflict.has_value();
     };
     // Each table row's header row (its table's first row), found in one pass and read once per
     // table: walking back to it from every row made a table of 50,000 rows quadratic.
@@ -256,6 +364,8 @@ ExtractedImpact extract_users_affected(const std::vector<SourceLine>& lines,
     std::vector<std::string> header_cells;
     // The impact and summary parts speak for the incident; elsewhere a share may be anything.
     for (const unsigned sections : {unsigned(kImpact | kSummary | kDuration), ~0u}) {
+        // A share of the requests counts when the pass gives no share of users.
+        std::optional<std::pair<std::size_t, double>> request_share;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (usable(i) && ((contexts[i].section & sections) != 0 || sections == ~0u ||
                               contexts[i].label.find("impact") != std::string::npos)) {
@@ -269,23 +379,36 @@ ExtractedImpact extract_users_affected(const std::vector<SourceLine>& lines,
                 }
                 if (share) {
                     found(i, *share);
-                    return result;
+                } else if (!request_share) {
+                    if (const auto requests = request_share_in(lines[i].text)) {
+                        request_share = std::make_pair(i, *requests);
+                    }
                 }
             }
         }
-    }
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (!usable(i)) {
-            continue;
+        if (!result.users_affected_pct && request_share) {
+            found(request_share->first, request_share->second);
         }
-        const std::string lower = to_lower_ascii(lines[i].text);
-        const bool impact_part = (contexts[i].section & (kImpact | kSummary)) != 0 ||
-                                 contexts[i].label.find("impact") != std::string::npos;
-        if (is_all_users(lower) && (impact_part || is_impact_statement(lower))) {
-            found(i, 100);
+        if (settled()) {
             return result;
         }
     }
+    // The impact and summary parts first; elsewhere "everyone" is too loose ("educate everyone
+    // that an outage is more than a bug").
+    for (const bool impact_parts : {true, false}) {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const bool impact_part = (contexts[i].section & (kImpact | kSummary)) != 0 ||
+                                     contexts[i].label.find("impact") != std::string::npos;
+            if (!usable(i) || (impact_parts && !impact_part)) {
+                continue;
+            }
+            if (says_all_users_affected(to_lower_ascii(lines[i].text), impact_part)) {
+                found(i, 100);
+                return result;
+            }
+        }
+    }
+    settled();
     return result;
 }
 

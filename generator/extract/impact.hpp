@@ -18,6 +18,10 @@ std::optional<double> users_share_in(std::string_view line);
 struct ExtractedImpact {
     std::optional<double> users_affected_pct;
     Evidence from;
+    // When the text gives shares that disagree ("80% of users" here, "100% of users" there),
+    // none is used: the first two that disagree, for the note that says so.
+    std::optional<std::pair<Evidence, Evidence>> conflict;
+    std::pair<double, double> conflicting_values;
 };
 
 ExtractedImpact extract_users_affected(const std::vector<SourceLine>& lines,

@@ -43,13 +43,30 @@ class Merger {
                          "the declared value is used; correct whichever is wrong"));
     }
 
+    // A time not read from a Start/End line or a Duration range is the extractor's choice
+    // among the text's times.
+    static Evidence with_doubt(Evidence from, bool outright, const char* doubt) {
+        if (!outright) {
+            from.doubt = doubt;
+        }
+        return from;
+    }
+
     void times(const ExtractedTimes& found) {
-        merge_time(Field::started, pm_.started, found.started, found.started_from,
+        const char* chosen =
+            "chosen among the text's times (a range in the text or the timeline), "
+            "not stated on a Start or End line";
+        merge_time(Field::started, pm_.started, found.started,
+                   with_doubt(found.started_from, found.stated_outright, chosen),
                    found.stated_outright);
-        merge_time(Field::resolved, pm_.resolved, found.resolved, found.resolved_from,
+        merge_time(Field::resolved, pm_.resolved, found.resolved,
+                   with_doubt(found.resolved_from, found.stated_outright, chosen),
                    found.stated_outright);
         // Detection is read from timeline wording, never stated outright.
-        merge_time(Field::detected, pm_.detected, found.detected, found.detected_from, false);
+        merge_time(Field::detected, pm_.detected, found.detected,
+                   with_doubt(found.detected_from, false,
+                              "the first timeline event that says the problem was noticed"),
+                   false);
         pm_.timeline = found.timeline;
         if (found.stated_minutes && found.started && found.resolved &&
             disagree(*found.stated_minutes, found.stated_approximate, *found.duration_minutes)) {
@@ -64,12 +81,20 @@ class Merger {
         if (!pm_.duration && pm_.started && pm_.resolved) {
             pm_.duration = date::floor<std::chrono::minutes>(*pm_.resolved - *pm_.started);
             if (pm_.is_inferred(Field::started) || pm_.is_inferred(Field::resolved)) {
-                infer(Field::duration_minutes, found.duration_from);
+                Evidence from = found.duration_from;
+                for (const Field end : {Field::started, Field::resolved}) {
+                    if (pm_.is_inferred(end) && !pm_.evidence[end].doubt.empty()) {
+                        from.doubt = "computed from times " + pm_.evidence[end].doubt;
+                    }
+                }
+                infer(Field::duration_minutes, from);
             }
         } else if (!pm_.duration && !declared(Field::duration_minutes) && found.duration_minutes &&
                    !(pm_.started && declared(Field::started) && !found.started)) {
             pm_.duration = std::chrono::minutes{*found.duration_minutes};
-            infer(Field::duration_minutes, found.duration_from);
+            infer(Field::duration_minutes,
+                  with_doubt(found.duration_from, !found.stated_approximate,
+                             "an approximate length (\"about\", \"roughly\")"));
         } else if (pm_.duration && declared(Field::duration_minutes) && found.duration_minutes &&
                    (found.stated_outright || (!found.started && found.stated_minutes)) &&
                    std::abs(pm_.duration->count() - *found.duration_minutes) > 1) {
@@ -79,7 +104,10 @@ class Merger {
         }
         if (!pm_.date && found.date) {
             pm_.date = found.date;
-            infer(Field::date, found.date_from);
+            infer(Field::date,
+                  pm_.is_inferred(Field::started) && found.started
+                      ? pm_.evidence[Field::started]
+                      : with_doubt(found.date_from, false, "the first full date the text gives"));
         }
         if (found.zone_assumed &&
             (pm_.is_inferred(Field::started) || pm_.is_inferred(Field::resolved))) {
@@ -107,12 +135,25 @@ class Merger {
     }
 
     void impact(const ExtractedImpact& found) {
+        if (found.conflict && !pm_.users_affected_pct) {
+            const auto& [first, second] = *found.conflict;
+            ctx_.diagnostics.push_back(
+                make_note({ctx_.path, first.line, 0},
+                          fmt::format("the text gives users affected as {}% and as {}% (line {}); "
+                                      "neither is used",
+                                      found.conflicting_values.first,
+                                      found.conflicting_values.second, second.line),
+                          "declare users_affected_pct in the front matter"));
+        }
         if (!found.users_affected_pct) {
             return;
         }
         if (!pm_.users_affected_pct) {
             pm_.users_affected_pct = found.users_affected_pct;
-            infer(Field::users_affected_pct, found.from);
+            // "All users", "1 in 4 users" are read from words; "30% of users" is stated.
+            infer(Field::users_affected_pct,
+                  with_doubt(found.from, found.from.text.find('%') != std::string::npos,
+                             "read from words, not a percentage"));
         } else if (std::abs(*pm_.users_affected_pct - *found.users_affected_pct) > 0.5) {
             contradiction("users affected", fmt::format("{}%", *pm_.users_affected_pct),
                           fmt::format("{}%", *found.users_affected_pct), found.from);
@@ -128,7 +169,8 @@ class Merger {
             pm_.causes.push_back(trigger.cause);
         }
         pm_.cause_triggers = found.causes;
-        infer(Field::causes, found.from);
+        infer(Field::causes,
+              with_doubt(found.from, false, "classified by the cause taxonomy's keywords"));
     }
 
     void actions(ExtractedActions found) {

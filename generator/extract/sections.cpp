@@ -125,6 +125,19 @@ struct OpenSection {
     unsigned kinds;
 };
 
+bool opens_with_digit(std::string_view text) {
+    return !text.empty() && std::isdigit(static_cast<unsigned char>(text.front()));
+}
+
+unsigned innermost_kinds(const std::vector<OpenSection>& stack) {
+    for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+        if (it->kinds != 0) {
+            return it->kinds;
+        }
+    }
+    return 0;
+}
+
 }  // namespace
 
 std::string normalize_label(std::string_view text) {
@@ -201,6 +214,10 @@ std::vector<LineContext> annotate_sections(const std::vector<SourceLine>& lines)
         }
         if (level > 0) {
             unsigned kinds = section_kinds(normalize_label(heading_text));
+            // "### 11:14 - Fix deployed" under a timeline is one of its events, not a new part.
+            if (opens_with_digit(heading_text) && innermost_kinds(stack) == kTimeline) {
+                kinds = 0;
+            }
             const bool pseudo = line.kind != LineKind::heading;
             if (pseudo && kinds == 0 && !stack.empty()) {
                 // "Load Balancer Configuration Review:" under "Tasks:" names a sub-part, not a

@@ -453,7 +453,7 @@ class Matcher {
             if (!first.time && !(first.date && second.date)) {
                 continue;
             }
-            if (joined(first.end, second.begin)) {
+            if (joined(first.end, second.begin, first.begin)) {
                 out_.ranges.push_back({a, a + 1});
                 ++a;
             }
@@ -463,9 +463,10 @@ class Matcher {
     // Only the tokens between the two instants are read: tokens are in text order, so they are
     // found by binary search. (Reading every token of the line for every pair made a line of
     // 50,000 times quadratic.)
-    bool joined(std::size_t from, std::size_t to) const {
+    bool joined(std::size_t from, std::size_t to, std::size_t first_begin) const {
         int words = 0;
         bool connector = false;
+        bool and_only = false;  // "and" joins only after "between"
         const auto first = std::partition_point(t_.begin(), t_.end(),
                                                 [&](const Token& t) { return t.begin < from; });
         for (auto it = first; it != t_.end() && it->end <= to; ++it) {
@@ -475,14 +476,38 @@ class Matcher {
                 continue;
             }
             ++words;
-            static constexpr std::string_view joins[] = {"to",   "until",    "till",    "through",
-                                                         "thru", "and",      "ending",  "ended",
-                                                         "end",  "resolved", "restored"};
+            static constexpr std::string_view joins[] = {"to",       "until",   "till",  "through",
+                                                         "thru",     "ending",  "ended", "end",
+                                                         "resolved", "restored"};
             for (const auto word : joins) {
                 connector = connector || t.text == word;
             }
+            and_only = and_only || t.text == "and";
+        }
+        if (!connector && and_only) {
+            // "between 10:00 and 11:00", not "from 8 AM onwards, and at 11:30".
+            connector = between_before(first_begin);
         }
         return connector && words <= 6;
+    }
+
+    // Whether "between" is among the four words before the token starting at `begin`
+    // ("between the hours of 13:00 and 17:35").
+    bool between_before(std::size_t begin) const {
+        const auto at = std::partition_point(t_.begin(), t_.end(),
+                                             [&](const Token& t) { return t.begin < begin; });
+        int words = 0;
+        for (auto it = at; it != t_.begin() && words < 4;) {
+            --it;
+            if (it->kind != TokenKind::word) {
+                continue;
+            }
+            if (it->text == "between") {
+                return true;
+            }
+            ++words;
+        }
+        return false;
     }
 
     std::vector<Token> t_;

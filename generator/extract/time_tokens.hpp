@@ -13,12 +13,14 @@ struct CalendarDate {
     int year = 0;  // 0 when the text leaves it out ("July 2nd")
     int month = 0;
     int day = 0;
+    bool operator==(const CalendarDate&) const = default;
 };
 
 struct ClockTime {
     int hour = 0;
     int minute = 0;
     int second = 0;
+    bool operator==(const ClockTime&) const = default;
 };
 
 enum class TimeTokenKind { word, number, symbol };

@@ -9,6 +9,7 @@
 #include "extract/action_words.hpp"
 #include "extract/durations.hpp"
 #include "extract/time_expressions.hpp"
+#include "extract/written_values.hpp"
 
 namespace hindsight {
 namespace {
@@ -29,10 +30,21 @@ bool contains_any(std::string_view text, std::initializer_list<std::string_view>
                        [&](std::string_view word) { return contains(text, word); });
 }
 
-// Lines whose dates are about the document, not the incident.
-bool is_publication_line(std::string_view lower) {
-    return contains_any(lower, {"posted", "published", "last updated", "updated on", "written on",
-                                "written by", "author:", "date of report", "report date"});
+// Lines whose dates are about the document, not the incident: "Posted on March 3, 2023",
+// "Last updated: ...". The words come before the date; in "21:17 UTC: the authors published
+// the crates" the time comes first, and it is an event.
+bool is_publication_line(std::string_view lower, const LineTimes& times) {
+    const std::size_t first_time =
+        times.instants.empty() ? lower.size() : times.instants.front().begin;
+    for (const std::string_view word :
+         {"posted", "published", "last updated", "updated on", "written on", "written by",
+          "author:", "date of report", "report date"}) {
+        const auto at = lower.find(word);
+        if (at != std::string_view::npos && at < first_time) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool is_start_label(std::string_view label) {
@@ -67,10 +79,11 @@ bool says_resolved(std::string_view lower) {
         !contains(lower, "not operational")) {
         return true;
     }
-    return contains_any(lower, {"outage ends", "outage ended", "incident ends", "impact ends",
-                                "restored", "back to normal", "back online", "returned to normal",
-                                "service was back", "services were back", "issue was fixed",
-                                "all clear", "normal operation", "fully functional"});
+    return contains_any(
+        lower, {"outage ends", "outage ended", "incident ends", "impact ends", "restored",
+                "back to normal", "back online", "returned to normal", "returns to normal",
+                "back to 100%", "service was back", "services were back", "issue was fixed",
+                "all clear", "normal operation", "fully functional"});
 }
 
 // "Incident is considered resolved", but not "clients could not resolve the domain".
@@ -100,10 +113,13 @@ bool says_harm(std::string_view lower) {
 }
 
 bool says_detected(std::string_view lower) {
-    return contains_any(lower, {"detected", "alert", "noticed", "report", "discovered", "paged",
-                                "was notified", "were notified", "received a call",
+    return contains_any(lower, {"detected", "alert", "noticed", "observed", "report", "discovered",
+                                "paged", "was notified", "were notified", "received a call",
                                 "received calls", "complaints", "first report", "monitoring"});
 }
+
+// An event's text is read for what it says happened; past this length it is a pasted log.
+constexpr std::size_t kMaxEventText = 2000;
 
 class TimeExtractor {
   public:
@@ -117,7 +133,7 @@ class TimeExtractor {
             }
             ScannedLine scanned{&line, &contexts[i], scan_times(line.text),
                                 to_lower_ascii(line.text)};
-            if (is_publication_line(scanned.lower)) {
+            if (is_publication_line(scanned.lower, scanned.times)) {
                 continue;
             }
             (line.in_quote ? quoted_ : scanned_).push_back(std::move(scanned));
@@ -150,23 +166,43 @@ class TimeExtractor {
     std::vector<Event> events_in(unsigned part, std::size_t reach) const {
         std::vector<Event> list;
         std::optional<Instant> day;
+        bool in_event_heading = false;  // the lines under an event's heading are its text
         for (const auto& s : scanned_) {
+            // A day line counts in the part it heads: a dated title above the timeline is
+            // often the day of writing.
             if (!s.times.instants.empty() && s.times.instants[0].date &&
                 !s.times.instants[0].time && s.times.instants.size() == 1 &&
-                s.line->text.size() < 40) {
+                s.line->text.size() < 40 && (part == 0 || in_section(s, part))) {
                 day = s.times.instants[0];
             }
-            if (s.line->kind == LineKind::heading || (part != 0 && !in_section(s, part)) ||
+            const bool heading = s.line->kind == LineKind::heading;
+            const bool opens = !s.times.instants.empty() && s.times.instants[0].time &&
+                               s.times.instants[0].begin <= reach;
+            // "### 21:24 - Delete the quota object" heads an event told in the paragraphs
+            // under it, in a timeline written as headings.
+            const bool event_heading = heading && opens && part == kTimeline;
+            if (heading && !event_heading) {
+                in_event_heading = false;
+            }
+            if ((heading && !event_heading) || (part != 0 && !in_section(s, part)) ||
                 (part == 0 && in_section(s, kActions | kLessons))) {
                 continue;
             }
-            const bool opens = !s.times.instants.empty() && s.times.instants[0].time &&
-                               s.times.instants[0].begin <= reach;
             if (opens) {
                 list.push_back({&s, s.lower, s.line->text, day});
-            } else if (!list.empty() && list.back().line->line->block == s.line->block) {
-                list.back().lower += " " + s.lower;
-                list.back().text += " " + s.line->text;
+                // "2018-03-26 10:34" dates the undated times after it.
+                if (s.times.instants[0].date && s.times.instants[0].date->year != 0) {
+                    day = s.times.instants[0];
+                    day->time.reset();
+                    day->zone.reset();
+                }
+                in_event_heading = event_heading;
+            } else if (!list.empty() &&
+                       (in_event_heading || list.back().line->line->block == s.line->block)) {
+                if (list.back().text.size() < kMaxEventText) {
+                    list.back().lower += " " + s.lower;
+                    list.back().text += " " + s.line->text;
+                }
             }
         }
         return list;
@@ -174,6 +210,9 @@ class TimeExtractor {
 
     ExtractedTimes run() {
         from_labels() || from_range() || from_timeline() || from_quoted_range();
+        if (!out_.started && !out_.resolved && !date_) {
+            dateless_window();
+        }
         stated_duration();
         collect_timeline();
         detection();
@@ -252,16 +291,10 @@ class TimeExtractor {
         if (!zone) {
             zone = zone_;
         }
-        const date::local_days local_day{date::year{day->year} / day->month / day->day};
-        const date::local_seconds local = local_day + std::chrono::hours{instant.time->hour} +
-                                          std::chrono::minutes{instant.time->minute} +
-                                          std::chrono::seconds{instant.time->second};
         if (!zone) {
             out_.zone_assumed = true;
-            return context_.site_zone.to_utc(local);
         }
-        const int offset = zone_offset_on(*zone, *day);
-        return Timestamp{local.time_since_epoch() - std::chrono::minutes{offset}};
+        return local_to_utc(*day, *instant.time, zone, context_.site_zone);
     }
 
     // Resolves both ends (each borrowing a date and zone from its partner), lets an end written
@@ -289,7 +322,32 @@ class TimeExtractor {
     bool set_range(const ScannedLine& s, const InstantRange& range) {
         const Instant& a = s.times.instants[range.start];
         const Instant& b = s.times.instants[range.end];
+        if (!a.date && !b.date) {
+            // "On 2023-07-20 between 12:17 and 12:30 UTC": the line dates its own range.
+            if (const Instant* day = day_in_line(s, range)) {
+                Instant dated_a = a;
+                dated_a.date = day->date;
+                return accept(dated_a, &b, b, &dated_a, evidence(s), evidence(s));
+            }
+        }
         return accept(a, &b, b, &a, evidence(s), evidence(s));
+    }
+
+    // The date written alone nearest before a range in its line, else nearest after it.
+    static const Instant* day_in_line(const ScannedLine& s, const InstantRange& range) {
+        const auto& all = s.times.instants;
+        const auto is_day = [](const Instant& i) { return i.date && !i.time && i.date->year != 0; };
+        for (std::size_t i = range.start; i-- > 0;) {
+            if (is_day(all[i])) {
+                return &all[i];
+            }
+        }
+        for (std::size_t i = range.end + 1; i < all.size(); ++i) {
+            if (is_day(all[i])) {
+                return &all[i];
+            }
+        }
+        return nullptr;
     }
 
     // "Start Time: October 14, 2023, 10:00 AM (UTC)" and "End Time: ..." lines.
@@ -330,6 +388,9 @@ class TimeExtractor {
 
     // A range in a Duration line, or early in the text, before the timeline and the analysis.
     bool from_range() {
+        if (from_range_with_length()) {
+            return true;
+        }
         for (const auto& s : scanned_) {
             if (!contains(s.context->label, "duration") && !in_section(s, kDuration)) {
                 continue;
@@ -355,9 +416,36 @@ class TimeExtractor {
         return false;
     }
 
+    // "For 44 minutes between 4:50am and 5:34am UTC": a range whose line states its length
+    // too is the window, over a looser range elsewhere ("between the hour of 4:50-5:20AM").
+    bool from_range_with_length() {
+        for (const auto& s : scanned_) {
+            if (s.times.ranges.empty() || in_section(s, kTimeline | kActions | kLessons)) {
+                continue;
+            }
+            const auto stated = hindsight::stated_duration(s.line->text);
+            if (!stated) {
+                continue;
+            }
+            for (const auto& range : s.times.ranges) {
+                const ExtractedTimes saved = out_;
+                if (set_range(s, range) &&
+                    std::abs(
+                        date::floor<std::chrono::minutes>(*out_.resolved - *out_.started).count() -
+                        stated->minutes) <= 1) {
+                    out_.stated_outright = true;
+                    return true;
+                }
+                out_ = saved;
+            }
+        }
+        return false;
+    }
+
     // The first timeline event, and the first later one that says the impact ended.
     bool from_timeline() {
         const auto list = events();
+
         if (list.size() < 2) {
             return false;
         }
@@ -368,16 +456,12 @@ class TimeExtractor {
         for (const auto says : {&says_resolved, &says_recovering}) {
             for (std::size_t i = first + 1; i < list.size(); ++i) {
                 if (says(list[i].lower)) {
-                    return set_events(list[first], list[i]);
+                    return set_events(list[first], list[i]) && start_before_detection(list[first]);
                 }
             }
         }
         if (const auto end = event_named_as_end(list, first)) {
             return set_events(list[first], list[*end]);
-        }
-        // Two events and nothing else: the table gives the start and the end.
-        if (list.size() == 2) {
-            return set_events(list[0], list[1]);
         }
         // No event says the impact ended: the start is still known.
         const Event& first_event = list[first];
@@ -388,6 +472,36 @@ class TimeExtractor {
             return true;
         }
         return false;
+    }
+
+    // "At 11:30 AM MST, chaos was injected" in the summary, and a timeline opening "12:05 PM:
+    // high latency observed": the timeline opens when the impact was noticed, and the summary
+    // says when it began. The earliest time the summary or impact part gives before the
+    // opening event, on its day, is the start. Always true: the window stands either way.
+    bool start_before_detection(const Event& opening) {
+        if (!says_detected(opening.lower) || !out_.started) {
+            return true;
+        }
+        std::optional<Timestamp> earliest;
+        Evidence from;
+        for (const auto& s : scanned_) {
+            if (!in_section(s, kSummary | kImpact) || in_section(s, kTimeline)) {
+                continue;
+            }
+            for (const auto& instant : s.times.instants) {
+                const auto when = resolve(instant, nullptr);
+                if (when && *when < *out_.started && *out_.started - *when < date::days{1} &&
+                    (!earliest || *when < *earliest)) {
+                    earliest = when;
+                    from = evidence(s);
+                }
+            }
+        }
+        if (earliest) {
+            out_.started = earliest;
+            out_.started_from = from;
+        }
+        return true;
     }
 
     // "[???] IOPS reached a critical point" above the first timed event: the text says the
@@ -490,6 +604,10 @@ class TimeExtractor {
     bool set_events(const Event& first, const Event& last) {
         const Instant& a = first.line->times.instants[0];
         const Instant& b = last.line->times.instants[0];
+        // Two events at one instant (a time written twice) give no window.
+        if (a.date == b.date && a.time == b.time) {
+            return false;
+        }
         return accept(a, first.day ? &*first.day : nullptr, b, last.day ? &*last.day : &a,
                       evidence(*first.line), evidence(*last.line));
     }
@@ -582,11 +700,34 @@ class TimeExtractor {
         }
     }
 
+    // "The outage started at 08:00 GMT and ended at 10:00 GMT" with no date anywhere: the
+    // window is found as if on a day of the document's own (a January one, so "PT" reads as
+    // PST), and only its length is kept. Start and end stay empty (labelling.md).
+    void dateless_window() {
+        date_ = CalendarDate{2001, 1, 1};
+        if ((from_labels() || from_range() || from_timeline() || from_quoted_range()) &&
+            out_.started && out_.resolved) {
+            dateless_minutes_ = static_cast<int>(
+                date::floor<std::chrono::minutes>(*out_.resolved - *out_.started).count());
+            dateless_from_ = out_.started_from;
+        }
+        date_.reset();
+        out_.started.reset();
+        out_.resolved.reset();
+        out_.started_from = {};
+        out_.resolved_from = {};
+        out_.stated_outright = false;
+        out_.zone_assumed = false;
+    }
+
     void finish() {
         if (out_.started && out_.resolved) {
             out_.duration_minutes = static_cast<int>(
                 date::floor<std::chrono::minutes>(*out_.resolved - *out_.started).count());
             out_.duration_from = out_.started_from;
+        } else if (dateless_minutes_) {
+            out_.duration_minutes = dateless_minutes_;
+            out_.duration_from = dateless_from_;
         } else if (out_.stated_minutes) {
             out_.duration_minutes = out_.stated_minutes;
             out_.duration_from = out_.stated_from;
@@ -603,6 +744,8 @@ class TimeExtractor {
     std::vector<ScannedLine> scanned_;
     std::vector<ScannedLine> quoted_;
     std::optional<CalendarDate> date_;
+    std::optional<int> dateless_minutes_;  // a window of clock times with no date
+    Evidence dateless_from_;
     std::optional<WrittenZone> zone_;
     ExtractedTimes out_;
 };

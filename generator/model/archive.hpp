@@ -63,10 +63,11 @@ struct RelatedPostmortem {
 struct ActionStatusCounts {
     int open = 0;
     int in_progress = 0;
+    int blocked = 0;
     int done = 0;
     int wont_do = 0;
-    int overdue = 0;  // open or in progress with a due date before as_of
-    // Open and in-progress items by the age of their postmortem on as_of.
+    int overdue = 0;  // open, in progress or blocked with a due date before as_of
+    // Open, in-progress and blocked items by the age of their postmortem on as_of.
     int age_under_30_days = 0;
     int age_30_to_90_days = 0;
     int age_90_to_365_days = 0;

@@ -12,27 +12,30 @@
 
 #include "core/dates.hpp"
 #include "model/field.hpp"
+#include "model/statuses.hpp"
 
 namespace hindsight {
-
-enum class ActionStatus { open, in_progress, done, wont_do };
-
-const char* to_string(ActionStatus status);
-std::optional<ActionStatus> parse_action_status(std::string_view text);
 
 struct ActionItem {
     std::string title;
     std::string owner;
-    ActionStatus status = ActionStatus::open;
+    // Empty when the front matter gives a state no table knows: it is then left out of the
+    // record and the statistics, and status_text shows it as written.
+    std::optional<ActionStatus> status = ActionStatus::open;
     std::optional<date::sys_days> due;
     std::string link;
-    int line = 0;  // where it is written, for diagnostics
+    int line = 0;                  // where it is written, for diagnostics
+    std::string status_text = {};  // the state as written, when no table knows it
 };
 
 // Where an inferred value came from: the line of the source file and the words there.
 struct Evidence {
     int line = 0;
     std::string text;
+    // Why the value may not be what the author meant, when it is read from something other than
+    // a plain statement ("the first timeline event", "classified by keywords"); empty otherwise.
+    // `hindsight adopt` declares only values without a doubt.
+    std::string doubt = {};
 };
 
 struct TimelineEntry {
@@ -52,6 +55,16 @@ struct CauseTrigger {
 struct AliasUse {
     std::string alias;
     std::string field;
+    int line = 0;
+};
+
+// A front-matter value that could not be used: not understood, or contradicting another. It is
+// left out of the record and the statistics, never guessed at; the page shows it as written,
+// with the problem.
+struct UnreadValue {
+    std::string key;      // as the file names it: "resolved", "impact.users_affected"
+    std::string written;  // the value as written
+    std::string problem;  // what is wrong with it: "is before 'started' (2024-02-03 10:00 UTC)"
     int line = 0;
 };
 
@@ -95,6 +108,7 @@ struct Postmortem {
     std::vector<TimelineEntry> timeline;
     std::vector<CauseTrigger> cause_triggers;
     std::vector<AliasUse> aliases;
+    std::vector<UnreadValue> unread;  // in the order of the file
 
     bool is_inferred(Field field) const { return inferred.count(field) > 0; }
 };

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "core/file_system.hpp"
+#include "core/parallel.hpp"
 #include "output/output_guard.hpp"
 
 namespace fs = std::filesystem;
@@ -33,6 +34,47 @@ bool process_alive(long pid) {
     return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
 }
 
+// Removing a site is a file-system metadata operation per file and per folder, which on a
+// virtual disk mounted with `discard` waits on the device for each freed folder: one thread
+// removing the 10,000-postmortem site took 40 s there. The second-level entries (each
+// postmortem's folder) are removed by several threads at once, which the device overlaps (20 s
+// with 16 threads in the same measurement); threads here wait on I/O, not on a core.
+constexpr unsigned kRemovalThreads = 16;
+
+// The entries of a folder; none when it cannot be read (never an exception: a range-for over a
+// directory_iterator throws when an increment fails).
+std::vector<fs::directory_entry> entries_of(const fs::path& dir) {
+    std::vector<fs::directory_entry> entries;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        entries.push_back(*it);
+    }
+    return entries;
+}
+
+void remove_tree(const fs::path& root) {
+    std::vector<fs::path> parts;
+    for (const auto& top : entries_of(root)) {
+        std::error_code ec;
+        if (top.is_directory(ec) && !top.is_symlink(ec)) {
+            for (const auto& entry : entries_of(top.path())) {
+                parts.push_back(entry.path());
+            }
+        } else {
+            parts.push_back(top.path());
+        }
+    }
+    // The emptied top-level folders go with the root below.
+    run_on_threads(parts.size(), kRemovalThreads, [&](IndexQueue& queue) {
+        for (std::size_t i = 0; queue.next(i);) {
+            std::error_code ignored;
+            fs::remove_all(parts[i], ignored);
+        }
+    });
+    std::error_code ec;
+    fs::remove_all(root, ec);
+}
+
 // A build killed with -9 leaves its staging folder behind; the next build removes it, unless
 // the build that owns it is still running.
 void remove_stale_staging(const fs::path& out) {
@@ -48,7 +90,7 @@ void remove_stale_staging(const fs::path& out) {
         const bool ours =
             end != nullptr && (std::strcmp(end, "") == 0 || std::strcmp(end, "-old") == 0);
         if (ours && !process_alive(pid)) {
-            fs::remove_all(entry.path(), ec);
+            remove_tree(entry.path());
         }
     }
 }
@@ -132,7 +174,7 @@ std::string exchange(const fs::path& staging, const fs::path& out) {
         return ec ? fmt::format("cannot move the new site into place: {}", ec.message()) : "";
     }
     if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) == 0) {
-        fs::remove_all(staging, ec);  // now the previous site
+        remove_tree(staging);  // now the previous site
         return {};
     }
     const fs::path old = staging.string() + "-old";
@@ -146,7 +188,7 @@ std::string exchange(const fs::path& staging, const fs::path& out) {
         fs::rename(old, out, restore);
         return fmt::format("cannot move the new site into place: {}", ec.message());
     }
-    fs::remove_all(old, ec);
+    remove_tree(old);
     return {};
 }
 

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <memory>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -45,6 +46,8 @@ class LineCollector {
             case CMARK_NODE_CODE_BLOCK:
                 if (is_indented_prose(node)) {
                     add_indented_prose(node, context);
+                } else if (!in_fenced_markdown_ && is_fenced_markdown(node)) {
+                    add_fenced_markdown(node, context);
                 } else {
                     add_literal(node, LineKind::code, context);
                 }
@@ -90,7 +93,7 @@ class LineCollector {
     SourceLine& open(LineKind kind, int line, Context& context) {
         SourceLine& l = lines_.emplace_back();
         l.kind = kind;
-        l.line = line;
+        l.line = line + line_offset_;
         l.list_depth = context.list_depth;
         l.in_quote = context.in_quote;
         l.item_start = context.item_pending && kind == LineKind::item;
@@ -233,6 +236,47 @@ class LineCollector {
         }
     }
 
+    // Report templates wrap each section's prose in a fence marked as Markdown ("```md"), so
+    // that it shows as written: the author's text, not a log. Its lines are read as the
+    // Markdown they are, numbered as lines of the file.
+    static bool is_fenced_markdown(cmark_node* node) {
+        int length = 0, offset = 0;
+        char fence = 0;
+        if (cmark_node_get_fenced(node, &length, &offset, &fence) == 0) {
+            return false;
+        }
+        const char* info = cmark_node_get_fence_info(node);
+        const std::string language = to_lower_ascii(trim(info == nullptr ? "" : info));
+        return language == "md" || language == "markdown";
+    }
+
+    void add_fenced_markdown(cmark_node* node, Context& context) {
+        const char* literal = cmark_node_get_literal(node);
+        const std::string_view text = literal == nullptr ? "" : literal;
+        struct ParserDeleter {
+            void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+        };
+        struct NodeDeleter {
+            void operator()(cmark_node* n) const { cmark_node_free(n); }
+        };
+        std::unique_ptr<cmark_parser, ParserDeleter> parser{cmark_parser_new(CMARK_OPT_DEFAULT)};
+        for (const char* name : {"table", "tasklist"}) {
+            if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
+                cmark_parser_attach_syntax_extension(parser.get(), extension);
+            }
+        }
+        cmark_parser_feed(parser.get(), text.data(), text.size());
+        const std::unique_ptr<cmark_node, NodeDeleter> inner{cmark_parser_finish(parser.get())};
+        // The literal's first line is the line after the opening fence.
+        // One level only: a fence inside it is code, so a file cannot make the text be parsed
+        // again for every level it nests.
+        line_offset_ = cmark_node_get_start_line(node);
+        in_fenced_markdown_ = true;
+        children(inner.get(), context);
+        in_fenced_markdown_ = false;
+        line_offset_ = 0;
+    }
+
     // HTML lists (<ul><li>…</li></ul>) are how some postmortems were pasted; their items
     // count like Markdown items, and tags are dropped from the text.
     void add_html(cmark_node* node, Context& context) {
@@ -282,6 +326,8 @@ class LineCollector {
 
     std::vector<SourceLine> lines_;
     int block_ = 0;
+    int line_offset_ = 0;  // inside fenced Markdown: the fence's line
+    bool in_fenced_markdown_ = false;
 };
 
 }  // namespace

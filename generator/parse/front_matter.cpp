@@ -1,6 +1,8 @@
 // Front-matter fences: '---' on the first line, closed by '---' or '...'.
 #include "parse/front_matter.hpp"
 
+#include "core/yaml_guard.hpp"
+
 namespace hindsight {
 namespace {
 
@@ -63,6 +65,91 @@ std::optional<TextSpot> find_indentation_tab(std::string_view yaml) {
             at_line_start = false;
         }
         ++column;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+std::size_t indentation(std::string_view line) {
+    const auto first = line.find_first_not_of(' ');
+    return first == std::string_view::npos ? line.size() : first;
+}
+
+// "key: value", "key:", "- item": a line that starts an entry of a mapping or a list.
+bool starts_entry(std::string_view line) {
+    line.remove_prefix(indentation(line));
+    if (line.empty() || line.front() == '#') {
+        return false;
+    }
+    if (line == "-" || line.starts_with("- ")) {
+        return true;
+    }
+    const auto colon = line.find(':');
+    if (colon == 0 || colon == std::string_view::npos) {
+        return false;
+    }
+    const auto key = line.substr(0, colon);
+    if (key.find_first_of("\"'#") != std::string_view::npos) {
+        return false;
+    }
+    return colon + 1 == line.size() || line[colon + 1] == ' ' || line[colon + 1] == '\t';
+}
+
+}  // namespace
+
+std::optional<TextSpot> find_unterminated_quote(std::string_view yaml) {
+    int line = 1;
+    std::size_t line_start = 0;
+    char quote = 0;  // the open quote, 0 when outside one
+    TextSpot opened;
+    std::size_t opened_indent = 0;
+
+    for (std::size_t i = 0; i < yaml.size(); ++i) {
+        const char c = yaml[i];
+        if (c == '\n') {
+            ++line;
+            line_start = i + 1;
+            if (quote != 0) {
+                const auto end = yaml.find('\n', line_start);
+                const auto next =
+                    yaml.substr(line_start, end == std::string_view::npos ? std::string_view::npos
+                                                                          : end - line_start);
+                if (indentation(next) <= opened_indent && starts_entry(next)) {
+                    return opened;
+                }
+            }
+            continue;
+        }
+        if (quote != 0) {
+            if (quote == '"' && c == '\\' && i + 1 < yaml.size() && yaml[i + 1] != '\n') {
+                ++i;  // "\"" does not close the string
+            } else if (quote == '\'' && c == '\'' && i + 1 < yaml.size() && yaml[i + 1] == '\'') {
+                ++i;  // 'it''s' does not close it either
+            } else if (c == quote) {
+                quote = 0;
+            }
+            continue;
+        }
+        if (c == '#' && (i == line_start || yaml[i - 1] == ' ' || yaml[i - 1] == '\t')) {
+            const auto end = yaml.find('\n', i);
+            i = (end == std::string_view::npos ? yaml.size() : end) - 1;
+            continue;
+        }
+        if ((c == '"' || c == '\'') && opens_quoted_scalar(yaml, line_start, i)) {
+            quote = c;
+            opened = {line, static_cast<int>(i - line_start) + 1};
+            // The column of the key the value belongs to: after "- " list markers.
+            std::size_t key_column = line_start;
+            while (key_column < i && (yaml[key_column] == ' ' ||
+                                      (yaml[key_column] == '-' && yaml[key_column + 1] == ' '))) {
+                ++key_column;
+            }
+            opened_indent = key_column - line_start;
+        }
+    }
+    if (quote != 0) {
+        return opened;
     }
     return std::nullopt;
 }

@@ -25,4 +25,9 @@ struct TextSpot {
 };
 std::optional<TextSpot> find_indentation_tab(std::string_view yaml);
 
+// Where a quoted scalar ('...' or "...") opens that is never closed: the YAML ends inside it, or
+// a later line at its key's indentation or less reads as a key or a list item. yaml-cpp may
+// otherwise read the keys after it as part of the string, or fail somewhere else.
+std::optional<TextSpot> find_unterminated_quote(std::string_view yaml);
+
 }  // namespace hindsight

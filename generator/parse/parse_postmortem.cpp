@@ -82,6 +82,14 @@ bool read_yaml(const FrontMatterSplit& split, FieldContext& context, Postmortem&
             "front matter holds a postmortem's metadata; keep long text in the body"));
         return false;
     }
+    if (const auto quote = find_unterminated_quote(split.yaml)) {
+        context.diagnostics.push_back(make_error(
+            {context.path, quote->line + offset, quote->column},
+            "quoted value opened here is never closed",
+            "close the quote on the same line, or remove it (a quote inside a value needs no "
+            "escaping unless the value starts with one)"));
+        return false;
+    }
     if (const auto tab = find_indentation_tab(split.yaml)) {
         context.diagnostics.push_back(
             make_error({context.path, tab->line + offset, tab->column},

@@ -1,4 +1,4 @@
-// One reader per front-matter field, each checking the type and value it accepts.
+// One reader per front-matter field, each accepting the spellings people and other tools write.
 #include "parse/read_fields.hpp"
 
 #include <algorithm>
@@ -6,236 +6,260 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include "core/slug.hpp"
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
-#include "extract/impact.hpp"
+#include "extract/written_values.hpp"
+#include "parse/field_aliases.hpp"
+#include "parse/field_report.hpp"
+#include "parse/impact_keys.hpp"
+#include "parse/time_fields.hpp"
 
 namespace hindsight {
 namespace {
 
-const std::vector<std::string> kKnownFields = {
-    "title",    "id",       "slug",   "date",   "started", "detected", "mitigated", "resolved",
-    "duration", "severity", "status", "impact", "causes",  "services", "authors",   "action_items"};
-
-// Keys other postmortem tools and status pages write, read as ours (README: "Front matter
-// written for other tools"). The declared name of ours wins when both are present.
-struct FieldAlias {
-    const char* alias;
-    const char* field;
-};
-constexpr FieldAlias kAliases[] = {
-    {"start", "started"},         {"start_time", "started"},   {"startedAt", "started"},
-    {"started_at", "started"},    {"end", "resolved"},         {"end_time", "resolved"},
-    {"resolvedWhen", "resolved"}, {"resolved_at", "resolved"}, {"tags", "causes"},
-    {"categories", "causes"},     {"category", "causes"},      {"affected", "services"},
-    {"systems", "services"},
-};
-
-const char* canonical_field(const std::string& key) {
-    for (const auto& alias : kAliases) {
-        if (key == alias.alias) {
-            return alias.field;
-        }
-    }
-    return nullptr;
+bool is_boolean(const YAML::Node& node) {
+    bool flag = false;
+    return node.IsScalar() && node.Tag() == "?" && YAML::convert<bool>::decode(node, flag);
 }
 
-const char* kTimeHint =
-    "write an ISO 8601 time like 2023-08-10T13:45:00Z or 2023-08-10 13:45+02:00";
+bool boolean_value(const YAML::Node& node) {
+    bool flag = false;
+    YAML::convert<bool>::decode(node, flag);
+    return flag;
+}
+
+// `""`, `~`, `[]`, `{}` and a key with nothing after it: exports write these for what they do
+// not know, so they declare nothing.
+bool is_empty(const YAML::Node& node) {
+    if (node.IsNull()) {
+        return true;
+    }
+    if (node.IsScalar()) {
+        return trim(node.Scalar()).empty();
+    }
+    return (node.IsSequence() || node.IsMap()) && node.size() == 0;
+}
+
+const char* kind(const YAML::Node& node) {
+    if (node.IsSequence()) {
+        return "list";
+    }
+    if (node.IsMap()) {
+        return "mapping";
+    }
+    return "null";
+}
+
+nlohmann::json to_json(const YAML::Node& node) {
+    if (node.IsSequence()) {
+        auto array = nlohmann::json::array();
+        for (const auto& item : node) {
+            array.push_back(to_json(item));
+        }
+        return array;
+    }
+    if (node.IsMap()) {
+        auto object = nlohmann::json::object();
+        for (const auto& entry : node) {
+            object[entry.first.Scalar()] = to_json(entry.second);
+        }
+        return object;
+    }
+    if (!node.IsScalar()) {
+        return nullptr;
+    }
+    // Plain scalars keep their YAML type; quoted ones ("42") stay strings.
+    if (node.Tag() == "?") {
+        long long integer = 0;
+        double number = 0;
+        bool flag = false;
+        if (YAML::convert<long long>::decode(node, integer)) {
+            return integer;
+        }
+        if (YAML::convert<double>::decode(node, number) && std::isfinite(number)) {
+            return number;
+        }
+        if (YAML::convert<bool>::decode(node, flag)) {
+            return flag;
+        }
+    }
+    return node.Scalar();
+}
+
+// A value as the page shows it when it could not be used.
+std::string as_written(const YAML::Node& node) {
+    if (node.IsScalar()) {
+        return node.Scalar();
+    }
+    return to_json(node).dump();
+}
+
+bool mapped(const std::string& written, std::string_view canonical) {
+    return trim(written) != canonical;
+}
 
 class FieldReader {
   public:
-    FieldReader(FieldContext& context, Postmortem& postmortem) : ctx_(context), pm_(postmortem) {}
+    FieldReader(FieldContext& context, Postmortem& postmortem)
+        : ctx_(context),
+          pm_(postmortem),
+          report_(context.diagnostics, postmortem),
+          times_(context.config.time_zone, report_) {}
 
     void read_all(const YAML::Node& root) {
-        std::set<std::string> declared;
-        for (const auto& entry : root) {
-            // A boolean 'resolved' is cState's flag, and leaves room for resolvedWhen.
-            if (!(entry.first.Scalar() == "resolved" && is_boolean(entry.second))) {
-                declared.insert(entry.first.Scalar());
-            }
-        }
+        // A field written under its own name wins over an alias of it, wherever each stands.
+        std::set<std::string> own;
         for (const auto& entry : root) {
             const std::string key = entry.first.Scalar();
+            const std::string field = field_for_key(key);
+            if (!field.empty() && fold_spelling(key) == fold_spelling(field) &&
+                !is_empty(entry.second) && !(field == "resolved" && is_boolean(entry.second))) {
+                own.insert(field);
+            }
+        }
+        std::set<std::string> read;  // fields already read, from their own key or an alias
+        for (const auto& entry : root) {
+            const std::string key = entry.first.Scalar();
+            const YAML::Node& value = entry.second;
             if (!seen_.insert(key).second) {
-                warning(entry.first, fmt::format("'{}' is set twice; the last value wins", key));
+                report_.warning(at(entry.first),
+                                fmt::format("'{}' is set twice; the last value wins", key));
             }
-            const char* field = canonical_field(key);
-            if (field == nullptr) {
-                read_field(key, entry.first, entry.second);
-                note_declared(key);
-            } else if (declared.count(field) == 0) {
-                from_alias_ = true;
-                read_field(field, entry.first, entry.second);
-                from_alias_ = false;
+            if (is_empty(value)) {
+                report_.note(at(entry.first), fmt::format("'{}' is empty; read as absent", key));
+                continue;
+            }
+            const std::string field = field_for_key(key);
+            const bool alias = !field.empty() && fold_spelling(key) != fold_spelling(field);
+            if (field.empty() || (field == "resolved" && is_boolean(value))) {
+                read_other(key, entry.first, value);
+                continue;
+            }
+            if (alias && (own.count(field) > 0 || read.count(field) > 0)) {
+                pm_.extra[key] = to_json(value);  // ours, or the first alias, wins
+                continue;
+            }
+            read.insert(field);
+            if (key != field) {
                 pm_.aliases.push_back({key, field, line_of(entry.first)});
+            }
+            from_alias_ = alias;
+            if (read_field(field, key, value)) {
                 note_declared(field);
-            } else {
-                pm_.extra[key] = to_json(entry.second);
             }
+            from_alias_ = false;
         }
-        // cState and similar status pages write the start as 'date': a full timestamp there
-        // is the start when nothing else says so.
-        if (!pm_.started && date_time_ && pm_.declared.count(Field::started) == 0) {
-            pm_.started = date_time_;
-            pm_.declared.insert(Field::started);
-        }
-        check_times();
-    }
-
-    // The record's names for what a front-matter key declares.
-    void note_declared(const std::string& key) {
-        if (const auto field = field_named(key); field && *field != Field::impact) {
-            pm_.declared.insert(*field);
-        } else if (key == "duration") {
-            pm_.declared.insert(Field::duration_minutes);
-        } else if (key == "impact") {
-            pm_.declared.insert(Field::impact);
-            if (pm_.users_affected_pct) {
-                pm_.declared.insert(Field::users_affected_pct);
-            }
-        }
+        times_.finish(pm_);
     }
 
   private:
+    // The record's names for what a front-matter key declares.
+    void note_declared(const std::string& field) {
+        if (const auto named = field_named(field); named && *named != Field::impact) {
+            pm_.declared.insert(*named);
+        } else if (field == "duration") {
+            pm_.declared.insert(Field::duration_minutes);
+        } else if (field == "impact") {
+            pm_.declared.insert(Field::impact);
+        }
+    }
+
     int line_of(const YAML::Node& node) const { return node.Mark().line + 1 + ctx_.line_offset; }
 
     Location at(const YAML::Node& node) const {
         return {ctx_.path, line_of(node), node.Mark().column + 1};
     }
 
-    void error(const YAML::Node& node, std::string message, std::string hint = {}) {
-        error(at(node), std::move(message), std::move(hint));
-    }
-
-    void error(Location location, std::string message, std::string hint = {}) {
-        ctx_.diagnostics.push_back(
-            make_error(std::move(location), std::move(message), std::move(hint)));
-    }
-
-    void warning(const YAML::Node& node, std::string message, std::string hint = {}) {
-        warning(at(node), std::move(message), std::move(hint));
-    }
-
-    void warning(Location location, std::string message, std::string hint = {}) {
-        ctx_.diagnostics.push_back(
-            make_warning(std::move(location), std::move(message), std::move(hint)));
-    }
-
-    std::optional<std::string> scalar(const YAML::Node& node, std::string_view key) {
+    std::optional<std::string> scalar(const YAML::Node& node, const std::string& key) {
         if (!node.IsScalar()) {
-            error(node, fmt::format("'{}' must be a single value, not a {}", key, kind(node)));
+            report_.unread(at(node), key, as_written(node),
+                           fmt::format("is a {}, not a single value", kind(node)),
+                           "write one value after the key");
             return std::nullopt;
         }
         return node.Scalar();
     }
 
-    static bool is_boolean(const YAML::Node& node) {
-        bool flag = false;
-        return node.IsScalar() && node.Tag() == "?" && YAML::convert<bool>::decode(node, flag);
-    }
-
-    static const char* kind(const YAML::Node& node) {
-        if (node.IsSequence()) {
-            return "list";
-        }
-        if (node.IsMap()) {
-            return "mapping";
-        }
-        return "null";
-    }
-
     // A list of strings, or one string standing for a list of one.
     std::optional<std::vector<std::string>> string_list(const YAML::Node& node,
-                                                        std::string_view key) {
-        if (node.IsNull()) {
-            return std::vector<std::string>{};
-        }
+                                                        const std::string& key) {
         if (node.IsScalar()) {
             return std::vector<std::string>{node.Scalar()};
         }
         if (!node.IsSequence()) {
-            error(node, fmt::format("'{}' must be a list of strings", key));
+            report_.unread(at(node), key, as_written(node), "is not a list of names",
+                           fmt::format("write it as [a, b] or one name"));
             return std::nullopt;
         }
         std::vector<std::string> values;
         for (const auto& item : node) {
-            if (!item.IsScalar()) {
-                error(item, fmt::format("each entry of '{}' must be a string, not a {}", key,
-                                        kind(item)));
-                return std::nullopt;
+            if (item.IsScalar() && !trim(item.Scalar()).empty()) {
+                values.push_back(item.Scalar());
+            } else if (!is_empty(item)) {
+                report_.unread(at(item), key, as_written(item),
+                               fmt::format("holds a {}, not a name", kind(item)),
+                               "write each entry as a plain name");
             }
-            values.push_back(item.Scalar());
         }
         return values;
     }
 
-    std::optional<Timestamp> timestamp(const YAML::Node& node, std::string_view key) {
-        const auto text = scalar(node, key);
-        if (!text) {
-            return std::nullopt;
-        }
-        const auto parsed = parse_timestamp(*text, ctx_.config.time_zone);
-        if (!parsed) {
-            error(node, fmt::format("'{}' is not a date and time: '{}'", key, *text), kTimeHint);
-            return std::nullopt;
-        }
-        return parsed->utc;
-    }
-
-    void read_field(const std::string& key, const YAML::Node& key_node, const YAML::Node& value) {
-        if (key == "title") {
+    // Reads one field; false when its value turned out to declare nothing (a placeholder).
+    bool read_field(const std::string& field, const std::string& key, const YAML::Node& value) {
+        if (field == "title") {
             if (auto text = scalar(value, key)) {
                 pm_.title = std::string(trim(*text));
             }
-        } else if (key == "id") {
+        } else if (field == "id") {
             if (auto text = scalar(value, key)) {
                 pm_.id = *text;
                 read_slug_from_id(value);
             }
-        } else if (key == "slug") {
+        } else if (field == "slug") {
             read_slug(value);
-        } else if (key == "date") {
-            read_date(value);
-        } else if (key == "started") {
-            pm_.started = timestamp(value, key);
-        } else if (key == "detected") {
-            pm_.detected = timestamp(value, key);
-        } else if (key == "mitigated") {
-            pm_.mitigated = timestamp(value, key);
-        } else if (key == "resolved" && is_boolean(value)) {
-            // cState writes "resolved: true" and the time as resolvedWhen; the flag adds nothing.
-            pm_.extra[key] = to_json(value);
-        } else if (key == "resolved") {
-            pm_.resolved = timestamp(value, key);
-            resolved_at_ = at(value);
-        } else if (key == "duration") {
-            read_duration(value);
-        } else if (key == "severity") {
-            read_severity(value);
-        } else if (key == "status") {
-            read_status(value);
-        } else if (key == "impact") {
-            read_impact(value);
-        } else if (key == "causes") {
-            read_causes(value);
-        } else if (key == "services") {
+        } else if (field == "date") {
+            const auto text = scalar(value, key);
+            return !text || times_.read_date(key, *text, at(value));
+        } else if (const auto time = time_field(field)) {
+            const auto text = scalar(value, key);
+            return !text || times_.read_time(*time, key, *text, at(value));
+        } else if (field == "duration") {
+            const auto text = scalar(value, key);
+            return !text || times_.read_duration(key, *text, at(value));
+        } else if (field == "severity") {
+            return read_severity(key, value);
+        } else if (field == "status") {
+            read_status(key, value);
+        } else if (field == "impact") {
+            return read_impact(key, value);
+        } else if (field == "causes") {
+            read_causes(key, value);
+        } else if (field == "services") {
             if (auto list = string_list(value, key)) {
                 pm_.services = *list;
             }
-        } else if (key == "authors") {
+        } else if (field == "authors") {
             if (auto list = string_list(value, key)) {
                 pm_.authors = *list;
             }
-        } else if (key == "action_items") {
-            read_action_items(value);
-        } else {
-            read_unknown(key, key_node, value);
+        } else if (field == "action_items") {
+            read_action_items(key, value);
         }
+        return true;
+    }
+
+    static std::optional<Field> time_field(const std::string& field) {
+        for (const Field f : {Field::started, Field::detected, Field::mitigated, Field::resolved}) {
+            if (field == field_name(f)) {
+                return f;
+            }
+        }
+        return std::nullopt;
     }
 
     void read_slug_from_id(const YAML::Node& node) {
@@ -245,8 +269,8 @@ class FieldReader {
         pm_.slug = slugify(pm_.id);
         pm_.slug_line = line_of(node);
         if (pm_.slug.empty()) {
-            error(node, fmt::format("id '{}' gives an empty slug", pm_.id),
-                  "use letters or digits in the id, e.g. INC-2023-042");
+            report_.error(at(node), fmt::format("id '{}' gives an empty slug", pm_.id),
+                          "use letters or digits in the id, e.g. INC-2023-042");
         }
     }
 
@@ -257,8 +281,8 @@ class FieldReader {
         }
         if (!is_slug(*text)) {
             const std::string fixed = slugify(*text);
-            error(
-                node,
+            report_.error(
+                at(node),
                 fmt::format("slug '{}' may contain only a-z, 0-9 and '-' (no '/' or '..')", *text),
                 fixed.empty() ? std::string("remove the slug to use the file name")
                               : fmt::format("did you mean '{}'?", fixed));
@@ -269,301 +293,390 @@ class FieldReader {
         slug_from_key_ = true;
     }
 
-    void read_date(const YAML::Node& node) {
-        const auto text = scalar(node, "date");
+    bool read_severity(const std::string& key, const YAML::Node& node) {
+        const auto text = scalar(node, key);
         if (!text) {
-            return;
+            return true;
         }
-        if (const auto day = parse_date(*text)) {
-            pm_.date = *day;
-        } else if (const auto time = parse_timestamp(*text, ctx_.config.time_zone)) {
-            pm_.date = ctx_.config.time_zone.day_of(time->utc);
-            date_time_ = time->utc;
-        } else {
-            error(node, fmt::format("'date' is not a date: '{}'", *text),
-                  "write it as YYYY-MM-DD, e.g. 2023-08-10");
-        }
-    }
-
-    void read_duration(const YAML::Node& node) {
-        const auto text = scalar(node, "duration");
-        if (!text) {
-            return;
-        }
-        const auto minutes = parse_duration(*text);
-        if (!minutes) {
-            error(node, fmt::format("'duration' is not a duration: '{}'", *text),
-                  "write it like 19h35m, 2h, 45m or 1d2h");
-            return;
-        }
-        pm_.duration = *minutes;
-        duration_at_ = at(node);
-    }
-
-    void read_severity(const YAML::Node& node) {
-        const auto text = scalar(node, "severity");
-        if (!text) {
-            return;
+        if (is_placeholder(*text)) {
+            report_.note(at(node), fmt::format("read '{}: {}' as no value", key, *text));
+            return false;
         }
         if (const auto* level = ctx_.config.find_severity(*text)) {
             pm_.severity = level->name;
-            return;
+            if (mapped(*text, level->name)) {
+                report_.note(at(node),
+                             fmt::format("read severity '{}' as '{}'", *text, level->name));
+            }
+            return true;
         }
         const auto known = ctx_.config.severity_names();
         const auto suggestion = closest_match(*text, known);
-        error(node, fmt::format("unknown severity '{}'", *text),
-              suggestion ? fmt::format("did you mean '{}'? (known: {})", *suggestion,
-                                       fmt::join(known, ", "))
-                         : fmt::format("use one of {}, or list it under 'severities' in "
-                                       "hindsight.yaml",
-                                       fmt::join(known, ", ")));
+        report_.unread(at(node), key, *text, "is not a severity level",
+                       suggestion ? fmt::format("did you mean '{}'? (known: {})", *suggestion,
+                                                fmt::join(known, ", "))
+                                  : fmt::format("use one of {}, or list it under 'severities' in "
+                                                "hindsight.yaml",
+                                                fmt::join(known, ", ")));
+        return true;
     }
 
-    void read_status(const YAML::Node& node) {
-        const auto text = scalar(node, "status");
+    void set_publication(Publication publication, const Location& where,
+                         const std::string& written) {
+        pm_.draft = publication == Publication::held_back;
+        if (mapped(written, to_string(publication))) {
+            report_.note(where,
+                         fmt::format("read status '{}' as '{}'", written, to_string(publication)));
+        }
+    }
+
+    void read_status(const std::string& key, const YAML::Node& node) {
+        const auto text = scalar(node, key);
+        if (!text) {
+            pm_.draft = true;  // unreadable: held back, like an unknown status
+            return;
+        }
+        if (const auto publication = read_publication(*text)) {
+            set_publication(*publication, at(node), *text);
+            return;
+        }
+        // Publishing a document nobody reviewed is the worse mistake: hold it back.
+        pm_.draft = true;
+        report_.unread(at(node), key, *text, "is not a known status; the postmortem is held back",
+                       "write 'published' (or final, approved, reviewed, done) to publish it, "
+                       "or 'draft' (or wip, in review) to hold it back; drafts are built only "
+                       "with --drafts");
+    }
+
+    // A share from a key that says percent, a value with '%' or people written out; a bare
+    // number under a key naming people is a count, kept as written.
+    void read_impact_entry(const std::string& key, ImpactKey kind, const YAML::Node& value,
+                           bool canonical) {
+        const auto text = scalar(value, key);
         if (!text) {
             return;
         }
-        if (*text == "published") {
-            pm_.draft = false;
-        } else if (*text == "draft") {
-            pm_.draft = true;
+        if (is_placeholder(*text)) {
+            report_.note(at(value), fmt::format("read '{}: {}' as no value", key, *text));
+            return;
+        }
+        const ImpactValue read = read_impact_value(kind, *text);
+        if (read.share_pct) {
+            if (pm_.users_affected_pct && share_is_declared_) {
+                pm_.extra[key] = to_json(value);  // the first share written wins
+                return;
+            }
+            pm_.users_affected_pct = read.share_pct;
+            share_is_declared_ = true;
+            pm_.declared.insert(Field::users_affected_pct);
+            if (!canonical) {
+                report_.note(at(value), fmt::format("read '{}: {}' as users_affected_pct {}", key,
+                                                    *text, *read.share_pct));
+            }
+        } else if (!read.problem.empty()) {
+            pm_.declared.insert(Field::users_affected_pct);  // never guessed from the text
+            report_.unread(at(value), key, *text, read.problem,
+                           "write the share of users affected as a percentage, e.g. "
+                           "users_affected_pct: 30 (or 30%)");
+        } else if (read.count) {
+            pm_.extra[key] = to_json(value);
+            report_.note(at(value),
+                         fmt::format("read '{}: {}' as a number of people affected, not a share; "
+                                     "it is kept under \"Other fields\"",
+                                     key, *text),
+                         "write users_affected_pct for the share of users affected");
         } else {
-            error(node, fmt::format("unknown status '{}'", *text),
-                  "use 'published' or 'draft' (drafts are built only with --drafts)");
+            pm_.extra[key] = to_json(value);
         }
     }
 
-    void read_percentage(const YAML::Node& node) {
-        const auto text = scalar(node, "users_affected_pct");
-        if (!text) {
-            return;
-        }
-        std::string digits(trim(*text));
-        if (!digits.empty() && digits.back() == '%') {
-            digits.pop_back();
-        }
-        char* end = nullptr;
-        const double value = std::strtod(digits.c_str(), &end);
-        if (digits.empty() || end != digits.c_str() + digits.size() || !std::isfinite(value) ||
-            value < 0 || value > 100) {
-            error(node, fmt::format("'users_affected_pct' must be a number from 0 to 100, not '{}'",
-                                    *text));
-            return;
-        }
-        pm_.users_affected_pct = value;
-    }
-
-    void read_impact(const YAML::Node& node) {
+    bool read_impact(const std::string& key, const YAML::Node& node) {
         if (node.IsScalar()) {
+            if (is_placeholder(node.Scalar())) {
+                report_.note(at(node),
+                             fmt::format("read '{}: {}' as no value", key, node.Scalar()));
+                return false;
+            }
             pm_.impact_summary = node.Scalar();
-            pm_.users_affected_pct = users_share_in(node.Scalar());
-            return;
+            const ImpactValue read = read_impact_value(ImpactKey::none, node.Scalar());
+            if (read.share_pct) {
+                pm_.users_affected_pct = read.share_pct;
+                share_is_declared_ = true;
+                pm_.declared.insert(Field::users_affected_pct);
+            }
+            return true;
         }
         if (!node.IsMap()) {
-            error(node, "'impact' must be a string or a mapping of users_affected_pct and summary");
-            return;
+            report_.unread(at(node), key, as_written(node), "is neither a text nor a mapping",
+                           "write a sentence, or users_affected_pct and summary under it");
+            return true;
         }
         for (const auto& entry : node) {
-            const std::string key = entry.first.Scalar();
-            if (key == "users_affected_pct") {
-                read_percentage(entry.second);
-            } else if (key == "summary") {
-                if (auto text = scalar(entry.second, "impact.summary")) {
+            const std::string name = entry.first.Scalar();
+            const std::string path = key + "." + name;
+            if (is_empty(entry.second)) {
+                report_.note(at(entry.first), fmt::format("'{}' is empty; read as absent", path));
+                continue;
+            }
+            const ImpactKey kind = impact_key(name, true);
+            if (kind == ImpactKey::summary) {
+                if (auto text = scalar(entry.second, path)) {
                     pm_.impact_summary = *text;
                 }
+            } else if (kind != ImpactKey::none) {
+                read_impact_entry(path, kind, entry.second, name == "users_affected_pct");
             } else {
-                error(entry.first, fmt::format("unknown impact field '{}'", key),
-                      "impact takes users_affected_pct and summary");
+                pm_.extra[path] = to_json(entry.second);
+                if (ctx_.strict) {
+                    report_.warning(at(entry.first), fmt::format("unknown impact field '{}'", name),
+                                    "impact takes users_affected_pct and summary; it is kept "
+                                    "and passed to templates as page.extra");
+                }
             }
         }
+        return true;
     }
 
-    void read_causes(const YAML::Node& node) {
-        const auto list = string_list(node, "causes");
+    void read_causes(const std::string& key, const YAML::Node& node) {
+        const auto list = string_list(node, key);
         if (!list) {
             return;
         }
         const auto& taxonomy = ctx_.config.taxonomy;
         for (const auto& name : *list) {
-            std::string key;
-            if (const auto* cause = taxonomy.find(name)) {
-                key = cause->key;
+            std::string cause;
+            if (const auto* found = taxonomy.find(name)) {
+                cause = found->key;
             } else if (from_alias_) {
                 // Another tool's tags or categories: keep what the taxonomy does not know.
-                if (!name.empty()) {
-                    pm_.tags.push_back(name);
-                }
+                pm_.tags.push_back(name);
                 continue;
             } else {
-                key = slugify(name);
-                const auto suggestion = closest_match(key, taxonomy.keys());
-                warning(node, fmt::format("unknown cause '{}'", name),
-                        suggestion
-                            ? fmt::format("did you mean '{}'? Or add '{}' to "
-                                          "taxonomy.causes in hindsight.yaml",
-                                          *suggestion, key)
-                            : fmt::format("add '{}' to taxonomy.causes in hindsight.yaml", key));
+                cause = slugify(name);
+                const auto suggestion = closest_match(cause, taxonomy.keys());
+                report_.warning(
+                    at(node), fmt::format("unknown cause '{}'", name),
+                    suggestion
+                        ? fmt::format("did you mean '{}'? Or add '{}' to "
+                                      "taxonomy.causes in hindsight.yaml",
+                                      *suggestion, cause)
+                        : fmt::format("add '{}' to taxonomy.causes in hindsight.yaml", cause));
             }
-            if (!key.empty() &&
-                std::find(pm_.causes.begin(), pm_.causes.end(), key) == pm_.causes.end()) {
-                pm_.causes.push_back(key);
+            if (!cause.empty() &&
+                std::find(pm_.causes.begin(), pm_.causes.end(), cause) == pm_.causes.end()) {
+                pm_.causes.push_back(cause);
             }
         }
     }
 
-    std::optional<ActionItem> action_item(const YAML::Node& node) {
+    void read_item_status(ActionItem& item, const YAML::Node& node, const std::string& text) {
+        if (const auto status = read_action_status(text)) {
+            item.status = status;
+            if (mapped(text, to_string(*status))) {
+                report_.note(at(node), fmt::format("read action item status '{}' as '{}'", text,
+                                                   to_string(*status)));
+            }
+            return;
+        }
+        item.status.reset();
+        item.status_text = text;
+        report_.warning(at(node), fmt::format("unknown action item status '{}'", text),
+                        "use open, in-progress, blocked, done or wont-do (or a synonym such as "
+                        "todo, wip, on hold, completed, cancelled); it is shown as written and "
+                        "not counted");
+    }
+
+    // "[x] Add a canary stage": a task-list mark before a title written as a string.
+    static void read_title_mark(ActionItem& item) {
+        const std::string_view title = trim(item.title);
+        for (const auto& [mark, status] :
+             {std::pair{"[ ]", ActionStatus::open}, std::pair{"[x]", ActionStatus::done},
+              std::pair{"[X]", ActionStatus::done}}) {
+            if (title.starts_with(mark)) {
+                item.status = status;
+                item.title = std::string(trim(title.substr(3)));
+                return;
+            }
+        }
+    }
+
+    std::optional<ActionItem> action_item(const std::string& key, const YAML::Node& node) {
         ActionItem item;
         item.line = line_of(node);
         if (node.IsScalar()) {
             item.title = node.Scalar();
+            read_title_mark(item);
             return item;
         }
         if (!node.IsMap()) {
-            error(node, "an action item must be a string or a mapping with a title");
+            report_.unread(at(node), key, as_written(node), "holds an item that is not a mapping",
+                           "write each action item as a string or a mapping with a title");
             return std::nullopt;
         }
+        std::set<std::string> own;
         for (const auto& entry : node) {
-            const std::string key = entry.first.Scalar();
-            const auto text = scalar(entry.second, "action_items." + key);
+            const std::string name = entry.first.Scalar();
+            if (fold_spelling(name) == fold_spelling(action_item_field_for_key(name)) &&
+                !is_empty(entry.second)) {
+                own.insert(action_item_field_for_key(name));
+            }
+        }
+        std::set<std::string> read;
+        for (const auto& entry : node) {
+            const std::string name = entry.first.Scalar();
+            const std::string path = key + "." + name;
+            if (is_empty(entry.second)) {
+                continue;
+            }
+            std::string field = action_item_field_for_key(name);
+            if (field.empty() && is_boolean(entry.second) &&
+                read_action_status(name) == ActionStatus::done) {
+                // "done: true", "completed: false"
+                item.status = boolean_value(entry.second) ? ActionStatus::done : ActionStatus::open;
+                continue;
+            }
+            if (!field.empty() && fold_spelling(name) != fold_spelling(field) &&
+                (own.count(field) > 0 || read.count(field) > 0)) {
+                continue;  // the item's own key (or the first alias) wins
+            }
+            if (field == "owner" && entry.second.IsSequence()) {
+                if (const auto owners = string_list(entry.second, path)) {
+                    item.owner = fmt::format("{}", fmt::join(*owners, ", "));
+                }
+                read.insert(field);
+                continue;
+            }
+            if (field.empty()) {
+                const auto suggestion = closest_match(name, action_item_fields());
+                if (suggestion || ctx_.strict) {
+                    report_.warning(at(entry.first),
+                                    fmt::format("unknown action item field '{}'", name),
+                                    suggestion ? fmt::format("did you mean '{}'?", *suggestion)
+                                               : std::string("an action item takes title, "
+                                                             "owner, status, due and link"));
+                }
+                continue;
+            }
+            const auto text = scalar(entry.second, path);
             if (!text) {
                 continue;
             }
-            if (key == "title") {
+            read.insert(field);
+            if (field == "title") {
                 item.title = *text;
-            } else if (key == "owner") {
-                item.owner = *text;
-            } else if (key == "link") {
+            } else if (field == "owner") {
+                if (!is_placeholder(*text)) {
+                    item.owner = *text;
+                }
+            } else if (field == "link") {
                 // Kept: the page shows a refused address as text (render checks it too).
                 item.link = *text;
                 if (!is_safe_url(*text)) {
-                    warning(entry.second,
-                            fmt::format("action item link '{}' is not allowed; it is shown as "
-                                        "text, not as a link",
-                                        *text),
-                            kAllowedUrlsHint);
+                    report_.warning(at(entry.second),
+                                    fmt::format("action item link '{}' is not allowed; it is "
+                                                "shown as text, not as a link",
+                                                *text),
+                                    kAllowedUrlsHint);
                 }
-            } else if (key == "status") {
-                if (const auto status = parse_action_status(*text)) {
-                    item.status = *status;
-                } else {
-                    error(entry.second, fmt::format("unknown action item status '{}'", *text),
-                          "use open, in-progress, done or wont-do");
-                }
-            } else if (key == "due") {
-                if (const auto day = parse_date(*text)) {
-                    item.due = *day;
-                } else {
-                    error(entry.second, fmt::format("'due' is not a date: '{}'", *text),
-                          "write it as YYYY-MM-DD");
-                }
-            } else {
-                const std::vector<std::string> known = {"title", "owner", "status", "due", "link"};
-                const auto suggestion = closest_match(key, known);
-                warning(entry.first, fmt::format("unknown action item field '{}'", key),
-                        suggestion ? fmt::format("did you mean '{}'?", *suggestion)
-                                   : std::string("an action item takes title, owner, status, "
-                                                 "due and link"));
+            } else if (field == "status") {
+                read_item_status(item, entry.second, *text);
+            } else if (field == "due") {
+                read_due(item, entry.second, path, *text);
             }
         }
         if (trim(item.title).empty()) {
-            error(node, "action item has no title", "add 'title: what will be done'");
+            report_.warning(at(node), "action item has no title; it is left out",
+                            "add 'title: what will be done'");
             return std::nullopt;
         }
         return item;
     }
 
-    void read_action_items(const YAML::Node& node) {
-        if (node.IsNull()) {
+    void read_due(ActionItem& item, const YAML::Node& node, const std::string& key,
+                  const std::string& text) {
+        if (is_placeholder(text)) {
             return;
         }
-        if (!node.IsSequence()) {
-            error(node, "'action_items' must be a list");
+        if (const auto day = parse_date(text)) {
+            item.due = *day;
+            return;
+        }
+        if (const auto time = parse_timestamp(text, ctx_.config.time_zone)) {
+            item.due = ctx_.config.time_zone.day_of(time->utc);
+            return;
+        }
+        const auto instant = read_instant(text);
+        if (instant && instant->date && instant->date->year != 0) {
+            const auto& d = *instant->date;
+            const date::year_month_day ymd{date::year{d.year} / d.month / d.day};
+            if (ymd.ok()) {
+                item.due = date::sys_days{ymd};
+                report_.note(at(node),
+                             fmt::format("read '{}: {}' as {}", key, text, format_date(*item.due)));
+                return;
+            }
+        }
+        report_.warning(at(node), fmt::format("'{}: {}' is not a date; it is left out", key, text),
+                        "write it as YYYY-MM-DD");
+    }
+
+    void read_action_items(const std::string& key, const YAML::Node& node) {
+        if (node.IsScalar() || node.IsMap()) {
+            if (auto item = action_item(key, node)) {
+                pm_.action_items.push_back(std::move(*item));
+            }
             return;
         }
         for (const auto& entry : node) {
-            if (auto item = action_item(entry)) {
+            if (is_empty(entry)) {
+                continue;
+            }
+            if (auto item = action_item(key, entry)) {
                 pm_.action_items.push_back(std::move(*item));
             }
         }
     }
 
-    static nlohmann::json to_json(const YAML::Node& node) {
-        if (node.IsSequence()) {
-            auto array = nlohmann::json::array();
-            for (const auto& item : node) {
-                array.push_back(to_json(item));
-            }
-            return array;
+    // Keys that are no field of ours: Hugo's and Jekyll's `draft` and `published` flags, other
+    // tools' impact keys, and everything else, kept for templates as page.extra.
+    void read_other(const std::string& key, const YAML::Node& key_node, const YAML::Node& value) {
+        const std::string folded = fold_spelling(key);
+        if ((folded == "draft" || folded == "published") && is_boolean(value) &&
+            !status_declared()) {
+            const bool held = (folded == "draft") == boolean_value(value);
+            pm_.draft = held;
+            report_.note(at(key_node), fmt::format("read '{}: {}' as 'status: {}'", key,
+                                                   value.Scalar(), held ? "draft" : "published"));
+            return;
         }
-        if (node.IsMap()) {
-            auto object = nlohmann::json::object();
-            for (const auto& entry : node) {
-                object[entry.first.Scalar()] = to_json(entry.second);
-            }
-            return object;
+        if (const ImpactKey kind = impact_key(key, false); kind != ImpactKey::none) {
+            read_impact_entry(key, kind, value, false);
+            return;
         }
-        if (!node.IsScalar()) {
-            return nullptr;
-        }
-        // Plain scalars keep their YAML type; quoted ones ("42") stay strings.
-        if (node.Tag() == "?") {
-            long long integer = 0;
-            double number = 0;
-            bool flag = false;
-            if (YAML::convert<long long>::decode(node, integer)) {
-                return integer;
-            }
-            if (YAML::convert<double>::decode(node, number) && std::isfinite(number)) {
-                return number;
-            }
-            if (YAML::convert<bool>::decode(node, flag)) {
-                return flag;
-            }
-        }
-        return node.Scalar();
-    }
-
-    void read_unknown(const std::string& key, const YAML::Node& key_node, const YAML::Node& value) {
         pm_.extra[key] = to_json(value);
         if (!ctx_.strict) {
             return;
         }
-        const auto suggestion = closest_match(key, kKnownFields);
-        warning(key_node, fmt::format("unknown front-matter key '{}'", key),
-                suggestion ? fmt::format("did you mean '{}'?", *suggestion)
-                           : std::string("it is kept and passed to templates as page.extra"));
+        const auto suggestion = closest_match(key, known_fields());
+        report_.warning(at(key_node), fmt::format("unknown front-matter key '{}'", key),
+                        suggestion ? fmt::format("did you mean '{}'?", *suggestion)
+                                   : std::string("it is kept and passed to templates as "
+                                                 "page.extra"));
     }
 
-    void check_times() {
-        if (pm_.started && pm_.resolved && *pm_.resolved < *pm_.started) {
-            error(resolved_at_,
-                  fmt::format("'resolved' ({}) is before 'started' ({})",
-                              format_iso_utc(*pm_.resolved), format_iso_utc(*pm_.started)),
-                  "check the dates and the time zones of both");
-            pm_.resolved.reset();
-            return;
-        }
-        if (pm_.started && pm_.resolved && pm_.declared.count(Field::resolved) > 0) {
-            const auto span = date::floor<std::chrono::minutes>(*pm_.resolved - *pm_.started);
-            if (pm_.duration && *pm_.duration != span) {
-                warning(duration_at_,
-                        fmt::format("'duration' ({}) disagrees with started..resolved ({})",
-                                    format_duration(*pm_.duration), format_duration(span)),
-                        "the times win; remove 'duration' or correct it");
-            }
-            pm_.duration = span;
-        }
+    bool status_declared() const {
+        return std::any_of(seen_.begin(), seen_.end(),
+                           [](const std::string& k) { return field_for_key(k) == "status"; });
     }
 
     FieldContext& ctx_;
     Postmortem& pm_;
+    FieldReport report_;
+    TimeFields times_;
     bool slug_from_key_ = false;
     std::set<std::string> seen_;
     bool from_alias_ = false;
-    std::optional<Timestamp> date_time_;  // 'date' written with a time of day
-    Location resolved_at_;
-    Location duration_at_;
+    bool share_is_declared_ = false;
 };
 
 }  // namespace

@@ -21,8 +21,11 @@ struct FieldContext {
     Diagnostics& diagnostics;
 };
 
-// Every known field is type-checked; a bad value is an error and the field stays unset, so
-// the rest of the file is still checked. Unknown keys go to postmortem.extra.
+// Liberal in what it accepts: other tools' keys, synonyms of enumerations, human dates and
+// durations are read, each with a note; an empty value is an absent one. A value that cannot be
+// understood, or contradicts another, is a warning: it is left out of the record (and listed in
+// postmortem.unread, as written), never guessed. Unknown keys go to postmortem.extra. Only a slug
+// that cannot be a path is an error here.
 void read_front_matter(const YAML::Node& root, FieldContext& context, Postmortem& postmortem);
 
 }  // namespace hindsight

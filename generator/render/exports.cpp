@@ -37,6 +37,11 @@ ordered percent_value(const std::optional<double>& pct) {
     return *pct;
 }
 
+// A state no table knows is left out of the record (the page shows it as written).
+ordered status_value(const ActionItem& item) {
+    return item.status ? ordered(to_string(*item.status)) : ordered(nullptr);
+}
+
 ordered record(const Archive& archive, std::size_t index) {
     const Postmortem& pm = archive.postmortems[index];
     ordered items = ordered::array();
@@ -47,7 +52,7 @@ ordered record(const Archive& archive, std::size_t index) {
         items.push_back(
             {{"title", item.title},
              {"owner", item.owner.empty() ? ordered(nullptr) : ordered(item.owner)},
-             {"status", to_string(item.status)},
+             {"status", status_value(item)},
              {"due", optional_day(item.due)},
              {"cluster", clustered ? ordered(archive.clusters[archive.cluster_of[index][i]].id)
                                    : ordered(nullptr)}});
@@ -114,7 +119,7 @@ std::string actions_json(const Archive& archive) {
             items.push_back({{"slug", pm.slug},
                              {"title", item.title},
                              {"owner", item.owner.empty() ? ordered(nullptr) : ordered(item.owner)},
-                             {"status", to_string(item.status)},
+                             {"status", status_value(item)},
                              {"due", optional_day(item.due)}});
         }
         clusters.push_back({{"id", cluster.id},
@@ -180,6 +185,7 @@ std::string stats_json(const Archive& archive) {
                       {"action_items",
                        {{"open", a.open},
                         {"in_progress", a.in_progress},
+                        {"blocked", a.blocked},
                         {"done", a.done},
                         {"wont_do", a.wont_do},
                         {"overdue", a.overdue},

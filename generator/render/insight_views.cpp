@@ -138,7 +138,7 @@ json action_view(const Archive& archive, const SiteConfig& config, const ActionC
         items.push_back({{"title", item.title},
                          {"owner", item.owner},
                          {"has_owner", !item.owner.empty()},
-                         {"status", to_string(item.status)},
+                         {"status", item.status ? to_string(*item.status) : "unknown"},
                          {"due", item.due ? format_date(*item.due) : ""},
                          {"has_due", item.due.has_value()},
                          {"postmortem", pm.title},
@@ -208,6 +208,7 @@ json stats_view(const Archive& archive, const SiteConfig& config) {
     const auto& a = s.actions;
     view["actions"] = {{"open", a.open},
                        {"in_progress", a.in_progress},
+                       {"blocked", a.blocked},
                        {"done", a.done},
                        {"wont_do", a.wont_do},
                        {"overdue", a.overdue},

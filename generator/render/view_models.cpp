@@ -101,7 +101,7 @@ class MetaRows {
         if (value.empty()) {
             return;
         }
-        Row row{label, value, pm_.is_inferred(field), std::nullopt};
+        Row row{label, value, pm_.is_inferred(field), std::nullopt, {}};
         if (const auto it = pm_.evidence.find(field); row.inferred && it != pm_.evidence.end()) {
             const Evidence& evidence = it->second;
             const auto same = [&](const Source& s) {
@@ -115,6 +115,11 @@ class MetaRows {
             row.source = static_cast<std::size_t>(source - sources_.begin());
         }
         rows_.push_back(std::move(row));
+    }
+
+    // A front-matter value that could not be used: shown as written, with what is wrong.
+    void add_unread(const UnreadValue& value) {
+        rows_.push_back({value.key, value.written, false, std::nullopt, value.problem});
     }
 
     void add_time(const char* label, const std::optional<Timestamp>& time, Field field) {
@@ -148,7 +153,9 @@ class MetaRows {
             json entry = {{"label", row.label},
                           {"value", row.value},
                           {"inferred", row.inferred},
-                          {"has_evidence", row.source.has_value()}};
+                          {"has_evidence", row.source.has_value()},
+                          {"has_problem", !row.problem.empty()},
+                          {"problem", row.problem}};
             if (row.source) {
                 entry["evidence_id"] = ids[*row.source];
                 entry["evidence_where"] = where(sources_[*row.source].line);
@@ -164,6 +171,7 @@ class MetaRows {
         std::string value;
         bool inferred;
         std::optional<std::size_t> source;  // index into sources_
+        std::string problem;                // why a declared value is not used
     };
     struct Source {
         int line;
@@ -195,15 +203,23 @@ MetaRows::View meta_view(const Postmortem& pm) {
     rows.add("Tags", join(pm.tags), Field::tags);
     rows.add("ID", pm.id, Field::id);
     rows.add("Source", pm.source, Field::source);
+    for (const auto& value : pm.unread) {
+        rows.add_unread(value);
+    }
     return rows.take();
 }
 
-const char* status_label(ActionStatus status) {
-    switch (status) {
+std::string status_label(const ActionItem& item) {
+    if (!item.status) {
+        return item.status_text;  // as written: no table knows it (check warned)
+    }
+    switch (*item.status) {
         case ActionStatus::open:
             return "Open";
         case ActionStatus::in_progress:
             return "In progress";
+        case ActionStatus::blocked:
+            return "Blocked";
         case ActionStatus::done:
             return "Done";
         case ActionStatus::wont_do:
@@ -217,8 +233,8 @@ json action_items_view(const Postmortem& pm) {
     for (const auto& item : pm.action_items) {
         items.push_back({{"title", item.title},
                          {"owner", item.owner},
-                         {"status", to_string(item.status)},
-                         {"status_label", status_label(item.status)},
+                         {"status", item.status ? to_string(*item.status) : "unknown"},
+                         {"status_label", status_label(item)},
                          {"due", date_text(item.due)},
                          {"link", item.link},
                          {"done", item.status == ActionStatus::done},

@@ -260,16 +260,22 @@ describe('feeds, exports and search data hold the attempts as inert text', () =>
     assert.ok(hits.some((hit) => hit.title.includes('<img src=x onerror')), 'titles are kept as text');
   });
 
-  test('an injected action item status cannot reach the site: it fails the build', () => {
+  test('an injected action item status is a warning, shown as text, and fails --strict', () => {
     const content = path.join(work, 'status-content');
     fs.mkdirSync(content, { recursive: true });
     fs.writeFileSync(path.join(content, 'status.md'),
       '---\ntitle: Status\naction_items:\n  - title: x\n    status: "<script>alert(1)</script>"\n---\nBody\n');
     const out = path.join(work, 'status-public');
     const build = spawnSync(binary, ['build', content, '-o', out], { encoding: 'utf8' });
-    assert.equal(build.status, 1, build.stderr);
-    assert.match(build.stderr, /status\.md:5:13: error: unknown action item status/);
-    assert.ok(!fs.existsSync(out));
+    assert.equal(build.status, 0, build.stderr);
+    assert.match(build.stderr, /status\.md:5:13: warning: unknown action item status/);
+    const page = fs.readFileSync(path.join(out, 'postmortems/status/index.html'), 'utf8');
+    assert.ok(!page.includes('<script>alert(1)'), 'the status reached the page as markup');
+    assert.ok(page.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.match(page, /class="ai ai-unknown"/);
+    const strict = spawnSync(binary, ['build', content, '-o', path.join(work, 'status-strict'),
+      '--strict'], { encoding: 'utf8' });
+    assert.equal(strict.status, 1);
   });
 });
 

@@ -69,7 +69,7 @@ TEST_CASE("a failed build leaves the previous site byte-for-byte", "[atomicity]"
     write_text(content / "a.md", "# First\n\nok\n");
     REQUIRE(run_hindsight({"build", content.string(), "-o", out.string()}).exit_code == 0);
     const Tree before = read_tree(out);
-    write_text(content / "b.md", "---\nseverity: nonsense\n---\nbroken\n");
+    write_text(content / "b.md", "---\ntitle: \"never closed\nseverity: SEV1\n---\nbroken\n");
     write_text(content / "a.md", "# Changed\n");
     CHECK(run_hindsight({"build", content.string(), "-o", out.string()}).exit_code == 1);
     CHECK(describe_difference(before, read_tree(out)).empty());

@@ -42,7 +42,7 @@ TEST_CASE("build with content errors exits 1 and writes nothing", "[cli]") {
     const auto result = run_hindsight({"build", (source_dir() / "tests/sites/broken").string(),
                                        "-o", (dir.path() / "out").string()});
     CHECK(result.exit_code == 1);
-    CHECK(result.err.find("4 errors, 1 warning; the site was not written") != std::string::npos);
+    CHECK(result.err.find("3 errors, 3 warnings; the site was not written") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
 
@@ -96,7 +96,10 @@ TEST_CASE("dangerous output folders are refused with exit 2", "[cli]") {
 TEST_CASE("help and version output for the tool and every command", "[cli]") {
     const auto version = run_hindsight({"--version"});
     CHECK(version.exit_code == 0);
-    CHECK(version.out == "hindsight 0.1.0\n");
+    // The version, then the build id CI keys the build cache by: 32 hex digits.
+    CHECK(version.out.rfind("hindsight 0.1.0 (build ", 0) == 0);
+    CHECK(version.out.size() == std::string("hindsight 0.1.0 (build ").size() + 32 + 2);
+    CHECK(version.out.substr(version.out.size() - 2) == ")\n");
     for (const char* command : {"build", "check"}) {
         const auto help = run_hindsight({command, "--help"});
         CHECK(help.exit_code == 0);
@@ -109,8 +112,9 @@ TEST_CASE("check --format json reports the same problems as data", "[cli]") {
     const auto result = run_hindsight(
         {"check", (source_dir() / "tests/sites/broken").string(), "--format", "json"});
     CHECK(result.exit_code == 1);
-    CHECK(result.out.find("\"errors\": 4") != std::string::npos);
-    CHECK(result.out.find("\"message\": \"unknown severity 'SEV-one'\"") != std::string::npos);
+    CHECK(result.out.find("\"errors\": 3") != std::string::npos);
+    CHECK(result.out.find("\"message\": \"'severity: SEV-one' is not a severity level\"") !=
+          std::string::npos);
 }
 
 TEST_CASE("drafts are built only with --drafts", "[cli]") {

@@ -1,20 +1,19 @@
-// Scores the extractor against hand labels of every real postmortem in ../shared (the corpus and
-// the seeds), prints the rates, holds them to the targets of the extraction issue, and holds each
+// Scores the extractor against the first hand labels of every real postmortem in ../shared (the
+// corpus and the seeds, tests/extraction/labels/corpus-*.json), prints the rates, and holds each
 // file and field to its checked-in outcome (tests/extraction/expectations.tsv), which may only
-// tighten.
+// tighten. Those labels were written alongside the extractor and tuned on, so they are a ratchet
+// only: the figure of record is independent_score_test.cpp's, against independent labels.
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "core/file_system.hpp"
-#include "parse/parse_postmortem.hpp"
+#include "scoring.hpp"
 #include "support/expectations.hpp"
 #include "support/shared.hpp"
 
@@ -48,16 +47,6 @@ std::string outcome(bool labelled, bool right, bool found) {
     return found ? "known-miss" : "absent";
 }
 
-struct Rate {
-    int hits = 0;
-    int total = 0;
-    double value() const { return total == 0 ? 1.0 : static_cast<double>(hits) / total; }
-    void add(bool hit) {
-        ++total;
-        hits += hit ? 1 : 0;
-    }
-};
-
 std::string time_or_null(const std::optional<Timestamp>& t) {
     return t ? format_iso_utc(*t) : "null";
 }
@@ -81,27 +70,16 @@ TEST_CASE("extraction accuracy on the hand-labelled corpus and seeds", "[extract
     if (!shared_present("corpus/real")) {
         return;
     }
-    std::vector<nlohmann::json> labels;
-    for (const auto& entry : fs::directory_iterator(kLabels)) {
-        std::ifstream in(entry.path());
-        for (auto& label : nlohmann::json::parse(in)) {
-            labels.push_back(std::move(label));
-        }
-    }
+    const auto labels = read_labels(label_files(kLabels, "corpus-"));
     REQUIRE(labels.size() == 64);
 
-    const SiteConfig config;
     Rate duration, started, users, mechanism, actions;
     int invented_files = 0;
     std::ostringstream misses;
     Outcomes outcomes;
     for (const auto& label : labels) {
         const std::string file = label["file"];
-        const auto bytes = read_file(shared_dir() / file);
-        REQUIRE(bytes.bytes);
-        const auto result = parse_postmortem({file, file, *bytes.bytes}, config, {});
-        REQUIRE(result.postmortem);
-        const Postmortem& pm = *result.postmortem;
+        const Postmortem pm = parse_labelled(shared_dir() / file, file);
 
         const auto& want_duration = label["duration_minutes"];
         const std::optional<long long> got_duration =
@@ -203,13 +181,6 @@ TEST_CASE("extraction accuracy on the hand-labelled corpus and seeds", "[extract
         started.hits, started.total, 100 * users.value(), users.hits, users.total,
         100 * mechanism.value(), mechanism.hits, mechanism.total, 100 * actions.value(),
         actions.hits, actions.total, 100 * invented_rate, invented_files, labels.size());
-    // The targets of the extraction issue.
-    CHECK(duration.value() >= 0.95);
-    CHECK(started.value() >= 0.90);
-    CHECK(users.value() >= 0.95);
-    CHECK(mechanism.value() >= 0.90);
-    CHECK(actions.value() >= 0.90);
-    CHECK(invented_rate <= 0.03);
     // Per file and field: one file getting worse fails even while the rates above hold.
     check_ratchet(kExpectations, outcomes);
 }

@@ -145,7 +145,7 @@ bool well_typed(const std::string& key, const json& value) {
     return value.type() == empty.type();
 }
 
-// "corpus/real/023", "seeds/000" or "synthetic", optionally followed by a note.
+// "corpus/real/023", "seeds/000", "real2/023" or "synthetic", optionally followed by a note.
 bool well_formed_source(const std::string& source) {
     const std::string path = source.substr(0, source.find(' '));
     if (path == "synthetic") {
@@ -156,7 +156,7 @@ bool well_formed_source(const std::string& source) {
                    return std::isdigit(static_cast<unsigned char>(c)) != 0;
                });
     };
-    for (const std::string_view folder : {"corpus/real/", "seeds/"}) {
+    for (const std::string_view folder : {"corpus/real/", "seeds/", "real2/"}) {
         if (path.rfind(folder, 0) == 0 && digits(std::string_view(path).substr(folder.size()))) {
             return true;
         }
@@ -164,10 +164,14 @@ bool well_formed_source(const std::string& source) {
     return false;
 }
 
-// The corpus file a source names: corpus/real/023 is 023.md, seeds/000 is 000_<hash>.txt.
+// The corpus file a source names: corpus/real/023 is 023.md, seeds/000 is 000_<hash>.txt (both
+// in ../shared), real2/023 is tests/corpus/real2/023.md.
 std::optional<fs::path> source_file(const std::string& source) {
     const std::string path = source.substr(0, source.find(' '));
-    const fs::path folder = hindsight::test::shared_dir() / fs::path(path).parent_path();
+    const fs::path folder =
+        (path.starts_with("real2/") ? fs::path(HINDSIGHT_SOURCE_DIR) / "tests/corpus"
+                                    : hindsight::test::shared_dir()) /
+        fs::path(path).parent_path();
     const std::string number = fs::path(path).filename().string();
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(folder, error)) {
@@ -263,9 +267,10 @@ std::vector<Example> read_examples() {
             }
             section.source = trimmed(line.substr(7));
             if (!well_formed_source(section.source)) {
-                section.errors.push_back(
-                    at(number) +
-                    "a source is corpus/real/NNN, seeds/NNN or synthetic, then an optional note");
+                section.errors.push_back(at(number) +
+                                         "a source is corpus/real/NNN, seeds/NNN, real2/NNN or "
+                                         "synthetic, then an optional "
+                                         "note");
             }
         } else if (state == outside && line.rfind("known miss:", 0) == 0) {
             read_known_miss(section, line.substr(11), number);
@@ -353,7 +358,7 @@ json record_of(const ParseResult& result) {
             a["due"] = format_date(*item.due);
         }
         if (item.status != ActionStatus::open) {
-            a["status"] = to_string(item.status);
+            a["status"] = item.status ? to_string(*item.status) : "unknown";
         }
         if (!item.link.empty()) {
             a["link"] = item.link;

@@ -21,4 +21,7 @@ class TempDir {
 
 void write_text(const std::filesystem::path& path, const std::string& text);
 
+// A whole file's bytes ("" when it cannot be read).
+std::string read_text(const std::filesystem::path& path);
+
 }  // namespace hindsight::test

@@ -28,9 +28,12 @@ const std::map<std::string, std::set<std::string>> kUses = {
     {"render", {"model", "config", "analyze"}},
     {"output", {"core"}},
     {"cache", {"model"}},
+    {"report", {"core"}},
+    {"scaffold", {"config"}},
+    {"serve", {"core"}},
     {"cli",
      {"core", "model", "config", "discover", "extract", "parse", "cache", "analyze", "search",
-      "render", "output"}},
+      "render", "output", "report", "scaffold", "serve"}},
 };
 
 // Third-party parsers whose types stay inside the stages that read with them: extraction works
@@ -39,6 +42,7 @@ const std::map<std::string, std::set<std::string>> kLibraryUsers = {
     {"cmark-gfm", {"parse"}},
     {"gumbo", {"parse"}},
     {"yaml-cpp", {"parse", "config"}},
+    {"httplib", {"serve"}},
 };
 
 std::set<std::string> allowed_for(const std::string& stage) {

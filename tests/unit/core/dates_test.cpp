@@ -47,6 +47,10 @@ TEST_CASE("durations in the forms people write", "[dates]") {
     CHECK(parse_duration("90")->count() == 90);
     CHECK(parse_duration("PT2H15M")->count() == 135);
     CHECK(parse_duration("2 hours 5 minutes")->count() == 125);
+    CHECK(parse_duration("1h30")->count() == 90);
+    CHECK(parse_duration("1h 30")->count() == 90);
+    CHECK_FALSE(parse_duration("1d30"));
+    CHECK_FALSE(parse_duration("30m15"));
     CHECK_FALSE(parse_duration("a while"));
     CHECK_FALSE(parse_duration("2x"));
     CHECK_FALSE(parse_duration(""));

@@ -53,27 +53,31 @@ TEST_CASE("tabs in YAML", "[bad_input]") {
                 "YAML indents with spaces only; replace the tab with spaces"});
 }
 
-TEST_CASE("wrong types", "[bad_input]") {
+TEST_CASE("wrong types and values not understood are warnings, located, with a hint",
+          "[bad_input]") {
     CHECK(diagnose("---\ntitle: [a, b]\nstarted: yesterday\nseverity: SEV9\ncauses: {a: 1}\n"
                    "impact:\n  users_affected_pct: 130\nresolved: 2020-01-01T00:00:00Z\n"
                    "started_ok: 1\n---\nbody\n") ==
-          Lines{"content/bad.md:2:8: error: 'title' must be a single value, not a list",
-                "content/bad.md:3:10: error: 'started' is not a date and time: 'yesterday'\n    "
-                "hint: write an ISO 8601 time like 2023-08-10T13:45:00Z or 2023-08-10 "
-                "13:45+02:00",
-                "content/bad.md:4:11: error: unknown severity 'SEV9'\n    hint: did you mean "
-                "'SEV1'? (known: SEV1, SEV2, SEV3, SEV4, SEV5)",
-                "content/bad.md:5:9: error: 'causes' must be a list of strings",
-                "content/bad.md:7:23: error: 'users_affected_pct' must be a number from 0 to 100, "
-                "not '130'"});
+          Lines{"content/bad.md:2:8: warning: 'title: [\"a\",\"b\"]' is a list, not a single "
+                "value\n    hint: write one value after the key",
+                "content/bad.md:3:10: warning: 'started: yesterday' is not a date and time\n    "
+                "hint: write it like 2023-08-10T13:45:00Z, 2023-08-10 13:45 PDT or Aug 10, 2023 "
+                "1:45 PM UTC",
+                "content/bad.md:4:11: warning: 'severity: SEV9' is not a severity level\n    "
+                "hint: did you mean 'SEV1'? (known: SEV1, SEV2, SEV3, SEV4, SEV5)",
+                "content/bad.md:5:9: warning: 'causes: {\"a\":1}' is not a list of names\n    "
+                "hint: write it as [a, b] or one name",
+                "content/bad.md:7:23: warning: 'impact.users_affected_pct: 130' is not a "
+                "percentage from 0 to 100\n    hint: write the share of users affected as a "
+                "percentage, e.g. users_affected_pct: 30 (or 30%)"});
 }
 
 TEST_CASE("resolved before started", "[bad_input]") {
     CHECK(diagnose("---\nstarted: 2023-08-10T13:45:00Z\nresolved: 2023-08-10T12:00:00+00:00\n---\n"
                    "x\n") ==
-          Lines{"content/bad.md:3:11: error: 'resolved' (2023-08-10T12:00:00Z) is before "
-                "'started' (2023-08-10T13:45:00Z)\n    hint: check the dates and the time zones "
-                "of both"});
+          Lines{"content/bad.md:3:11: warning: 'resolved: 2023-08-10T12:00:00+00:00' is before "
+                "'started' (2023-08-10T13:45:00Z); it is left out\n    hint: check the dates and "
+                "the time zones of both, and write the time the impact ended, after the start"});
 }
 
 TEST_CASE("a 5 MB single line", "[bad_input]") {

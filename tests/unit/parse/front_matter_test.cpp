@@ -47,3 +47,31 @@ TEST_CASE("tabs in indentation are found", "[front_matter]") {
     CHECK(tab->column == 1);
     CHECK_FALSE(find_indentation_tab("a: \"x\ty\"\n"));
 }
+
+TEST_CASE("an unterminated quote is found where it opens, whatever follows", "[front_matter]") {
+    const auto swallowed = find_unterminated_quote("title: \"broken\nstarted: [1, 2\n");
+    REQUIRE(swallowed);
+    CHECK(swallowed->line == 1);
+    CHECK(swallowed->column == 8);
+    const auto single = find_unterminated_quote("id: INC-1\ntitle: 'broken\nseverity: SEV2\n");
+    REQUIRE(single);
+    CHECK(single->line == 2);
+    CHECK(single->column == 8);
+    const auto at_end = find_unterminated_quote("title: ok\nsummary: \"never closed");
+    REQUIRE(at_end);
+    CHECK(at_end->line == 2);
+    const auto in_item =
+        find_unterminated_quote("action_items:\n  - title: \"Fix it\n    owner: ana\n");
+    REQUIRE(in_item);
+    CHECK(in_item->line == 2);
+    CHECK(find_unterminated_quote("causes: [\"a\", \"b]\n"));
+}
+
+TEST_CASE("closed quotes, escapes and quotes inside plain values are fine", "[front_matter]") {
+    CHECK_FALSE(find_unterminated_quote("title: \"a \\\"quoted\\\" word\"\n"));
+    CHECK_FALSE(find_unterminated_quote("title: 'it''s fine'\n"));
+    CHECK_FALSE(find_unterminated_quote("title: It's fine\nowner: \"ana\"\n"));
+    CHECK_FALSE(find_unterminated_quote("title: \"a long\n  title on two lines\"\nid: x\n"));
+    CHECK_FALSE(find_unterminated_quote("# a comment with a \" quote\ntitle: x\n"));
+    CHECK_FALSE(find_unterminated_quote("title: x # it's a comment\n"));
+}

@@ -51,7 +51,9 @@ customer_tickets: 42
 ---
 Body text.
 )");
-    CHECK(messages(result).empty());
+    // A lower-case level is read as the ladder's name, and said so.
+    CHECK(messages(result) ==
+          std::vector<std::string>{"content/pm.md:9:11: note: read severity 'sev1' as 'SEV1'"});
     REQUIRE(result.postmortem);
     const Postmortem& pm = *result.postmortem;
     CHECK(pm.title == "Sessions shared between users");

@@ -1,0 +1,194 @@
+// Whole values through the sentence scanners: the scanners find an instant or a duration, and
+// this file checks that nothing else is written beside it.
+#include "extract/written_values.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/text.hpp"
+#include "extract/durations.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/time_expressions.hpp"
+#include "extract/time_tokens.hpp"
+
+namespace hindsight {
+namespace {
+
+bool is_one_of(std::string_view word, std::initializer_list<std::string_view> words) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Words that may stand beside an instant without changing it: "Thursday, at 14:00 UTC",
+// "approx. 10:00".
+bool instant_filler(std::string_view word) {
+    return is_one_of(
+        word, {"at",     "on",       "the",    "of",     "around",  "about",     "approximately",
+               "approx", "circa",    "ca",     "monday", "tuesday", "wednesday", "thursday",
+               "friday", "saturday", "sunday", "mon",    "tue",     "tues",      "wed",
+               "thu",    "thur",     "thurs",  "fri",    "sat",     "sun"});
+}
+
+// Words a duration is written with: amounts, units, "and a half", and hedges.
+bool duration_word(std::string_view word) {
+    return number_word(word).has_value() ||
+           is_one_of(word, {"a",     "an",     "and",     "half",   "hour",          "hours",
+                            "hr",    "hrs",    "h",       "minute", "minutes",       "min",
+                            "mins",  "m",      "day",     "days",   "approximately", "approx",
+                            "about", "around", "roughly", "some",   "total",         "in",
+                            "of",    "ca",     "circa",   "est",    "estimated"});
+}
+
+// "1:30" and "01:30:00": hours and minutes (seconds dropped).
+std::optional<int> clock_duration(std::string_view text) {
+    int parts[3] = {0, 0, 0};
+    int count = 0;
+    std::size_t i = 0;
+    while (i < text.size() && count < 3) {
+        std::size_t start = i;
+        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+            ++i;
+        }
+        const std::size_t digits = i - start;
+        if (digits == 0 || digits > 4 || (count > 0 && digits != 2)) {
+            return std::nullopt;
+        }
+        parts[count++] = std::stoi(std::string(text.substr(start, digits)));
+        if (i == text.size()) {
+            break;
+        }
+        if (text[i] != ':') {
+            return std::nullopt;
+        }
+        ++i;
+    }
+    if (i != text.size() || count < 2 || parts[1] > 59 || parts[2] > 59) {
+        return std::nullopt;
+    }
+    return parts[0] * 60 + parts[1];
+}
+
+// "+01:00", "-0500", "+2": an offset standing alone after a time, as `git log` and many
+// exports write it ("2024-03-05 14:05:00 +0100"). Prose rarely puts a space there, so the
+// sentence scanner does not read it; a value holding nothing else after its time may.
+std::optional<WrittenZone> spaced_offset(std::string_view rest) {
+    rest = trim(rest);
+    if (rest.size() < 2 || (rest.front() != '+' && rest.front() != '-')) {
+        return std::nullopt;
+    }
+    std::string digits;
+    for (const char c : rest.substr(1)) {
+        if (std::isdigit(static_cast<unsigned char>(c))) {
+            digits += c;
+        } else if (c != ':' || digits.size() != 2) {
+            return std::nullopt;
+        }
+    }
+    int hours = 0;
+    int minutes = 0;
+    if (digits.size() == 4) {
+        hours = std::stoi(digits.substr(0, 2));
+        minutes = std::stoi(digits.substr(2));
+    } else if (digits.size() == 1 || digits.size() == 2) {
+        hours = std::stoi(digits);
+    } else {
+        return std::nullopt;
+    }
+    if (hours > 14 || minutes > 59) {
+        return std::nullopt;
+    }
+    const int sign = rest.front() == '-' ? -1 : 1;
+    return WrittenZone{std::string(rest), sign * (hours * 60 + minutes), ""};
+}
+
+}  // namespace
+
+std::optional<WrittenInstant> read_instant(std::string_view value) {
+    value = trim(value);
+    // The offset is cut off first: the scanner would read "+01:00" as a second time.
+    std::optional<WrittenZone> offset;
+    if (const auto sign = value.find_last_of("+-");
+        sign != std::string_view::npos && sign > 0 && value[sign - 1] == ' ') {
+        offset = spaced_offset(value.substr(sign));
+        if (offset) {
+            value = trim(value.substr(0, sign));
+        }
+    }
+    const LineTimes found = scan_times(value);
+    if (found.instants.size() != 1) {
+        return std::nullopt;
+    }
+    Instant instant = found.instants.front();
+    if (!instant.date && !instant.time) {
+        return std::nullopt;
+    }
+    if (offset) {
+        if (!instant.time || instant.zone || instant.end != value.size()) {
+            return std::nullopt;  // an offset belongs right after a time with no zone
+        }
+        instant.zone = std::move(offset);
+    }
+    for (const auto& token : tokenize_for_times(value)) {
+        const bool inside = token.begin >= instant.begin && token.end <= instant.end;
+        if (inside || token.kind == TimeTokenKind::symbol) {
+            continue;
+        }
+        if (token.kind == TimeTokenKind::number || !instant_filler(token.text)) {
+            return std::nullopt;
+        }
+    }
+    return WrittenInstant{instant.date, instant.time, instant.zone};
+}
+
+Timestamp local_to_utc(const CalendarDate& day, const ClockTime& time,
+                       const std::optional<WrittenZone>& zone, const TimeZone& site_zone) {
+    const date::local_days local_day{date::year{day.year} / day.month / day.day};
+    const date::local_seconds local = local_day + std::chrono::hours{time.hour} +
+                                      std::chrono::minutes{time.minute} +
+                                      std::chrono::seconds{time.second};
+    if (!zone) {
+        return site_zone.to_utc(local);
+    }
+    const int offset = zone_offset_on(*zone, day);
+    return Timestamp{local.time_since_epoch() - std::chrono::minutes{offset}};
+}
+
+std::optional<int> read_duration_minutes(std::string_view value) {
+    const std::string_view text = trim(value);
+    if (const auto minutes = parse_duration(text)) {
+        return static_cast<int>(minutes->count());
+    }
+    if (const auto minutes = clock_duration(text)) {
+        return minutes;
+    }
+    const auto tokens = tokenize_for_times(text);
+    const bool only_duration_words = std::all_of(
+        tokens.begin(), tokens.end(),
+        [](const TimeToken& t) { return t.kind != TimeTokenKind::word || duration_word(t.text); });
+    if (!only_duration_words) {
+        return std::nullopt;
+    }
+    // Every number is an amount of a unit, so the scanner reads the value whole: not "2 hours
+    // 30 seconds", and not "forty-five minutes" as five ("7.5 hours" is one amount).
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].kind != TimeTokenKind::number &&
+            !(tokens[i].kind == TimeTokenKind::word && number_word(tokens[i].text))) {
+            continue;
+        }
+        std::size_t next = i + 1;
+        if (next + 1 < tokens.size() && tokens[next].text == "." &&
+            tokens[next + 1].kind == TimeTokenKind::number) {
+            next += 2;
+        }
+        if (next >= tokens.size() || tokens[next].kind != TimeTokenKind::word ||
+            number_word(tokens[next].text) || is_one_of(tokens[next].text, {"and", "a", "an"})) {
+            return std::nullopt;
+        }
+        i = next;
+    }
+    if (const auto stated = stated_duration(text)) {
+        return stated->minutes;
+    }
+    return std::nullopt;
+}
+
+}  // namespace hindsight

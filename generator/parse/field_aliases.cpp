@@ -1,0 +1,185 @@
+// Key aliases collected from other tools' exports and templates (Statuspage, cState, incident.io,
+// FireHydrant, Rootly, PagerDuty, Jira and GitHub issue templates, Hugo and Jekyll postmortem
+// templates). Keys are compared folded, so "start_time", "Start Time" and "startTime" are one.
+#include "parse/field_aliases.hpp"
+
+#include <map>
+
+#include "core/text.hpp"
+
+namespace hindsight {
+namespace {
+
+std::map<std::string, std::string> folded(const std::vector<KeyAlias>& aliases,
+                                          const std::vector<std::string>& fields) {
+    std::map<std::string, std::string> table;
+    for (const auto& field : fields) {
+        table.emplace(fold_spelling(field), field);
+    }
+    for (const auto& alias : aliases) {
+        table.emplace(fold_spelling(alias.alias), std::string(alias.field));
+    }
+    return table;
+}
+
+}  // namespace
+
+const std::vector<std::string>& known_fields() {
+    static const std::vector<std::string> fields = {
+        "title",     "id",       "slug",     "date",        "started", "detected",
+        "mitigated", "resolved", "duration", "severity",    "status",  "impact",
+        "causes",    "services", "authors",  "action_items"};
+    return fields;
+}
+
+const std::vector<KeyAlias>& field_aliases() {
+    static const std::vector<KeyAlias> aliases = {
+        {"start", "started"},
+        {"start_time", "started"},
+        {"started_at", "started"},
+        {"start_date", "started"},
+        {"start_datetime", "started"},
+        {"began", "started"},
+        {"began_at", "started"},
+        {"incident_start", "started"},
+        {"impact_start", "started"},
+        {"outage_start", "started"},
+        {"end", "resolved"},
+        {"end_time", "resolved"},
+        {"ended", "resolved"},
+        {"ended_at", "resolved"},
+        {"end_date", "resolved"},
+        {"end_datetime", "resolved"},
+        {"resolved_at", "resolved"},
+        {"resolvedWhen", "resolved"},
+        {"resolution_time", "resolved"},
+        {"recovered_at", "resolved"},
+        {"restored_at", "resolved"},
+        {"incident_end", "resolved"},
+        {"impact_end", "resolved"},
+        {"outage_end", "resolved"},
+        {"detected_at", "detected"},
+        {"detection_time", "detected"},
+        {"discovered_at", "detected"},
+        {"alerted_at", "detected"},
+        {"identified_at", "detected"},
+        {"mitigated_at", "mitigated"},
+        {"mitigation_time", "mitigated"},
+        {"incident_date", "date"},
+        {"occurred_on", "date"},
+        {"duration_minutes", "duration"},
+        {"outage_duration", "duration"},
+        {"impact_duration", "duration"},
+        {"incident_duration", "duration"},
+        {"downtime", "duration"},
+        {"time_to_resolve", "duration"},
+        {"sev", "severity"},
+        {"severity_level", "severity"},
+        {"incident_severity", "severity"},
+        {"postmortem_status", "status"},
+        {"post_mortem_status", "status"},
+        {"review_status", "status"},
+        {"report_status", "status"},
+        {"document_status", "status"},
+        {"doc_status", "status"},
+        {"incident_title", "title"},
+        {"incident_id", "id"},
+        {"incident_number", "id"},
+        {"tags", "causes"},
+        {"categories", "causes"},
+        {"category", "causes"},
+        {"cause", "causes"},
+        {"affected", "services"},
+        {"systems", "services"},
+        {"service", "services"},
+        {"affected_services", "services"},
+        {"services_affected", "services"},
+        {"affected_systems", "services"},
+        {"components", "services"},
+        {"affected_components", "services"},
+        {"author", "authors"},
+        {"written_by", "authors"},
+        {"actions", "action_items"},
+        {"action_item", "action_items"},
+        {"follow_ups", "action_items"},
+        {"followups", "action_items"},
+        {"follow_up_actions", "action_items"},
+        {"tasks", "action_items"},
+        {"todos", "action_items"},
+        {"remediations", "action_items"},
+        {"remediation_items", "action_items"},
+        {"corrective_actions", "action_items"},
+        {"preventive_actions", "action_items"},
+    };
+    return aliases;
+}
+
+const std::vector<std::string>& action_item_fields() {
+    static const std::vector<std::string> fields = {"title", "owner", "status", "due", "link"};
+    return fields;
+}
+
+const std::vector<KeyAlias>& action_item_aliases() {
+    static const std::vector<KeyAlias> aliases = {
+        {"action", "title"},      {"task", "title"},    {"item", "title"},
+        {"name", "title"},        {"summary", "title"}, {"description", "title"},
+        {"text", "title"},        {"what", "title"},    {"assignee", "owner"},
+        {"assigned_to", "owner"}, {"owners", "owner"},  {"responsible", "owner"},
+        {"who", "owner"},         {"team", "owner"},    {"state", "status"},
+        {"due_date", "due"},      {"deadline", "due"},  {"due_by", "due"},
+        {"target_date", "due"},   {"eta", "due"},       {"by", "due"},
+        {"url", "link"},          {"ticket", "link"},   {"issue", "link"},
+        {"tracker", "link"},      {"jira", "link"},     {"href", "link"},
+    };
+    return aliases;
+}
+
+std::string field_for_key(std::string_view key) {
+    static const auto table = folded(field_aliases(), known_fields());
+    const auto it = table.find(fold_spelling(key));
+    return it == table.end() ? std::string{} : it->second;
+}
+
+std::string action_item_field_for_key(std::string_view key) {
+    static const auto table = folded(action_item_aliases(), action_item_fields());
+    const auto it = table.find(fold_spelling(key));
+    return it == table.end() ? std::string{} : it->second;
+}
+
+bool is_placeholder(std::string_view value) {
+    const std::string_view text = trim(value);
+    const std::string f = fold_spelling(text);
+    if (f.empty()) {
+        // "-", "?", "--", "…": marks alone
+        return !text.empty() && text.size() <= 3;
+    }
+    for (const std::string_view word : {"na",
+                                        "tbd",
+                                        "tba",
+                                        "tbc",
+                                        "unknown",
+                                        "unk",
+                                        "none",
+                                        "null",
+                                        "nil",
+                                        "notapplicable",
+                                        "notknown",
+                                        "ongoing",
+                                        "notyetknown",
+                                        "notyet",
+                                        "pending",
+                                        "todo",
+                                        "xxx",
+                                        "yyyymmdd",
+                                        "hhmm",
+                                        "yyyymmddhhmm",
+                                        "yyyymmddthhmmssz",
+                                        "yyyymmddthhmmz"}) {
+        if (f == word) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace hindsight

@@ -1,0 +1,226 @@
+// ISO 8601 first (core/dates.hpp), then the forms people write, through the body's scanners.
+#include "parse/time_fields.hpp"
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+#include "parse/field_aliases.hpp"
+
+namespace hindsight {
+namespace {
+
+const char* kTimeHint =
+    "write it like 2023-08-10T13:45:00Z, 2023-08-10 13:45 PDT or Aug 10, 2023 1:45 PM UTC";
+
+CalendarDate calendar(date::sys_days day) {
+    const date::year_month_day ymd{day};
+    return {static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
+            static_cast<int>(unsigned(ymd.day()))};
+}
+
+date::sys_days to_days(const CalendarDate& day) {
+    return date::sys_days{date::year{day.year} / day.month / day.day};
+}
+
+bool valid(const CalendarDate& day) {
+    return date::year_month_day{date::year{day.year} / day.month / day.day}.ok();
+}
+
+// The calendar day an ISO 8601 value was written with: its first ten characters.
+std::optional<CalendarDate> written_day(std::string_view text) {
+    if (const auto day = parse_date(trim(text).substr(0, 10))) {
+        return calendar(*day);
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool TimeFields::read_date(const std::string& key, const std::string& text, const Location& at) {
+    if (is_placeholder(text)) {
+        report_.note(at, fmt::format("read '{}: {}' as no value", key, text));
+        return false;
+    }
+    if (const auto day = parse_date(text)) {
+        date_ = day;
+        date_written_ = calendar(*day);
+        return true;
+    }
+    if (const auto time = parse_timestamp(text, zone_)) {
+        date_ = zone_.day_of(time->utc);
+        date_written_ = written_day(text);
+        date_time_ = time->utc;
+        return true;
+    }
+    const auto instant = read_instant(text);
+    if (instant && instant->date && instant->date->year != 0 && valid(*instant->date)) {
+        date_written_ = instant->date;
+        date_ = to_days(*instant->date);
+        if (instant->time) {
+            date_time_ = local_to_utc(*instant->date, *instant->time, instant->zone, zone_);
+        }
+        report_.note(at, fmt::format("read '{}: {}' as {}", key, text, format_date(*date_)));
+        return true;
+    }
+    report_.unread(at, key, text, "is not a date", "write it as YYYY-MM-DD, e.g. 2023-08-10");
+    return true;
+}
+
+bool TimeFields::read_time(Field field, const std::string& key, const std::string& text,
+                           const Location& at) {
+    if (is_placeholder(text)) {
+        report_.note(at, fmt::format("read '{}: {}' as no value", key, text));
+        return false;
+    }
+    TimeValue& value = times_[field];
+    value = {key, text, at, std::nullopt, std::nullopt};
+    if (const auto parsed = parse_timestamp(text, zone_)) {
+        value.utc = parsed->utc;
+        if (field == Field::started) {
+            started_day_ = written_day(text);
+        }
+        return true;
+    }
+    const auto instant = read_instant(text);
+    if (!instant || (instant->date && !valid({instant->date->year == 0 ? 2000 : instant->date->year,
+                                              instant->date->month, instant->date->day}))) {
+        report_.unread(at, key, text, "is not a date and time", kTimeHint);
+        return true;
+    }
+    if (field == Field::started) {
+        started_zone_ = instant->zone;
+        if (instant->date && instant->date->year != 0) {
+            started_day_ = instant->date;
+        }
+    }
+    if (instant->date && instant->date->year != 0) {
+        value.utc =
+            local_to_utc(*instant->date, instant->time.value_or(ClockTime{}), instant->zone, zone_);
+        report_.note(at, fmt::format("read '{}: {}' as {}", key, text, format_iso_utc(*value.utc)));
+    } else {
+        value.waiting = instant;  // settled in finish(), once `date` and `started` are known
+    }
+    return true;
+}
+
+bool TimeFields::read_duration(const std::string& key, const std::string& text,
+                               const Location& at) {
+    if (is_placeholder(text)) {
+        report_.note(at, fmt::format("read '{}: {}' as no value", key, text));
+        return false;
+    }
+    const auto minutes = read_duration_minutes(text);
+    if (!minutes) {
+        report_.unread(at, key, text, "is not a duration",
+                       "write it like 1h30m, 90m, 1:30, PT1H30M or '2 hours 5 minutes'");
+        return true;
+    }
+    duration_ = std::chrono::minutes{*minutes};
+    duration_at_ = at;
+    if (!parse_duration(text)) {
+        report_.note(at,
+                     fmt::format("read '{}: {}' as {}", key, text, format_duration(*duration_)));
+    }
+    return true;
+}
+
+void TimeFields::settle(Field field, TimeValue& value) {
+    if (!value.waiting) {
+        return;
+    }
+    const WrittenInstant& instant = *value.waiting;
+    // The day a value written without one falls on: `date`, else the day `started` was written
+    // with (not for `started` itself).
+    std::optional<CalendarDate> base = date_written_;
+    if (!base && field != Field::started) {
+        base = started_day_;
+    }
+    CalendarDate day;
+    if (instant.date) {
+        if (!base) {
+            report_.unread(value.at, value.key, value.text, "has no year",
+                           "write the year, or set 'date: YYYY-MM-DD'");
+            return;
+        }
+        day = {base->year, instant.date->month, instant.date->day};
+    } else if (base) {
+        day = *base;
+    } else {
+        report_.unread(value.at, value.key, value.text, "is a time of day without a date",
+                       "write the date with it, or set 'date: YYYY-MM-DD' beside it");
+        return;
+    }
+    if (!valid(day)) {
+        report_.unread(value.at, value.key, value.text, "is not a date and time", kTimeHint);
+        return;
+    }
+    // A zone written once, on `started`, holds for the times written after it without one.
+    const auto zone = instant.zone ? instant.zone : started_zone_;
+    value.utc = local_to_utc(day, instant.time.value_or(ClockTime{}), zone, zone_);
+    const auto started = times_.find(Field::started);
+    if (field != Field::started && !instant.date && started != times_.end() &&
+        started->second.utc && *value.utc < *started->second.utc) {
+        *value.utc += date::days{1};  // "23:10" to "01:30" runs past midnight
+    }
+    report_.note(value.at, fmt::format("read '{}: {}' as {}", value.key, value.text,
+                                       format_iso_utc(*value.utc)));
+}
+
+void TimeFields::finish(Postmortem& pm) {
+    if (const auto it = times_.find(Field::started); it != times_.end()) {
+        settle(Field::started, it->second);
+    }
+    for (auto& [field, value] : times_) {
+        if (field != Field::started) {
+            settle(field, value);
+        }
+    }
+    pm.date = date_;
+    for (auto& [field, value] : times_) {
+        switch (field) {
+            case Field::started:
+                pm.started = value.utc;
+                break;
+            case Field::detected:
+                pm.detected = value.utc;
+                break;
+            case Field::mitigated:
+                pm.mitigated = value.utc;
+                break;
+            case Field::resolved:
+                pm.resolved = value.utc;
+                break;
+            default:
+                break;
+        }
+    }
+    // cState and similar status pages write the start as 'date': a full timestamp there is the
+    // start when nothing else says so.
+    if (!pm.started && date_time_ && pm.declared.count(Field::started) == 0) {
+        pm.started = date_time_;
+        pm.declared.insert(Field::started);
+    }
+    pm.duration = duration_;
+    if (pm.started && pm.resolved && *pm.resolved < *pm.started) {
+        const TimeValue& end = times_[Field::resolved];
+        report_.unread(
+            end.at, end.key, end.text,
+            fmt::format("is before 'started' ({}); it is left out", format_iso_utc(*pm.started)),
+            "check the dates and the time zones of both, and write the time the "
+            "impact ended, after the start");
+        pm.resolved.reset();
+        return;
+    }
+    if (pm.started && pm.resolved && pm.declared.count(Field::resolved) > 0) {
+        const auto span = date::floor<std::chrono::minutes>(*pm.resolved - *pm.started);
+        if (pm.duration && *pm.duration != span) {
+            report_.warning(duration_at_,
+                            fmt::format("'duration' ({}) disagrees with started..resolved ({})",
+                                        format_duration(*pm.duration), format_duration(span)),
+                            "the times win; remove 'duration' or correct it");
+        }
+        pm.duration = span;
+    }
+}
+
+}  // namespace hindsight

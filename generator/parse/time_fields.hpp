@@ -1,0 +1,57 @@
+// The date, times and duration of a front matter, read in every form the body parser reads
+// (extract/written_values.hpp), and settled together once the whole mapping has been read: a
+// clock time alone takes its day from `date` (else from `started`), a time-only value earlier
+// than `started` crosses midnight, and an end before the start is left out with a warning.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/dates.hpp"
+#include "extract/written_values.hpp"
+#include "model/field.hpp"
+#include "parse/field_report.hpp"
+
+namespace hindsight {
+
+class TimeFields {
+  public:
+    TimeFields(const TimeZone& site_zone, FieldReport& report)
+        : zone_(site_zone), report_(report) {}
+
+    // Each returns false when the value is a placeholder ("TBD", "N/A"): the field is then
+    // absent, and the text may supply it. A value not understood still declares its field.
+    bool read_date(const std::string& key, const std::string& text, const Location& at);
+    bool read_time(Field field, const std::string& key, const std::string& text,
+                   const Location& at);
+    bool read_duration(const std::string& key, const std::string& text, const Location& at);
+
+    // Resolves what waited for `date` and `started`, checks the times against each other and
+    // fills the postmortem's date, times and duration.
+    void finish(Postmortem& pm);
+
+  private:
+    struct TimeValue {
+        std::string key;  // as written ("start_time")
+        std::string text;
+        Location at;
+        std::optional<Timestamp> utc;
+        std::optional<WrittenInstant> waiting;  // a time alone, or a date without a year
+    };
+
+    void settle(Field field, TimeValue& value);
+
+    const TimeZone& zone_;
+    FieldReport& report_;
+    std::map<Field, TimeValue> times_;          // started, detected, mitigated, resolved
+    std::optional<date::sys_days> date_;        // `date`
+    std::optional<CalendarDate> date_written_;  // `date`, the day as written
+    std::optional<Timestamp> date_time_;        // `date` written with a time of day (cState)
+    std::optional<CalendarDate> started_day_;   // the day `started` was written with
+    std::optional<WrittenZone> started_zone_;   // the zone `started` was written in
+    std::optional<std::chrono::minutes> duration_;
+    Location duration_at_;
+};
+
+}  // namespace hindsight

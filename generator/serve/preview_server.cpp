@@ -1,0 +1,292 @@
+// Routes: /__hindsight/live.js, /__hindsight/events (server-sent events), /__hindsight/status
+// (JSON, for tests and tools), and every other path from the site folder.
+#include "serve/preview_server.hpp"
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "serve/embedded_client.hpp"
+#include "serve/page_injection.hpp"
+
+namespace fs = std::filesystem;
+
+namespace hindsight {
+namespace {
+
+// How long a request waits for a rebuild before it is answered 503.
+constexpr std::chrono::seconds kRebuildWait{60};
+// How often an idle event stream sends a comment, which finds connections the browser closed.
+constexpr std::chrono::seconds kKeepAlive{10};
+// Threads answering requests: each open page holds one for its event stream.
+constexpr std::size_t kThreads = 32;
+
+const std::map<std::string, std::string>& content_types() {
+    static const std::map<std::string, std::string> types = {
+        {".html", "text/html; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".json", "application/json"},
+        {".xml", "application/xml"},
+        {".svg", "image/svg+xml"},
+        {".csv", "text/csv; charset=utf-8"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".png", "image/png"},
+        {".jpg", "image/jpeg"},
+        {".ico", "image/x-icon"},
+        {".woff2", "font/woff2"},
+        {".webmanifest", "application/manifest+json"},
+    };
+    return types;
+}
+
+std::string content_type(const fs::path& path) {
+    const auto it = content_types().find(path.extension().string());
+    return it == content_types().end() ? "application/octet-stream" : it->second;
+}
+
+std::optional<std::string> slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+std::string_view client_file(std::string_view name) {
+    for (const auto& file : serve::embedded_client()) {
+        if (file.name == name) {
+            return file.content;
+        }
+    }
+    return {};
+}
+
+// A URL path as a file of the site: '/' and folders map to their index.html; anything that
+// would leave the folder ("..", a NUL) maps to nothing.
+std::optional<fs::path> site_file(const fs::path& site, const std::string& url_path) {
+    if (url_path.empty() || url_path[0] != '/' || url_path.find('\0') != std::string::npos) {
+        return std::nullopt;
+    }
+    fs::path relative;
+    std::istringstream segments(url_path.substr(1));
+    std::string segment;
+    while (std::getline(segments, segment, '/')) {
+        if (segment == "..") {
+            return std::nullopt;
+        }
+        if (!segment.empty() && segment != ".") {
+            relative /= segment;
+        }
+    }
+    return site / relative;
+}
+
+}  // namespace
+
+struct PreviewServer::Impl {
+    ServerOptions options;
+    PreviewState& state;
+    httplib::Server server;
+    int port = 0;
+    std::atomic<std::uint64_t> last_page_epoch{0};
+    std::function<void(std::uint64_t)>* on_page = nullptr;
+
+    Impl(ServerOptions o, PreviewState& s) : options(std::move(o)), state(s) {}
+
+    std::string page(std::string_view html, const PreviewSnapshot& snapshot) {
+        return inject_preview(html, snapshot.epoch,
+                              problems_overlay(snapshot.problems, snapshot.build_failed));
+    }
+
+    void serve_site(const httplib::Request& request, httplib::Response& response) {
+        auto reading = state.read_site(kRebuildWait);
+        if (!reading) {
+            response.status = 503;
+            response.set_content("the site is still being rebuilt\n", "text/plain");
+            return;
+        }
+        const PreviewSnapshot snapshot = state.snapshot();
+        response.set_header("Cache-Control", "no-store");
+        const auto file = site_file(options.site, request.path);
+        std::error_code ec;
+        if (file && fs::is_directory(*file, ec)) {
+            if (request.path.back() != '/') {
+                // As a static host does: relative links in the page resolve from the folder.
+                response.set_redirect(request.path + "/", 301);
+                return;
+            }
+            return send_file(*file / "index.html", snapshot, response);
+        }
+        if (file && fs::is_regular_file(*file, ec)) {
+            return send_file(*file, snapshot, response);
+        }
+        response.status = 404;
+        if (auto not_found = slurp(options.site / "404.html")) {
+            response.set_content(page(*not_found, snapshot), content_type("x.html"));
+        } else {
+            // No site yet (the first build failed): the panel alone.
+            response.set_content(
+                page("<!doctype html><html><head><title>hindsight serve</title></head><body>"
+                     "<h1>No site yet</h1></body></html>",
+                     snapshot),
+                content_type("x.html"));
+        }
+    }
+
+    void send_file(const fs::path& file, const PreviewSnapshot& snapshot,
+                   httplib::Response& response) {
+        auto bytes = slurp(file);
+        if (!bytes) {
+            response.status = 404;
+            return;
+        }
+        if (file.extension() == ".html") {
+            response.set_content(page(*bytes, snapshot), content_type(file));
+            if (last_page_epoch.exchange(snapshot.epoch) != snapshot.epoch && on_page != nullptr &&
+                *on_page) {
+                (*on_page)(snapshot.epoch);
+            }
+            return;
+        }
+        response.set_content(std::move(*bytes), content_type(file));
+    }
+
+    // text/event-stream: "reload" as soon as the epoch differs from the page's.
+    void events(const httplib::Request& request, httplib::Response& response) {
+        std::uint64_t seen = 0;
+        try {
+            seen = std::stoull(request.get_param_value("epoch"));
+        } catch (const std::exception&) {
+            seen = 0;  // no epoch: a stale page, reloaded at once
+        }
+        response.set_header("Cache-Control", "no-store");
+        state.page_connected();
+        response.set_chunked_content_provider(
+            "text/event-stream",
+            [this, seen](std::size_t, httplib::DataSink& sink) {
+                const std::uint64_t now = state.wait_for_epoch_after(seen, kKeepAlive);
+                if (state.is_shut_down()) {
+                    sink.done();
+                    return true;
+                }
+                if (now != seen) {
+                    const std::string event = fmt::format("event: reload\ndata: {}\n\n", now);
+                    sink.write(event.data(), event.size());
+                    sink.done();
+                    return true;
+                }
+                static constexpr std::string_view ping = ": still here\n\n";
+                return sink.write(ping.data(), ping.size());
+            },
+            [this](bool) { state.page_disconnected(); });
+    }
+
+    void status(httplib::Response& response) {
+        const PreviewSnapshot snapshot = state.snapshot();
+        auto problems = nlohmann::ordered_json::array();
+        for (const auto& d : snapshot.problems) {
+            problems.push_back({{"path", d.location.path},
+                                {"line", d.location.line},
+                                {"column", d.location.column},
+                                {"severity", severity_name(d.severity)},
+                                {"message", d.message},
+                                {"hint", d.hint}});
+        }
+        const nlohmann::ordered_json body = {{"epoch", snapshot.epoch},
+                                             {"building", snapshot.building},
+                                             {"build_failed", snapshot.build_failed},
+                                             {"open_pages", state.open_pages()},
+                                             {"problems", std::move(problems)}};
+        response.set_header("Cache-Control", "no-store");
+        response.set_content(body.dump(), "application/json");
+    }
+};
+
+PreviewServer::PreviewServer(ServerOptions options, PreviewState& state)
+    : impl_(std::make_unique<Impl>(std::move(options), state)) {
+    impl_->on_page = &on_page_of_epoch;
+    auto& server = impl_->server;
+    server.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+    // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which would let two servers share
+    // a port and hide that it is taken.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    server.set_tcp_nodelay(true);
+    server.Get("/__hindsight/live.js", [](const httplib::Request&, httplib::Response& response) {
+        response.set_header("Cache-Control", "no-store");
+        response.set_content(std::string(client_file("live.js")), content_type("x.js"));
+    });
+    server.Get("/__hindsight/events",
+               [this](const httplib::Request& request, httplib::Response& response) {
+                   impl_->events(request, response);
+               });
+    server.Get("/__hindsight/status", [this](const httplib::Request&, httplib::Response& response) {
+        impl_->status(response);
+    });
+    server.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
+        impl_->serve_site(request, response);
+    });
+}
+
+PreviewServer::~PreviewServer() = default;
+
+BindError PreviewServer::bind() {
+    auto& impl = *impl_;
+    errno = 0;
+    if (impl.options.port == 0) {
+        impl.port = impl.server.bind_to_any_port(impl.options.host);
+    } else if (impl.server.bind_to_port(impl.options.host, impl.options.port)) {
+        impl.port = impl.options.port;
+    } else {
+        impl.port = -1;
+    }
+    if (impl.port > 0) {
+        return {};
+    }
+    const int error = errno;
+    if (error == EADDRINUSE) {
+        return {fmt::format("port {} on {} is in use", impl.options.port, impl.options.host),
+                "stop what is using it, or pass another --port (--port 0 picks a free one)"};
+    }
+    return {fmt::format("cannot listen on {} port {}: {}", impl.options.host, impl.options.port,
+                        error != 0 ? std::strerror(error) : "the address cannot be used"),
+            "--host takes an address of this machine, such as 127.0.0.1, ::1 or 0.0.0.0"};
+}
+
+int PreviewServer::port() const {
+    return impl_->port;
+}
+
+std::string PreviewServer::url() const {
+    const std::string& host = impl_->options.host;
+    const bool v6 = host.find(':') != std::string::npos;
+    // 0.0.0.0 and :: listen everywhere; the URL to open is the loopback one.
+    const std::string shown = host == "0.0.0.0" ? "127.0.0.1" : host == "::" ? "::1" : host;
+    return fmt::format("http://{}:{}/", v6 ? "[" + shown + "]" : shown, impl_->port);
+}
+
+void PreviewServer::run() {
+    impl_->server.listen_after_bind();
+}
+
+void PreviewServer::stop() {
+    impl_->state.shut_down();
+    impl_->server.stop();
+}
+
+}  // namespace hindsight

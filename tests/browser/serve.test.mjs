@@ -1,0 +1,108 @@
+// `hindsight serve` in a real browser: open pages reload by themselves when a postmortem is
+// saved, the problems panel shows on every open page when the build breaks and goes when the
+// file is fixed. Debian's chromium, driven by playwright-core; set HINDSIGHT_SCREENSHOTS=DIR to
+// keep pictures of the panel.
+//
+// Run by ctest as `node --test tests/browser/serve.test.mjs`, with HINDSIGHT_BIN naming the
+// binary. The reload latency here is printed, not asserted: the target is measured on a
+// 1,000-postmortem archive by bench/serve/latency.mjs.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+import { startServe } from '../serve/serve_process.mjs';
+import { editTitle, percentile } from '../serve/live_reload.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const binary = process.env.HINDSIGHT_BIN;
+const chromiumPath = process.env.HINDSIGHT_CHROMIUM || '/usr/bin/chromium';
+const screenshots = process.env.HINDSIGHT_SCREENSHOTS;
+
+let work, content, serve, browser, home, postmortemPage;
+const file = () => path.join(content, '2024-03-12-checkout-db-pool-exhaustion.md');
+const pageErrors = [];
+const offMachine = [];
+
+before(async () => {
+  assert.ok(binary, 'HINDSIGHT_BIN must name the hindsight binary');
+  assert.ok(fs.existsSync(chromiumPath),
+    `${chromiumPath} is missing: run scripts/setup.sh (it installs Debian's chromium)`);
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-serve-browser-'));
+  content = path.join(work, 'content');
+  fs.cpSync(path.join(root, 'content'), content, { recursive: true });
+  serve = await startServe(binary, ['content', '--port', '0'], { cwd: work });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--disable-default-apps', '--no-first-run', '--no-pings'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  context.on('request', (request) => {
+    if (!request.url().startsWith(serve.url)) offMachine.push(request.url());
+  });
+  home = await context.newPage();
+  postmortemPage = await context.newPage();
+  for (const page of [home, postmortemPage]) page.on('pageerror', (e) => pageErrors.push(e.message));
+  await home.goto(serve.url);
+  await postmortemPage.goto(new URL('postmortems/pw-2024-004/', serve.url).href);
+  // Both pages hold their event stream before the first edit.
+  const { until } = await import('../serve/serve_process.mjs');
+  await until(async () => (await serve.status()).open_pages >= 2);
+});
+
+after(async () => {
+  await browser?.close();
+  await serve?.stop();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('hindsight serve in Chromium', () => {
+  test('an edited title is painted on the open postmortem and home pages', async () => {
+    const latencies = [];
+    for (let i = 1; i <= 5; i += 1) {
+      latencies.push(...await editTitle(file(), `Pool exhaustion, edit ${i}`, [home, postmortemPage]));
+    }
+    for (const page of [home, postmortemPage]) {
+      assert.match(await page.innerText('body'), /Pool exhaustion, edit 5/);
+    }
+    console.log(`save to paint over 5 edits, 2 pages, ${fs.readdirSync(content).length} files: ` +
+      `median ${percentile(latencies, 50).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(offMachine, []);
+  });
+
+  test('a broken build shows its problems over every open page until the file is fixed', async () => {
+    const good = fs.readFileSync(file(), 'utf8');
+    fs.writeFileSync(file(), good.replace(/^severity: .*$/m, 'severity: [SEV1'));
+    for (const page of [home, postmortemPage]) {
+      const overlay = page.locator('#hindsight-overlay');
+      await overlay.waitFor({ state: 'visible' });
+      const text = await overlay.innerText();
+      assert.match(text, /The build failed: 1 error/);
+      assert.match(text, /content\/2024-03-12-checkout-db-pool-exhaustion\.md:\d+:\d+: error: invalid YAML/);
+      assert.match(text, /hint: front matter is YAML/);
+      // The panel sits over the page's bottom, above everything the theme draws.
+      const box = await overlay.boundingBox();
+      assert.ok(box.y + box.height >= 899 && box.width >= 1199, JSON.stringify(box));
+      // Under it, the last good site.
+      assert.match(await page.innerText('main'), /Pool exhaustion, edit 5/);
+    }
+    if (screenshots) {
+      fs.mkdirSync(screenshots, { recursive: true });
+      await postmortemPage.screenshot({ path: path.join(screenshots, 'serve-overlay.png') });
+      await home.screenshot({ path: path.join(screenshots, 'serve-overlay-home.png') });
+    }
+    fs.writeFileSync(file(), good);
+    for (const page of [home, postmortemPage]) {
+      await page.locator('#hindsight-overlay').waitFor({ state: 'detached' });
+    }
+    assert.deepEqual(pageErrors, []);
+  });
+});

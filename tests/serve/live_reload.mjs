@@ -1,0 +1,31 @@
+// Measuring a live reload in Chromium: from the moment a write to a postmortem completes to the
+// moment each open page has painted the new text. Used by tests/browser/serve.test.mjs and by
+// bench/serve/latency.mjs.
+import fs from 'node:fs';
+
+// The wall-clock time (ms since the epoch, as Date.now()) the page's current document painted
+// its first content: it is served whole, so its first paint holds the title.
+export async function paintedAt(page) {
+  return page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return performance.timeOrigin + (paint ? paint.startTime : performance.now());
+  });
+}
+
+// Replaces the front matter's title and waits until every page shows `title` after reloading
+// by itself; returns, per page, the milliseconds from the write's end to the paint.
+export async function editTitle(file, title, pages, { timeout = 30000 } = {}) {
+  const text = fs.readFileSync(file, 'utf8');
+  fs.writeFileSync(file, text.replace(/^title: .*$/m, `title: ${title}`));
+  const written = Date.now();
+  await Promise.all(pages.map((page) => page.waitForFunction(
+    (wanted) => document.body && document.body.innerText.includes(wanted), title,
+    { timeout, polling: 'raf' })));
+  return Promise.all(pages.map(async (page) => (await paintedAt(page)) - written));
+}
+
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+}

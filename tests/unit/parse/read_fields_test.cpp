@@ -1,0 +1,217 @@
+// Tests for parse/read_fields: front matter read liberally, loud only about what it cannot use.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "parse/parse_postmortem.hpp"
+
+using namespace hindsight;
+
+namespace {
+
+ParseResult parse(const std::string& front_matter, bool strict = false) {
+    static const SiteConfig config;
+    const std::string bytes = "---\n" + front_matter + "---\nBody text.\n";
+    return parse_postmortem({"pm.md", "content/pm.md", bytes}, config, ParseOptions{strict});
+}
+
+std::vector<std::string> of_severity(const ParseResult& result, Severity severity) {
+    std::vector<std::string> out;
+    for (const auto& d : result.diagnostics) {
+        if (d.severity == severity) {
+            out.push_back(format_diagnostic(d));
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> errors(const ParseResult& r) {
+    return of_severity(r, Severity::error);
+}
+std::vector<std::string> warnings(const ParseResult& r) {
+    return of_severity(r, Severity::warning);
+}
+std::vector<std::string> notes(const ParseResult& r) {
+    return of_severity(r, Severity::note);
+}
+
+bool has(const std::vector<std::string>& lines, const std::string& part) {
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const std::string& l) { return l.find(part) != std::string::npos; });
+}
+
+std::string iso(const std::optional<Timestamp>& t) {
+    return t ? format_iso_utc(*t) : "none";
+}
+
+}  // namespace
+
+TEST_CASE("action item statuses are read through the synonym table, each with a note",
+          "[read_fields]") {
+    const auto result = parse(
+        "action_items:\n"
+        "  - {title: a, status: To Do}\n"
+        "  - {title: b, status: WIP}\n"
+        "  - {title: c, status: blocked}\n"
+        "  - {title: d, status: Completed}\n"
+        "  - {title: e, status: Won't Fix}\n"
+        "  - {title: f, status: done}\n");
+    CHECK(errors(result).empty());
+    CHECK(warnings(result).empty());
+    const auto& items = result.postmortem->action_items;
+    REQUIRE(items.size() == 6);
+    CHECK(items[0].status == ActionStatus::open);
+    CHECK(items[1].status == ActionStatus::in_progress);
+    CHECK(items[2].status == ActionStatus::blocked);
+    CHECK(items[3].status == ActionStatus::done);
+    CHECK(items[4].status == ActionStatus::wont_do);
+    CHECK(has(notes(result), "pm.md:3:24: note: read action item status 'To Do' as 'open'"));
+    CHECK_FALSE(has(notes(result), "status 'done'"));  // the canonical spelling needs no note
+}
+
+TEST_CASE("an unknown action item status is a warning, kept as written and not counted",
+          "[read_fields]") {
+    const std::string fm = "action_items:\n  - title: a\n    status: Parked\n";
+    const auto result = parse(fm);
+    CHECK(errors(result).empty());
+    CHECK(has(warnings(result), "pm.md:4:13: warning: unknown action item status 'Parked'"));
+    const auto& item = result.postmortem->action_items.at(0);
+    CHECK_FALSE(item.status);
+    CHECK(item.status_text == "Parked");
+}
+
+TEST_CASE("postmortem statuses publish, hold back, and hold back what is unknown",
+          "[read_fields]") {
+    CHECK_FALSE(parse("status: Final\n").postmortem->draft);
+    CHECK_FALSE(parse("status: approved\n").postmortem->draft);
+    CHECK(parse("status: in review\n").postmortem->draft);
+    CHECK(parse("status: WIP\n").postmortem->draft);
+    CHECK(parse("draft: true\n").postmortem->draft);
+    CHECK_FALSE(parse("published: true\n").postmortem->draft);
+    const auto unknown = parse("status: whatever\n");
+    CHECK(unknown.postmortem->draft);
+    CHECK(errors(unknown).empty());
+    CHECK(has(warnings(unknown), "'status: whatever' is not a known status"));
+}
+
+TEST_CASE("an unknown severity is a warning, left out and shown as written", "[read_fields]") {
+    const auto known = parse("severity: Sev 2\n");
+    CHECK(known.postmortem->severity == "SEV2");
+    CHECK(has(notes(known), "read severity 'Sev 2' as 'SEV2'"));
+    CHECK(parse("severity: SEV1 - Critical\n").postmortem->severity == "SEV1");
+    CHECK(parse("severity: Major Outage\n").postmortem->severity == "SEV1");
+    const auto unknown = parse("severity: SEV9\n");
+    CHECK(errors(unknown).empty());
+    CHECK(unknown.postmortem->severity.empty());
+    REQUIRE(unknown.postmortem->unread.size() == 1);
+    CHECK(unknown.postmortem->unread[0].key == "severity");
+    CHECK(unknown.postmortem->unread[0].written == "SEV9");
+}
+
+TEST_CASE("impact keys of other tools: a share only from '%' or a key that says percent",
+          "[read_fields]") {
+    CHECK(parse("users_affected_percent: 30\n").postmortem->users_affected_pct == 30);
+    CHECK(parse("affected_users_pct: \"12%\"\n").postmortem->users_affected_pct == 12);
+    CHECK(parse("impact_pct: 7.5\n").postmortem->users_affected_pct == 7.5);
+    CHECK(parse("customers_affected: 30%\n").postmortem->users_affected_pct == 30);
+    CHECK(parse("impact:\n  users: 40%\n").postmortem->users_affected_pct == 40);
+    const auto count = parse("users_affected: 1200\n");
+    CHECK_FALSE(count.postmortem->users_affected_pct);
+    CHECK(count.postmortem->extra["users_affected"] == 1200);
+    CHECK(has(notes(count), "as a number of people affected, not a share"));
+    const auto bad = parse("impact_pct: most of them\n");
+    CHECK(errors(bad).empty());
+    CHECK(has(warnings(bad), "'impact_pct: most of them' is not a percentage from 0 to 100"));
+    CHECK(bad.postmortem->declared.count(Field::users_affected_pct) == 1);
+}
+
+TEST_CASE("datetimes as people write them, and a clock time beside a date", "[read_fields]") {
+    const auto spaced =
+        parse("started: 2024-03-05 14:05 PST\nresolved: March 5, 2024 4:20 PM PST\n");
+    CHECK(iso(spaced.postmortem->started) == "2024-03-05T22:05:00Z");
+    CHECK(iso(spaced.postmortem->resolved) == "2024-03-06T00:20:00Z");
+    CHECK(spaced.postmortem->duration->count() == 135);
+    const auto clock = parse("date: 2024-02-03\nstarted: 10:15 PM\nresolved: 11:45 PM\n");
+    CHECK(iso(clock.postmortem->started) == "2024-02-03T22:15:00Z");
+    CHECK(iso(clock.postmortem->resolved) == "2024-02-03T23:45:00Z");
+    // A time-only end earlier than a time-only start crosses midnight.
+    const auto midnight = parse("started: 23:10\nresolved: 01:30\ndate: 2024-02-03\n");
+    CHECK(iso(midnight.postmortem->started) == "2024-02-03T23:10:00Z");
+    CHECK(iso(midnight.postmortem->resolved) == "2024-02-04T01:30:00Z");
+    CHECK(warnings(midnight).empty());
+    // A time-only end takes its day from a dated start when there is no date.
+    const auto from_start = parse("started: 2024-02-03 23:10 UTC\nresolved: 00:20 UTC\n");
+    CHECK(iso(from_start.postmortem->resolved) == "2024-02-04T00:20:00Z");
+    const auto alone = parse("started: 10:15 PM\n");
+    CHECK_FALSE(alone.postmortem->started);
+    CHECK(has(warnings(alone), "is a time of day without a date"));
+}
+
+TEST_CASE("durations in words, compact, h:mm and ISO 8601", "[read_fields]") {
+    CHECK(parse("duration: 2 hours and 5 minutes\n").postmortem->duration->count() == 125);
+    CHECK(parse("duration: 1h30\n").postmortem->duration->count() == 90);
+    CHECK(parse("duration: 1h 30m\n").postmortem->duration->count() == 90);
+    CHECK(parse("duration: 90 min\n").postmortem->duration->count() == 90);
+    CHECK(parse("duration: \"1:30\"\n").postmortem->duration->count() == 90);
+    CHECK(parse("duration: PT1H30M\n").postmortem->duration->count() == 90);
+    const auto vague = parse("duration: a few hours\n");
+    CHECK_FALSE(vague.postmortem->duration);
+    CHECK(has(warnings(vague), "'duration: a few hours' is not a duration"));
+}
+
+TEST_CASE("empty values mean absent, so the text may still supply them", "[read_fields]") {
+    const auto result = parse(
+        "title: Empty values\nstart_time: \"\"\nend_time: ~\nproduct: \"\"\ncategories: []\n"
+        "started: ''\n");
+    CHECK(errors(result).empty());
+    CHECK(warnings(result).empty());
+    const auto& pm = *result.postmortem;
+    CHECK(pm.declared.count(Field::started) == 0);
+    CHECK(pm.declared.count(Field::resolved) == 0);
+    CHECK(pm.declared.count(Field::causes) == 0);
+    CHECK(pm.extra.empty());
+    CHECK(has(notes(result), "'end_time' is empty; read as absent"));
+    CHECK(parse("duration: TBD\nseverity: N/A\n").postmortem->declared.empty());
+}
+
+TEST_CASE("an end before the start is a warning: the end is left out and shown", "[read_fields]") {
+    const auto result = parse("started: 2024-02-03T10:00:00Z\nresolved: 2024-01-31T11:00:00Z\n");
+    CHECK(errors(result).empty());
+    CHECK(has(warnings(result),
+              "pm.md:3:11: warning: 'resolved: 2024-01-31T11:00:00Z' is before 'started' "
+              "(2024-02-03T10:00:00Z)"));
+    const auto& pm = *result.postmortem;
+    CHECK_FALSE(pm.resolved);
+    CHECK_FALSE(pm.duration);
+    CHECK(pm.declared.count(Field::resolved) == 1);  // never guessed from the text either
+    REQUIRE(pm.unread.size() == 1);
+    CHECK(pm.unread[0].written == "2024-01-31T11:00:00Z");
+}
+
+TEST_CASE("values that cannot be understood are warnings; only a bad slug is an error",
+          "[read_fields]") {
+    const auto result = parse(
+        "title: [a, b]\nstarted: sometime Tuesday\ndate: the other day\n"
+        "action_items:\n  - owner: nobody\n  - title: t\n    due: soon\n");
+    CHECK(errors(result).empty());
+    CHECK(warnings(result).size() == 5);
+    CHECK(errors(parse("slug: Not/A/Slug\n")).size() == 1);
+}
+
+TEST_CASE("an unterminated quote is an error where it opens", "[read_fields]") {
+    const auto result = parse("title: \"broken\nstarted: [1, 2\nseverity: SEV2\n");
+    CHECK(errors(result) ==
+          std::vector<std::string>{
+              "content/pm.md:2:8: error: quoted value opened here is never closed\n    hint: "
+              "close the quote on the same line, or remove it (a quote inside a value needs no "
+              "escaping unless the value starts with one)"});
+}
+
+TEST_CASE("keys are matched without regard to case or separators", "[read_fields]") {
+    const auto result =
+        parse("Title: T\nStart Time: 2024-01-01T10:00:00Z\nEnd-Time: 2024-01-01T11:00:00Z\n");
+    const auto& pm = *result.postmortem;
+    CHECK(pm.title == "T");
+    CHECK(pm.duration->count() == 60);
+    CHECK(has(notes(result), "read 'Start Time' as 'started'"));
+}
