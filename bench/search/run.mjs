@@ -1,104 +1,197 @@
-// Query latency of the search page in Chromium over a generated archive, and the size of its
-// search data: node run.mjs SITE_DIR. Prints a Markdown table row set on stdout.
+// The search page as a reader meets it, in Chromium over loopback with a cold cache, on a site
+// hindsight built: node run.mjs SITE_DIR [SCREENSHOT_DIR]. Prints Markdown on stdout.
 //
-// Each query is typed one key at a time with pauses longer than the page's debounce, so every
-// keystroke runs a search; the page records each run (search plus rendering the results) as a
-// performance measure named hindsight-search, and the index load as hindsight-index-load.
+// For each fixed query, a fresh browser context (an empty cache) opens search/index.html?QUERY
+// and the page marks the moment after it painted its first result (hindsight-first-result).
+// Counted until then: every request and the gzip -6 size of each response body (the loopback
+// server sends files as they are; a web server would gzip them), page and assets included, and
+// the search data's requests apart. Then, in another fresh context, the query is typed one key
+// at a time: the page measures each keystroke from the input event to the results painted
+// (hindsight-search), whether the shards it needed were loaded or had to arrive first.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
 import { serveSite } from '../../tests/browser/static_server.mjs';
 
 const site = path.resolve(process.argv[2] || '');
-if (!fs.existsSync(path.join(site, 'search/index.html'))) {
-  console.error('usage: node run.mjs SITE_DIR (a site built by hindsight)');
+const screenshots = process.argv[3];
+if (!fs.existsSync(path.join(site, 'search/manifest.js'))) {
+  console.error('usage: node run.mjs SITE_DIR [SCREENSHOT_DIR] (a site built by hindsight)');
   process.exit(2);
 }
 
-const QUERIES = ['database connection pool', 'dns resolver', 'race conditions',
-  'certificate expired', 'load-balancer health check', 'dtabase', 'memory leak kubernetes',
-  'rollback deploy', 'redis eviction', 'timeout retries'];
-const KEY_DELAY_MS = 160;  // above the page's 120 ms debounce
-const RUNS = 3;            // page loads, for the index-load time
+// What a reader types or links to. `words` is what the request budget allows per query word.
+const QUERIES = [
+  { kind: 'one word', query: 'q=database' },
+  { kind: 'one word', query: 'q=kubernetes' },
+  { kind: 'one word', query: 'q=eviction' },
+  { kind: 'two words', query: 'q=race+conditions' },
+  { kind: 'two words', query: 'q=certificate+expired' },
+  { kind: 'two words', query: 'q=dns+resolver' },
+  { kind: 'several words', query: 'q=database+connection+pool' },
+  { kind: 'several words', query: 'q=load-balancer+health+check' },
+  { kind: 'a prefix being typed', query: 'q=kubern' },
+  { kind: 'a prefix being typed', query: 'q=memory+le' },
+  { kind: 'a filter alone', query: 'cause=database' },
+  { kind: 'a filter alone', query: 'year=2024&severity=sev1' },
+  { kind: 'a typo', query: 'q=dtabase' },
+];
+const KEY_DELAY_MS = 120;  // a quick typist
+
+const gzipSizes = new Map();
+function gzipSize(url) {
+  const file = path.join(site, decodeURIComponent(new URL(url).pathname));
+  if (!gzipSizes.has(file)) {
+    gzipSizes.set(file, fs.existsSync(file) ? zlib.gzipSync(fs.readFileSync(file), { level: 6 }).length : 0);
+  }
+  return gzipSizes.get(file);
+}
+
+// The query's words as lunr's tokenizer splits them (on spaces and hyphens).
+function wordCount(query) {
+  const q = new URLSearchParams(query).get('q') || '';
+  return q.split(/[\s-]+/).filter((w) => w !== '').length;
+}
 
 const server = await serveSite(site);
-const { origin } = server;
-
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
 });
 
-const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil(p / 100 * sorted.length) - 1)];
-const keystrokes = [];
-const slowest = [];
-const loads = [];
-let perQuery = [];
-for (let run = 0; run < RUNS; ++run) {
-  const page = await browser.newPage();
-  await page.goto(`${origin}/search/index.html`);
-  await page.waitForFunction(() => performance.getEntriesByName('hindsight-warm-up').length > 0);
-  loads.push(await page.evaluate(() => ['hindsight-index-load', 'hindsight-warm-up']
-    .map((name) => performance.getEntriesByName(name)[0].duration)));
-  if (run === 0) {
-    for (const query of QUERIES) {
-      await page.fill('#hs-q', '');
-      await page.evaluate(() => performance.clearMeasures('hindsight-search'));
-      await page.type('#hs-q', query, { delay: KEY_DELAY_MS });
-      await page.waitForTimeout(KEY_DELAY_MS * 2);
-      const entries = await page.evaluate(() => performance.getEntriesByName('hindsight-search')
-        .map((e) => ({ duration: e.duration, query: e.detail.query, searched: e.detail.searched })));
-      const times = entries.map((e) => e.duration);
-      slowest.push(...entries);
-      const hits = await page.$$eval('#hs-results .search-result', (n) => n.length);
-      keystrokes.push(...times);
-      perQuery.push({ query, keys: times.length, max: Math.max(...times), hits });
-    }
+async function freshPage(colorScheme = 'light') {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push({ url: request.url(), at: Date.now() }));
+  page.on('pageerror', (error) => { throw error; });
+  return { page, context, requests };
+}
+
+async function firstResult(entry) {
+  const { page, context } = await freshPage();
+  await page.goto(`${server.origin}/search/index.html?${entry.query}`);
+  await page.waitForFunction(() => performance.getEntriesByName('hindsight-first-result').length > 0,
+    null, { timeout: 60000 });
+  await page.waitForTimeout(1500);  // the requests made before it, finished
+  const { firstAt, status, urls } = await page.evaluate(() => {
+    const at = performance.getEntriesByName('hindsight-first-result')[0].startTime;
+    return {
+      firstAt: at,
+      status: document.getElementById('hs-status').textContent,
+      // The page itself, and every request it started before its first result was painted.
+      urls: [location.href, ...performance.getEntriesByType('resource')
+        .filter((r) => r.startTime <= at).map((r) => r.name)],
+    };
+  });
+  const data = urls.filter((url) => /\/search\/(?!index\.html)/.test(new URL(url).pathname));
+  const bytes = urls.reduce((sum, url) => sum + gzipSize(url), 0);
+  const dataBytes = data.reduce((sum, url) => sum + gzipSize(url), 0);
+  await context.close();
+  return { ...entry, words: wordCount(entry.query), firstAt, requests: urls.length,
+    dataRequests: data.length, bytes, dataBytes, status,
+    dictionary: data.some((url) => /\/t-[0-9a-f]+\.js$/.test(url)) };
+}
+
+async function keystrokes(entry) {
+  const q = new URLSearchParams(entry.query).get('q');
+  if (!q) return [];
+  const { page, context } = await freshPage();
+  await page.goto(`${server.origin}/search/index.html`);
+  await page.waitForFunction(() => document.getElementById('hs-status').textContent !== '');
+  await page.evaluate(() => performance.clearMeasures('hindsight-search'));
+  await page.type('#hs-q', q, { delay: KEY_DELAY_MS });
+  await page.waitForTimeout(1000);
+  const measures = await page.evaluate(() => performance.getEntriesByName('hindsight-search')
+    .map((m) => ({ duration: m.duration, query: m.detail.query, searched: m.detail.searched,
+      shards: m.detail.waitedForShards, chunks: m.detail.waitedForChunks })));
+  await context.close();
+  return measures.map((m) => ({ ...m, of: q, keys: q.length }));
+}
+
+const rows = [];
+for (const entry of QUERIES) rows.push(await firstResult(entry));
+const typed = [];
+for (const entry of QUERIES) typed.push(...await keystrokes(entry));
+
+if (screenshots) {
+  fs.mkdirSync(screenshots, { recursive: true });
+  for (const [name, query, scheme] of [['results', 'q=database+connection+pool', 'light'],
+    ['no-results', 'q=zqxwvy', 'light'], ['typo', 'q=dtabase', 'dark'],
+    ['filters', 'q=checkout&cause=database&year=2024', 'light']]) {
+    const { page, context } = await freshPage(scheme);
+    await page.goto(`${server.origin}/search/index.html?${query}`);
+    await page.waitForFunction(() => document.getElementById('hs-results').getAttribute('aria-busy') === 'false');
+    await page.screenshot({ path: path.join(screenshots, `search-10000-${name}.png`) });
+    await context.close();
   }
-  await page.close();
+  const { page, context } = await freshPage();
+  await page.goto(`${pathToFileURL(path.join(site, 'search/index.html')).href}?q=redis+eviction`);
+  await page.waitForFunction(() => performance.getEntriesByName('hindsight-first-result').length > 0);
+  await page.screenshot({ path: path.join(screenshots, 'search-10000-file.png') });
+  await context.close();
 }
 await browser.close();
 server.close();
 
-const size = (name) => {
-  const bytes = fs.readFileSync(path.join(site, name));
-  return { raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 6 }).length };
-};
-const docs = JSON.parse(fs.readFileSync(path.join(site, 'search-docs.json'), 'utf8')).length;
-const sorted = [...keystrokes].sort((a, b) => a - b);
 const kib = (n) => (n / 1024).toFixed(1);
-const ms = (n) => n.toFixed(1);
-const index = size('search-index.json');
-const hitDocs = size('search-docs.json');
+const ms = (n) => n.toFixed(0);
+const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil(p / 100 * sorted.length) - 1)];
 
-console.log(`postmortems: ${docs}; keystrokes measured: ${sorted.length}`);
+const manifest = (() => {
+  const text = fs.readFileSync(path.join(site, 'search/manifest.js'), 'utf8');
+  let json;
+  new Function('HindsightSearch', text)({ register: (name, t) => { json = JSON.parse(t); } });
+  return json;
+})();
+const files = fs.readdirSync(path.join(site, 'search')).filter((f) => f.endsWith('.js'));
+const onDisk = files.reduce((sum, f) => sum + fs.statSync(path.join(site, 'search', f)).size, 0);
+const kind = (prefix) => files.filter((f) => f.startsWith(prefix));
+const sum = (list) => list.reduce((s, f) => s + fs.statSync(path.join(site, 'search', f)).size, 0);
+
+console.log(`postmortems: ${manifest.postmortems}; search data on disk: ${files.length} files, ` +
+  `${kib(onDisk)} KiB, ${kib(onDisk / manifest.postmortems)} KiB per postmortem (shards ` +
+  `${kib(sum(kind('s-')) / manifest.postmortems)}, hit chunks ${kib(sum(kind('d-')) / manifest.postmortems)}, ` +
+  `dictionary ${kib(sum(kind('t-')))} KiB whole, manifest ${kib(sum(kind('manifest')))} KiB ` +
+  `(${kib(gzipSize(`${server.origin}/search/manifest.js`))} KiB gzipped)); ${manifest.shards.length} shards, ` +
+  `${manifest.chunks} chunks of ${manifest.chunk}`);
 console.log('');
-console.log('| per keystroke (search + render) | median | p90 | p99 | max | under 30 ms |');
-console.log('|---|---:|---:|---:|---:|---:|');
-console.log(`| ${sorted.length} keystrokes, ${QUERIES.length} queries | ${ms(percentile(sorted, 50))} ms | ` +
-  `${ms(percentile(sorted, 90))} ms | ${ms(percentile(sorted, 99))} ms | ${ms(sorted.at(-1))} ms | ` +
-  `${sorted.filter((t) => t < 30).length} of ${sorted.length} |`);
-console.log('');
-console.log(`Index load (lunr.Index.load and the docs map) + warm-up (three titles searched and drawn unseen when the page ` +
-  `is idle), ${RUNS} page loads: ` + loads.map(([load, warm]) => `${ms(load)} + ${ms(warm)} ms`).join(', '));
-console.log('');
-console.log('| query | keystrokes | slowest keystroke | results |');
-console.log('|---|---:|---:|---:|');
-for (const q of perQuery) console.log(`| \`${q.query}\` | ${q.keys} | ${ms(q.max)} ms | ${q.hits} |`);
-console.log('');
-console.log('Slowest keystrokes (the text in the box; of the time, how much lunr took):');
-console.log('');
-slowest.sort((a, b) => b.duration - a.duration);
-for (const e of slowest.slice(0, 5)) {
-  console.log(`- \`${e.query}\`: ${ms(e.duration)} ms, lunr ${ms(e.searched)} ms`);
+console.log('| query | kind | first result painted | requests (search data) | gzip bytes (search data) | results |');
+console.log('|---|---|---:|---:|---:|---|');
+for (const r of rows) {
+  const limit = r.words + 2;
+  console.log(`| \`${r.query}\` | ${r.kind} | ${ms(r.firstAt)} ms | ${r.requests} (${r.dataRequests}` +
+    `${r.dictionary ? ', dictionary included' : `, limit ${limit}`}) | ${kib(r.bytes)} KiB (${kib(r.dataBytes)}) | ${r.status} |`);
 }
 console.log('');
-console.log('| file | raw | gzip -6 | raw per postmortem | gzip per postmortem |');
-console.log('|---|---:|---:|---:|---:|');
-for (const [name, s] of [['search-index.json', index], ['search-docs.json', hitDocs]]) {
-  console.log(`| ${name} | ${kib(s.raw)} KiB | ${kib(s.gzip)} KiB | ${kib(s.raw / docs)} KiB | ` +
-    `${kib(s.gzip / docs)} KiB |`);
+const durations = typed.map((t) => t.duration).sort((a, b) => a - b);
+const keys = QUERIES.reduce((s, e) => s + (new URLSearchParams(e.query).get('q') || '').length, 0);
+console.log(`Keystrokes typed ${KEY_DELAY_MS} ms apart into a cold page, one page per query: ${keys} keys, ` +
+  `${durations.length} searches painted (a keystroke whose shard had not arrived before the next ` +
+  `one was typed is answered by the next).`);
+console.log('');
+console.log('| input → results painted | keystrokes | median | p90 | p99 | max | under 30 ms |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+const line = (label, list) => {
+  const d = list.map((t) => t.duration).sort((a, b) => a - b);
+  if (d.length === 0) return;
+  console.log(`| ${label} | ${d.length} | ${ms(percentile(d, 50))} ms | ${ms(percentile(d, 90))} ms | ` +
+    `${ms(percentile(d, 99))} ms | ${ms(d.at(-1))} ms | ${d.filter((x) => x < 30).length} of ${d.length} |`);
+};
+line('every keystroke', typed);
+line('its shards and hits already loaded', typed.filter((t) => !t.shards && !t.chunks));
+line('waited for a shard (or the dictionary)', typed.filter((t) => t.shards));
+line('waited only for hits (chunks) to show', typed.filter((t) => !t.shards && t.chunks));
+console.log('');
+console.log('Slowest keystrokes (the text in the box):');
+console.log('');
+const loaded = typed.filter((t) => !t.shards && !t.chunks);
+for (const t of [...typed].sort((a, b) => b.duration - a.duration).slice(0, 6)
+  .concat([...loaded].sort((a, b) => b.duration - a.duration).slice(0, 4))) {
+  console.log(`- \`${t.query}\`: ${ms(t.duration)} ms (results computed after ${ms(t.searched)} ms; ` +
+    `${t.shards ? 'waited for a shard' : 'shards loaded'}, ${t.chunks ? 'waited for hits' : 'hits loaded'})`);
 }

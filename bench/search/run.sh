@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Search-page benchmark: builds a generated archive of N postmortems (default 1,000) and measures
-# query latency per keystroke in Chromium and the size of the search data, then appends the
-# results, with the machine, to bench/RESULTS.md. Usage: bench/search/run.sh [N] [path/to/hindsight]
+# Search-page benchmark: builds a generated archive of N postmortems (default 10,000) and measures,
+# in Chromium over loopback with a cold cache, the bytes, requests and time before the first
+# result of a fixed set of queries, and each keystroke's latency; then appends the results, with
+# the machine, to bench/RESULTS.md. Usage: bench/search/run.sh [N] [path/to/hindsight] [SHOTS_DIR]
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-count="${1:-1000}"
+count="${1:-10000}"
 hindsight="${2:-$root/build/generator/hindsight}"
+shots="${3:-}"
 results="$root/bench/RESULTS.md"
 
 [ -x "$hindsight" ] || { echo "run.sh: no hindsight binary at $hindsight (build it first)" >&2; exit 2; }
@@ -19,23 +21,25 @@ trap 'rm -rf "$work"' EXIT
 
 node "$here/generate_archive.mjs" "$count" "$work/content"
 start="$EPOCHREALTIME"
-"$hindsight" build "$work/content" -o "$work/public" --quiet 2>/dev/null || true
+"$hindsight" build "$work/content" -o "$work/public" --quiet --no-cache 2>/dev/null || true
 end="$EPOCHREALTIME"
-[ -f "$work/public/search/index.html" ] || { echo "run.sh: the build failed" >&2; exit 1; }
-build_time="$(awk "BEGIN { printf \"%.2f\", $end - $start }")"
+[ -f "$work/public/search/manifest.js" ] || { echo "run.sh: the build failed" >&2; exit 1; }
+build_time="$(awk "BEGIN { printf \"%.1f\", $end - $start }")"
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 chromium_version="$(/usr/bin/chromium --version 2>/dev/null | head -n 1)"
-report="$(cd "$root" && node "$here/run.mjs" "$work/public")"
+report="$(cd "$root" && node "$here/run.mjs" "$work/public" $shots)"
 
 {
   echo
-  echo "## Search page: query latency in Chromium, $count postmortems ($(date -u +%Y-%m-%d))"
+  echo "## Search page at $count postmortems: first result and keystrokes in Chromium ($(date -u +%Y-%m-%d))"
   echo
-  echo "Machine: $(nproc) cores, $cpu; $chromium_version, headless; load average before the run:"
-  echo "$load. Archive from bench/search/generate_archive.mjs (paragraphs of the demo content and"
-  echo "shared/corpus/real remixed); \`hindsight build\` of it took $build_time s."
+  echo "Machine: $(nproc) cores, $cpu; $chromium_version, headless, on loopback"
+  echo "(tests/browser/static_server.mjs, node); load average before the run: $load. Archive from"
+  echo "bench/search/generate_archive.mjs (paragraphs of the demo content and shared/corpus/real"
+  echo "remixed); \`hindsight build --no-cache\` of it took $build_time s. Sizes are gzip -6 of each"
+  echo "response body, page and assets included; the search data apart in parentheses."
   echo
   echo "$report"
 } >> "$results"

@@ -24,12 +24,14 @@ struct ShardPlan {
 std::vector<std::size_t> term_sizes(const LunrIndex& index);
 
 // Consecutive terms of about target_bytes each: the whole is cut into as many shards as the
-// target asks, each about the same size; a term bigger than that is a shard of its own. An
+// target asks, each about the same size, preferring cuts between terms that share a short
+// prefix; a term bigger than that is a shard of its own (with the terms it starts, if small). An
 // index of at most target_bytes, or without terms, is one shard.
 ShardPlan plan_shards(const LunrIndex& index, std::size_t target_bytes);
 
 // Each shard's JSON, in order: emit(shard, text). Each is a lunr 2.3.9 index of its terms: their
-// postings and, of every field vector, the elements of its terms, in the whole index's order.
+// postings and, of every field vector, the elements of its terms (the vectors by field, then by
+// weight, which compresses best; any order is a valid index).
 void write_shards(const LunrIndex& index, const ShardPlan& plan,
                   const std::function<void(std::size_t, std::string&&)>& emit);
 

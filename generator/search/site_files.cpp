@@ -129,6 +129,10 @@ std::string hit_json(const Postmortem& pm, const SiteConfig& config, const std::
     return hit.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// Postmortems of each key of a facet the manifest lists, newest first: the first page of the
+// results of that filter alone (the page shows 10 at first; a theme may show 20).
+constexpr std::size_t kFirstPage = 20;
+
 constexpr std::string_view kCodeDigits =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -177,6 +181,41 @@ json facet_json(const std::vector<ArchiveGroup>& groups, const Archive& archive)
             {"docs", std::move(docs)}};
 }
 
+// A facet as the manifest holds it. One a postmortem has at most one key of (severity, year)
+// is there whole: a digit a postmortem. One of sets (cause, service) would be 20 KB of the
+// manifest at 10,000 postmortems, read by every search: it goes to a file of its own, which a
+// filter loads, and the manifest keeps for each key its count and its newest postmortems, the
+// first page of results of that filter alone.
+json manifest_facet(const std::vector<ArchiveGroup>& groups, const Archive& archive,
+                    NamedFiles& files) {
+    json facet = facet_json(groups, archive);
+    const bool sets = std::any_of(facet["sets"].begin(), facet["sets"].end(),
+                                  [](const json& set) { return set.size() > 1; });
+    if (!sets) {
+        return facet;
+    }
+    std::vector<std::size_t> position(archive.postmortems.size());
+    for (std::size_t n = 0; n < archive.newest_first.size(); ++n) {
+        position[archive.newest_first[n]] = n;
+    }
+    json first = json::array();
+    json counts = json::array();
+    for (const auto& group : groups) {
+        std::vector<std::size_t> docs;
+        for (const std::size_t index : group.postmortems) {
+            docs.push_back(position[index]);
+        }
+        std::sort(docs.begin(), docs.end());
+        docs.resize(std::min<std::size_t>(docs.size(), kFirstPage));
+        first.push_back(docs);
+        counts.push_back(group.postmortems.size());
+    }
+    return {{"file", files.add("f", facet.dump(-1, ' ', false, json::error_handler_t::replace))},
+            {"keys", facet["keys"]},
+            {"counts", std::move(counts)},
+            {"first", std::move(first)}};
+}
+
 // Postmortems per chunk: about `bytes` of hits each, at least one.
 std::size_t chunk_size(const std::vector<std::string>& hits, std::size_t bytes) {
     std::size_t total = 0;
@@ -196,6 +235,7 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
 
     std::vector<std::string> shard_names;
     std::string bounds = "[";
+    std::string lasts = "[";
     std::string dictionary;
     std::vector<std::string> fields;
     {
@@ -206,17 +246,22 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
             shard_names.push_back(files.add("s", text));
             if (shard > 0) {
                 bounds += ',';
+                lasts += ',';
             }
-            // The first term of each shard; the first shard also holds every term before it.
-            if (plan.starts[shard] < plan.sorted.size()) {
+            // The first and last term of each shard: a term or prefix between one shard's last
+            // and the next one's first is in none, and the page need not load either to know.
+            if (plan.starts[shard] < plan.starts[shard + 1]) {
                 append_json_string(bounds, index.terms[plan.sorted[plan.starts[shard]]]);
-            } else {
+                append_json_string(lasts, index.terms[plan.sorted[plan.starts[shard + 1] - 1]]);
+            } else {  // an index without terms: one empty shard
                 bounds += "\"\"";
+                lasts += "\"\"";
             }
         });
         dictionary = files.add("t", dictionary_json(index, plan));
     }
     bounds += ']';
+    lasts += ']';
 
     std::vector<std::string> hits;
     for (std::size_t n = 0; n < archive.newest_first.size(); ++n) {
@@ -240,15 +285,17 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
         files.add_file("search/" + name + ".js", script(name, text));
     }
 
-    const json facets = {{"cause", facet_json(archive.causes, archive)},
-                         {"service", facet_json(archive.services, archive)},
-                         {"severity", facet_json(archive.severities, archive)},
-                         {"year", facet_json(archive.years, archive)}};
+    json facets = json::object();
+    for (const auto& [name, groups] :
+         {std::pair{"cause", &archive.causes}, std::pair{"service", &archive.services},
+          std::pair{"severity", &archive.severities}, std::pair{"year", &archive.years}}) {
+        facets[name] = manifest_facet(*groups, archive, files);
+    }
     const std::string manifest = fmt::format(
-        R"({{"format":1,"postmortems":{},"fields":{},"shards":{},"bounds":{},"terms":"{}",)"
-        R"("chunk":{},"chunks":{},"version":"{}","facets":{}}})",
-        archive.newest_first.size(), json_list(fields), json_list(shard_names), bounds, dictionary,
-        chunk, chunks, version.digest().hex().substr(0, 10),
+        R"({{"format":1,"postmortems":{},"fields":{},"shards":{},"bounds":{},"lasts":{},)"
+        R"("terms":"{}","chunk":{},"chunks":{},"version":"{}","facets":{}}})",
+        archive.newest_first.size(), json_list(fields), json_list(shard_names), bounds, lasts,
+        dictionary, chunk, chunks, version.digest().hex().substr(0, 10),
         facets.dump(-1, ' ', false, json::error_handler_t::replace));
     files.add_file("search/manifest.js", script("manifest", manifest));
     return files.error();

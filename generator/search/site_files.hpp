@@ -22,6 +22,7 @@ struct SearchFileSizes {
 //   search/s-HASH.js   a shard: a lunr 2.3.9 index of a range of terms with the whole archive's
 //                      weights (refs are places in the newest-first order, "0" the newest)
 //   search/t-HASH.js   every term, sorted: the dictionary typo matching reads
+//   search/f-HASH.js   which causes (or services) each postmortem has: what a filter reads
 //   search/d-N.js      what a hit shows of chunk N of the postmortems, newest first (numbered:
 //                      the manifest's version, a hash of them all, goes in their URLs)
 // Each file is `HindsightSearch.register("NAME", 'JSON');`: a script, so that one copy loads

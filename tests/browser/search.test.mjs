@@ -219,6 +219,27 @@ describe('search over http', () => {
     await page.context().close();
   });
 
+  test('a page of ten, and "Show more" fetches what the next ones show', async () => {
+    const page = await newPage();
+    const data = [];
+    page.on('request', (request) => {
+      if (/\/search\/[a-z]-/.test(request.url())) data.push(new URL(request.url()).pathname.split('/').pop());
+    });
+    await page.goto(searchUrl('?q=minutes'));
+    const first = await results(page);
+    assert.equal(first.length, 10);
+    const total = Number((await page.textContent('#hs-status')).match(/^(\d+) postmortems/)[1]);
+    assert.ok(total > 10, `${total}`);
+    assert.equal(await page.textContent('#hs-more'), `Show more results (${total - 10} more)`);
+    assert.ok(!data.some((name) => name.startsWith('t-')), 'no dictionary for an exact match');
+    await page.click('#hs-more');
+    await page.waitForFunction((n) => document.querySelectorAll('#hs-results .search-result').length === n,
+      Math.min(total, 20));
+    assert.equal(await page.evaluate(() => document.activeElement.closest('li') ===
+      document.querySelectorAll('#hs-results .search-result')[10]), true);
+    await page.context().close();
+  });
+
   test('an empty result says so and suggests a way on', async () => {
     const page = await newPage();
     await page.goto(searchUrl());

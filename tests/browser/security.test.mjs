@@ -30,7 +30,7 @@ const MARKER = 'HS-PWNED';
 const THEME_SCRIPTS = ['assets/site.js', 'assets/search.js', 'assets/search-engine.js',
   'assets/lunr.min.js', 'search/manifest.js'];
 // The search data the search page loads as a query needs it: shards, dictionary, hit chunks.
-const SEARCH_DATA = '/search/([st]-[0-9a-f]{10}([0-9a-f]{22})?|d-[0-9]+)\\.js$';
+const SEARCH_DATA = '/search/([stf]-[0-9a-f]{10}([0-9a-f]{22})?|d-[0-9]+)\\.js$';
 
 const PAGE_TYPES = ['home', 'postmortem', 'causes index', 'cause', 'services index', 'service',
   'severities index', 'severity', 'actions index', 'action cluster', 'stats', 'search', '404 page'];

@@ -107,16 +107,94 @@
     return lo;
   }
 
-  // The weight a field vector ([index, weight, ...], ascending) gives a term, or NaN if none.
-  function weightOf(elements, termIndex) {
-    var lo = 0, hi = elements.length / 2;
-    while (lo < hi) {
-      var mid = (lo + hi) >>> 1;
-      var at = elements[2 * mid];
-      if (at === termIndex) return elements[2 * mid + 1];
-      if (at < termIndex) lo = mid + 1; else hi = mid;
+  // A shard's postings as typed arrays, by term: per field, the documents having the term (in
+  // the order of the posting's keys: ascending, refs being numbers) and the weight each one's
+  // field vector gives it. Read in two passes over the field vectors, which hold one element per
+  // posting (tests/lunr/sharded_search.mjs checks that every shard does): looking each posting's
+  // weight up in its vector took 80 ms for the twelve terms "con" stands for. `count`: the
+  // documents of the archive.
+  function shardPostings(json, fields, count) {
+    var fieldCount = fields.length;
+    var fieldIndex = Object.create(null);
+    fields.forEach(function (field, f) { fieldIndex[field] = f; });
+    var postings = Object.create(null);
+    var byIndex = Object.create(null);  // _index -> posting
+    json.invertedIndex.forEach(function (entry) {
+      var posting = { term: entry[0], index: entry[1]._index, docs: [], weights: [], hits: null };
+      postings[entry[0]] = byIndex[posting.index] = posting;
+    });
+    var counts = Object.create(null);  // _index -> per field
+    var vectors = json.fieldVectors;
+    var parsed = new Array(vectors.length);
+    for (var v = 0; v < vectors.length; v++) {
+      var fieldRef = vectors[v][0];
+      var slash = fieldRef.indexOf('/');
+      var f = fieldIndex[fieldRef.slice(0, slash)];
+      parsed[v] = [f, +fieldRef.slice(slash + 1)];
+      var elements = vectors[v][1];
+      for (var e = 0; e < elements.length; e += 2) {
+        var c = counts[elements[e]] || (counts[elements[e]] = new Int32Array(fieldCount));
+        c[f] += 1;
+      }
     }
-    return NaN;
+    Object.keys(byIndex).forEach(function (index) {
+      var posting = byIndex[index];
+      for (var f = 0; f < fieldCount; f++) {
+        var n = counts[index] ? counts[index][f] : 0;
+        posting.docs.push(new Int32Array(n));
+        posting.weights.push(new Float64Array(n));
+      }
+      counts[index] = new Int32Array(fieldCount);  // from here on, how many are filled
+    });
+    for (v = 0; v < vectors.length; v++) {
+      f = parsed[v][0];
+      var doc = parsed[v][1];
+      elements = vectors[v][1];
+      for (e = 0; e < elements.length; e += 2) {
+        var posting = byIndex[elements[e]];
+        var at = counts[elements[e]][f]++;
+        posting.docs[f][at] = doc;
+        posting.weights[f][at] = elements[e + 1];
+      }
+    }
+    // The writer lists vectors by weight within a field (it compresses best): the documents of
+    // each (term, field) put back in ascending order, which is lunr's order of the posting's keys.
+    Object.keys(postings).forEach(function (term) {
+      var posting = postings[term];
+      for (var f = 0; f < fieldCount; f++) ascending(posting.docs[f], posting.weights[f], count);
+    });
+    return postings;
+  }
+
+  // Sorts documents (distinct, below `count`) ascending, their weights along: by scattering them
+  // over all documents when they are many, else by sorting their places.
+  function ascending(docs, weights, count) {
+    var n = docs.length;
+    var sorted = true;
+    for (var i = 1; i < n && sorted; i++) sorted = docs[i - 1] < docs[i];
+    if (sorted) return;
+    if (n * 16 > count) {
+      var at = new Int32Array(count).fill(-1);
+      var old = weights.slice();
+      for (i = 0; i < n; i++) at[docs[i]] = i;
+      var k = 0;
+      for (var d = 0; d < count; d++) {
+        if (at[d] >= 0) {
+          docs[k] = d;
+          weights[k] = old[at[d]];
+          k += 1;
+        }
+      }
+      return;
+    }
+    var order = Array.prototype.map.call(docs, function (doc, j) { return j; })
+      .sort(function (a, b) { return docs[a] - docs[b]; });
+    var oldDocs = docs.slice();
+    var oldWeights = weights.slice();
+    order.forEach(function (j, place) {
+      docs[place] = oldDocs[j];
+      weights[place] = oldWeights[j];
+    });
   }
 
   // manifest: the parsed search/manifest.js; load(name, query) resolves to the JSON text of
@@ -141,19 +219,30 @@
 
   // ------------------------------------------------ which shards a term or a prefix lives in
 
+  // The shard whose range holds the term (whether or not the index has it).
   Engine.prototype.shardOf = function (term) {
     return Math.max(0, lowerBound(this.manifest.bounds, term + '\0') - 1);
   };
 
-  // The shards holding the terms that start with `prefix`.
+  // The shard holding the term, or none ([]) when the term falls between one shard's last term
+  // and the next one's first, so that the index cannot have it: nothing to load to know that.
+  Engine.prototype.shardsOfTerm = function (term) {
+    var s = this.shardOf(term);
+    var manifest = this.manifest;
+    return term < manifest.bounds[s] || term > manifest.lasts[s] ? [] : [s];
+  };
+
+  // The shards holding terms that start with `prefix`: those whose first to last terms overlap
+  // [prefix, prefixEnd(prefix)).
   Engine.prototype.shardsOfPrefix = function (prefix) {
-    var first = this.shardOf(prefix);
+    var manifest = this.manifest;
     var end = prefixEnd(prefix);
-    var last = end === null ? this.manifest.shards.length - 1 : this.shardOf(end);
-    // A shard starting exactly at `end` holds none of them.
-    if (end !== null && last > first && this.manifest.bounds[last] === end) last -= 1;
+    var last = end === null ? manifest.shards.length - 1 : this.shardOf(end);
+    if (end !== null && manifest.bounds[last] >= end) last -= 1;  // it starts past the range
     var shards = [];
-    for (var s = first; s <= last; s++) shards.push(s);
+    for (var s = this.shardOf(prefix); s <= last; s++) {
+      if (manifest.lasts[s] >= prefix) shards.push(s);
+    }
     return shards;
   };
 
@@ -174,7 +263,7 @@
             // In the order of the file, which is sorted; Object.keys of the inverted index would
             // put number-like terms first.
             terms: json.invertedIndex.map(function (entry) { return entry[0]; }),
-            postings: Object.create(null),
+            postings: shardPostings(json, self.fields, self.count),
           };
         });
       }
@@ -195,31 +284,13 @@
 
   // ------------------------------------------------ postings
 
-  // A term's postings as typed arrays, made when a query first needs them: per field, the
-  // documents (in the posting's key order, ascending) and the weight each one's field vector
-  // gives the term (NaN if it gives none). Null if the index has no such term. Its shard must be
+  // A term's postings (shardPostings), or null if the index has no such term. Its shard must be
   // loaded.
   Engine.prototype.posting = function (term) {
-    var shard = this.shards[this.shardOf(term)];
-    var cached = shard.postings[term];
-    if (cached !== undefined) return cached;
-    var raw = shard.index.invertedIndex[term];
-    if (!raw) return (shard.postings[term] = null);
-    var fields = this.fields;
-    var posting = { term: term, index: raw._index, docs: [], weights: [], hits: null };
-    for (var f = 0; f < fields.length; f++) {
-      var refs = Object.keys(raw[fields[f]]);
-      var docs = new Int32Array(refs.length);
-      var weights = new Float64Array(refs.length);
-      for (var i = 0; i < refs.length; i++) {
-        docs[i] = +refs[i];
-        var vector = shard.index.fieldVectors[fields[f] + '/' + refs[i]];
-        weights[i] = vector ? weightOf(vector.elements, raw._index) : NaN;
-      }
-      posting.docs.push(docs);
-      posting.weights.push(weights);
-    }
-    return (shard.postings[term] = posting);
+    var within = this.shardsOfTerm(term);
+    if (within.length === 0) return null;
+    var posting = this.shards[within[0]].postings[term];
+    return posting === undefined ? null : posting;
   };
 
   // Whether a document has the term in any field. The term's shard must be loaded.
@@ -259,7 +330,7 @@
     if ('editDistance' in clause || (star >= 0 && !/^[^*]*\*+$/.test(term)) || star === 0) {
       return { dictionary: true, shards: [] };
     }
-    return { dictionary: false, shards: star < 0 ? [this.shardOf(term)] : this.shardsOfPrefix(term.slice(0, star)) };
+    return { dictionary: false, shards: star < 0 ? this.shardsOfTerm(term) : this.shardsOfPrefix(term.slice(0, star)) };
   };
 
   // lunr's this.tokenSet.intersect(TokenSet.fromClause(clause)).toArray(), in its order. The
@@ -271,8 +342,8 @@
     if (this.dictionary) return this.dictionary.tokenSet.intersect(tokenSet).toArray();
     var needs = this.needs(clause);
     if (needs.dictionary) throw new Error('the term dictionary is not loaded');
-    if (needs.shards.length === 1 && clause.term.indexOf('*') < 0) {
-      return this.posting(clause.term) ? [clause.term] : [];
+    if (clause.term.indexOf('*') < 0) {
+      return needs.shards.length === 1 && this.posting(clause.term) ? [clause.term] : [];
     }
     var matches = [];
     var self = this;
@@ -309,7 +380,7 @@
         self.clauseTerms(clause).forEach(function (term) {
           var tokenSet = lunr.TokenSet.fromClause(Object.assign({}, clause, { term: term }));
           self.dictionary.tokenSet.intersect(tokenSet).toArray().forEach(function (match) {
-            more.push(self.shardOf(match));
+            more.push.apply(more, self.shardsOfTerm(match));
           });
         });
       });
@@ -407,7 +478,7 @@
         var weights = term.weights[f];
         base = f * count;
         for (i = 0; i < docs.length; i++) {
-          if (weights[i] === weights[i]) dots[base + docs[i]] += boost * weights[i];
+          dots[base + docs[i]] += boost * weights[i];
         }
       }
       magnitudes.push(queryVectors[f].magnitude());
@@ -472,9 +543,40 @@
 
   // ------------------------------------------------ filters
 
-  // Per postmortem, whether it has the key of the facet (cause, service, severity or year).
+  // Whether the facet (cause, service, severity or year) can be read: the manifest holds the
+  // single-valued ones whole; the others (a postmortem has several causes) are files of their own.
+  Engine.prototype.facetLoaded = function (name) {
+    var facet = this.manifest.facets[name];
+    return !facet.file || !!(this.facetFiles && this.facetFiles[name]);
+  };
+
+  Engine.prototype.loadFacets = function (names) {
+    var self = this;
+    this.facetFiles = this.facetFiles || Object.create(null);
+    this.facetLoading = this.facetLoading || Object.create(null);
+    return Promise.all(names.filter(function (name) { return !self.facetLoaded(name); }).map(function (name) {
+      if (!self.facetLoading[name]) {
+        self.facetLoading[name] = self.load(self.manifest.facets[name].file).then(function (text) {
+          self.facetFiles[name] = JSON.parse(text);
+        });
+      }
+      return self.facetLoading[name];
+    }));
+  };
+
+  // For a facet in a file of its own: how many postmortems have the key, and the newest of them
+  // (the first page of results of that filter alone), from the manifest. Null for another facet.
+  Engine.prototype.facetFirst = function (name, key) {
+    var facet = this.manifest.facets[name];
+    if (!facet.file) return null;
+    var at = facet.keys.indexOf(key);
+    return at < 0 ? { count: 0, docs: [] } : { count: facet.counts[at], docs: facet.first[at] };
+  };
+
+  // Per postmortem, whether it has the key of the facet. The facet must be loaded.
   Engine.prototype.facet = function (name, key) {
     var facet = this.manifest.facets[name];
+    if (facet.file) facet = this.facetFiles[name];
     var cacheKey = name + '\n' + key;
     this.facetCache = this.facetCache || Object.create(null);
     if (this.facetCache[cacheKey]) return this.facetCache[cacheKey];

@@ -3,7 +3,8 @@
 (function () {
   'use strict';
 
-  var PAGE_SIZE = 20;        // results shown at first, and added by "Show more"
+  // Results shown at first, and added by "Show more": each one's chunk may be a request.
+  var PAGE_SIZE = 10;
   // Index terms one typed word may stand for (prefix or typo), and the shortest prefix that
   // expands: each term is one more clause for lunr to score, and a single letter starts
   // thousands of terms in a large archive.
@@ -72,7 +73,7 @@
   function shardsFor(words) {
     var shards = [];
     words.forEach(function (word, i) {
-      shards.push(engine.shardOf(word.stem));
+      shards.push.apply(shards, engine.shardsOfTerm(word.stem));
       if (expands(word, i === words.length - 1)) shards.push.apply(shards, engine.shardsOfPrefix(word.raw));
     });
     return shards;
@@ -93,7 +94,7 @@
   function fuzzyShards(words) {
     var shards = [];
     words.forEach(function (word) {
-      fuzzyTerms(word).forEach(function (term) { shards.push(engine.shardOf(term)); });
+      fuzzyTerms(word).forEach(function (term) { shards.push.apply(shards, engine.shardsOfTerm(term)); });
     });
     return shards;
   }
@@ -310,7 +311,9 @@
     return item;
   }
 
-  var shown = [];     // every hit of the current search, best first
+  var shown = [];     // every hit of the current search, best first (or the first of them)
+  var shownTotal = 0; // how many hits there are
+  var shownRest = null; // when `shown` holds only the first: resolves to them all
   var shownCount = 0; // how many of them the list holds
   var wanted = 0;     // how many it should hold once their chunks are in
   var generation = 0; // bumped by each search, so that late arrivals for an old one are dropped
@@ -324,39 +327,63 @@
       shownCount += 1;
     }
     list.appendChild(fragment);
-    more.hidden = shownCount >= shown.length || shownCount < wanted;
+    more.hidden = shownCount >= shownTotal || shownCount < wanted;
     if (!more.hidden) {
-      more.textContent = 'Show more results (' + (shown.length - shownCount) + ' more)';
+      more.textContent = 'Show more results (' + (shownTotal - shownCount) + ' more)';
     }
     if (first === 0 && shownCount > 0) afterPaint('hindsight-first-result');
     return shownCount >= wanted;
   }
 
-  // The next page of hits: drawn at once if their chunks are in, else as they arrive.
+  // The next page of hits: drawn at once if their chunks are in, else as they arrive. For the
+  // page's first results, the chunk of the first hit is asked for alone, and the rest once it is
+  // painted, so that the best result is not kept waiting behind the others; later, while the
+  // reader types, all at once, which draws the whole page sooner.
+  var painted = false;
   function showMore() {
-    wanted = Math.min(shown.length, shownCount + PAGE_SIZE);
     var mine = generation;
-    if (drawReady()) return Promise.resolve();
-    var chunks = [];
-    for (var i = shownCount; i < wanted; i++) {
-      var chunk = engine.chunkOf(shown[i].doc);
-      if (chunks.indexOf(chunk) < 0) chunks.push(chunk);
-    }
-    return Promise.all(chunks.map(function (chunk) {
-      return engine.loadChunk(chunk).then(function () {
-        if (mine === generation) drawReady();
+    if (shownRest && shownCount + PAGE_SIZE > shown.length) {
+      var rest = shownRest;
+      shownRest = null;
+      return rest().then(function (hits) {
+        if (mine !== generation) return null;
+        shown = hits;
+        return showMore();
       });
-    }));
+    }
+    wanted = Math.min(shown.length, shownCount + PAGE_SIZE);
+    if (drawReady()) return Promise.resolve();
+    var rest = function () {
+      var chunks = [];
+      for (var i = shownCount; i < wanted; i++) {
+        var chunk = engine.chunkOf(shown[i].doc);
+        if (chunks.indexOf(chunk) < 0) chunks.push(chunk);
+      }
+      return Promise.all(chunks.map(function (chunk) {
+        return engine.loadChunk(chunk).then(function () {
+          if (mine === generation) drawReady();
+        });
+      }));
+    };
+    if (painted) return rest();
+    painted = true;
+    return engine.loadChunk(engine.chunkOf(shown[shownCount].doc)).then(function () {
+      if (mine !== generation || drawReady()) return null;
+      return new Promise(afterNextPaint).then(rest);
+    });
   }
 
-  // Marks the moment after the browser has painted what was just drawn: the next frame, then
-  // the task after it. bench/search reads these marks.
+  // Calls then() once the browser has painted what was just drawn: the next frame, then the
+  // task after it.
+  function afterNextPaint(then) {
+    window.requestAnimationFrame(function () { window.setTimeout(then, 0); });
+  }
+
+  // Marks that moment, for bench/search.
   function afterPaint(name, start, detail) {
-    window.requestAnimationFrame(function () {
-      window.setTimeout(function () {
-        if (start === undefined) performance.mark(name);
-        else performance.measure(name, { start: start, end: performance.now(), detail: detail });
-      }, 0);
+    afterNextPaint(function () {
+      if (start === undefined) performance.mark(name);
+      else performance.measure(name, { start: start, end: performance.now(), detail: detail });
     });
   }
 
@@ -375,10 +402,10 @@
 
   // ---------------------------------------------------------------- the search itself
 
-  // Calls then() once the shards are loaded: at once if they are (so a keystroke on loaded
-  // shards is answered in the same task), else when they arrive, unless a newer search started.
-  function whenLoaded(loading, shards, mine, then) {
-    if (engine.isLoaded(shards)) {
+  // Calls then() once what a search needs is loaded: at once if it is (so a keystroke on loaded
+  // shards is answered in the same task), else when it arrives, unless a newer search started.
+  function whenReady(loading, ready, mine, then) {
+    if (ready()) {
       then();
       return;
     }
@@ -399,30 +426,53 @@
     var words = queryWords(state.q);
     list.setAttribute('aria-busy', 'true');
 
+    var filters = Object.keys(state.filters);
+    var facetsLoaded = function () { return filters.every(function (name) { return engine.facetLoaded(name); }); };
     if (words.length === 0) {
-      var hits = [];
-      if (!state.q.trim() && Object.keys(state.filters).length > 0) {
-        for (var doc = 0; doc < engine.count; doc++) {  // refs are the newest-first order
+      if (state.q.trim() || filters.length === 0) {
+        show(state, words, [], false, started, false);
+        return;
+      }
+      // Postmortems with these filters, newest first (refs are that order).
+      var all = function () {
+        var hits = [];
+        for (var doc = 0; doc < engine.count; doc++) {
           if (passesFilters(doc, state.filters)) hits.push({ doc: doc, terms: [] });
         }
+        return hits;
+      };
+      // A filter alone on causes or services: its first page is in the manifest, and the rest
+      // waits for its file until "Show more" asks for it.
+      var first = filters.length === 1 && !facetsLoaded() &&
+        engine.facetFirst(filters[0], state.filters[filters[0]]);
+      if (first) {
+        show(state, words, first.docs.map(function (doc) { return { doc: doc, terms: [] }; }),
+          false, started, false, first.count, function () {
+            return engine.loadFacets(filters).then(all);
+          });
+        return;
       }
-      show(state, words, hits, false, started);
+      whenReady(engine.loadFacets(filters), facetsLoaded, mine, function () {
+        show(state, words, all(), false, started, false);
+      });
       return;
     }
     var shards = shardsFor(words);
-    whenLoaded(engine.loadShards(shards), shards, mine, function () {
+    var ready = function () { return engine.isLoaded(shards) && facetsLoaded(); };
+    var waited = !ready();
+    whenReady(Promise.all([engine.loadShards(shards), engine.loadFacets(filters)]), ready, mine, function () {
       var results = search(words, false);
       if (results.length > 0 || !words.some(function (word) { return word.stem.length >= 4; })) {
-        show(state, words, filtered(results, state.filters), false, started);
+        show(state, words, filtered(results, state.filters), false, started, waited);
         return;
       }
       // Nothing matched exactly: close matches, from the dictionary.
       var dictionary = engine.loadDictionary();
       var afterDictionary = function () {
         var more = fuzzyShards(words);
-        whenLoaded(engine.loadShards(more), more, mine, function () {
+        whenReady(engine.loadShards(more), function () { return engine.isLoaded(more); }, mine, function () {
           var fuzzy = search(words, true);
-          show(state, words, filtered(fuzzy, state.filters), fuzzy.length > 0, started);
+          show(state, words, filtered(fuzzy, state.filters), fuzzy.length > 0, started, true);
         });
       };
       if (engine.dictionary) {
@@ -438,7 +488,12 @@
     return hits.filter(function (hit) { return passesFilters(hit.doc, filters); });
   }
 
-  function show(state, words, hits, fuzzy, started) {
+  // Draws the hits (the first page as its chunks arrive). `waited`: the search had to wait for a
+  // shard or the dictionary; bench/search tells those keystrokes from the others.
+  // `total`, `rest`: when the hits are only the first of `total`, rest() resolves to them all.
+  function show(state, words, hits, fuzzy, started, waited, total, rest) {
+    var searched = performance.now();
+    var count = total === undefined ? hits.length : total;
     var typed = state.q.trim();
     var filtered = Object.keys(state.filters).length > 0;
     var quoted = '“' + typed + '”';
@@ -448,29 +503,33 @@
       message = 'Type to search ' + plural(engine.count, 'postmortem') + '.';
     } else if (typed && words.length === 0) {
       message = quoted + ' holds only very common words; add a more specific one.';
-    } else if (hits.length === 0 && words.length === 1 && words[0].raw.length < MIN_PREFIX) {
+    } else if (count === 0 && words.length === 1 && words[0].raw.length < MIN_PREFIX) {
       message = 'Keep typing: ' + quoted + ' is too short to search for.';
       stillTyping = true;
-    } else if (hits.length === 0) {
+    } else if (count === 0) {
       message = 'No postmortems match ' + (typed ? quoted : 'these filters') + filterText(state.filters) + '.';
     } else if (fuzzy) {
       message = 'No exact matches for ' + quoted + '. Showing ' +
-        plural(hits.length, 'close match', 'close matches') + filterText(state.filters) + '.';
+        plural(count, 'close match', 'close matches') + filterText(state.filters) + '.';
     } else {
-      message = plural(hits.length, 'postmortem') + (hits.length === 1 ? ' matches ' : ' match ') +
+      message = plural(count, 'postmortem') + (count === 1 ? ' matches ' : ' match ') +
         (typed ? quoted : 'the filters') + (typed ? filterText(state.filters) : '') + '.';
     }
 
     var mine = generation;
     list.textContent = '';
     shown = hits;
+    shownTotal = count;
+    shownRest = rest || null;
     shownCount = 0;
     status.textContent = message;
-    empty.hidden = !(hits.length === 0 && (typed || filtered)) || stillTyping;
+    empty.hidden = !(count === 0 && (typed || filtered)) || stillTyping;
+    var chunksIn = shown.slice(0, PAGE_SIZE).every(function (hit) { return engine.hit(hit.doc); });
     showMore().then(function () {
       if (mine !== generation) return;
       list.setAttribute('aria-busy', 'false');
-      afterPaint('hindsight-search', started, { query: state.q, hits: hits.length });
+      afterPaint('hindsight-search', started, { query: state.q, hits: hits.length,
+        searched: searched - started, waitedForShards: waited, waitedForChunks: !chunksIn });
     }, function () {
       if (mine === generation) unavailable();
     });
