@@ -19,6 +19,7 @@
 #include "cli/build_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/print_diagnostics.hpp"
+#include "output/write_site.hpp"
 #include "serve/directory_watcher.hpp"
 #include "serve/preview_server.hpp"
 #include "serve/rebuild_loop.hpp"
@@ -244,7 +245,16 @@ int run_serve(ServeOptions options) {
         }
         print_changes(batch);
     };
-    run_rebuild_loop(watcher, state, {build_once, changed, print_rebuilt});
+    // The previous site goes once the pages have reloaded, not between the save and the reload.
+    std::filesystem::path retired;
+    build.retired_site = &retired;
+    const auto settled = [&retired] {
+        if (!retired.empty()) {
+            remove_retired_site(retired);
+            retired.clear();
+        }
+    };
+    run_rebuild_loop(watcher, state, {build_once, changed, print_rebuilt, settled});
 
     server.stop();
     serving.join();

@@ -166,15 +166,16 @@ std::string place_file(const fs::path& root, const fs::path* previous, const std
 }
 
 // Swaps the two folders in one step where the kernel can; otherwise two renames, between
-// which only the output's name is briefly absent, never half a site.
-std::string exchange(const fs::path& staging, const fs::path& out) {
+// which only the output's name is briefly absent, never half a site. `previous` is where the
+// previous site is afterwards, for the caller to remove (empty when there was none).
+std::string exchange(const fs::path& staging, const fs::path& out, fs::path& previous) {
     std::error_code ec;
     if (!fs::exists(out, ec)) {
         fs::rename(staging, out, ec);
         return ec ? fmt::format("cannot move the new site into place: {}", ec.message()) : "";
     }
     if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) == 0) {
-        remove_tree(staging);  // now the previous site
+        previous = staging;
         return {};
     }
     const fs::path old = staging.string() + "-old";
@@ -188,7 +189,7 @@ std::string exchange(const fs::path& staging, const fs::path& out) {
         fs::rename(old, out, restore);
         return fmt::format("cannot move the new site into place: {}", ec.message());
     }
-    remove_tree(old);
+    previous = old;
     return {};
 }
 
@@ -341,10 +342,18 @@ std::string SiteWriter::commit() {
         !error.empty()) {
         return fmt::format("cannot write {}: {}", (staging_ / kSiteMarker).generic_string(), error);
     }
-    if (auto error = exchange(staging_, out_); !error.empty()) {
+    fs::path previous;
+    if (auto error = exchange(staging_, out_, previous); !error.empty()) {
         return error;
     }
     committed_ = true;
+    if (!previous.empty()) {
+        if (leave_previous_) {
+            retired_ = previous;
+        } else {
+            remove_tree(previous);
+        }
+    }
     if (record_) {
         // Written after the swap: a record never describes a site that is not in place. If it
         // cannot be written, the next build simply renders every page.
@@ -363,6 +372,10 @@ std::string SiteWriter::commit() {
         fs::remove(temporary, ec);
     }
     return {};
+}
+
+void remove_retired_site(const fs::path& folder) {
+    remove_tree(folder);
 }
 
 std::string write_site(const fs::path& output, const OutputFiles& files) {

@@ -35,6 +35,9 @@ void run_rebuild_loop(DirectoryWatcher& watcher, PreviewState& state, const Rebu
             hooks.rebuilt(report);
         }
         state.end_rebuild(std::move(outcome.problems), outcome.failed);
+        if (hooks.settled) {
+            hooks.settled();
+        }
     }
 }
 

@@ -32,6 +32,9 @@ struct RebuildHooks {
     std::function<BuildOutcome()> build;
     std::function<void(const ChangeBatch&)> changed;    // before the rebuild
     std::function<void(const RebuildReport&)> rebuilt;  // after it, as the pages are told
+    // After the pages are told, with requests flowing again: work that may wait (removing the
+    // previous site).
+    std::function<void()> settled;
 };
 
 // One rebuild per settled batch of changes, until the watcher is stopped (the first build, before
