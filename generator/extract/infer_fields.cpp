@@ -68,6 +68,7 @@ class Merger {
                               "the first timeline event that says the problem was noticed"),
                    false);
         pm_.timeline = found.timeline;
+        outside_the_window(Field::detected, pm_.detected);
         if (found.stated_minutes && found.started && found.resolved &&
             disagree(*found.stated_minutes, found.stated_approximate, *found.duration_minutes)) {
             ctx_.diagnostics.push_back(make_warning(
@@ -135,6 +136,32 @@ class Merger {
                 "write the zone next to the times (UTC, PST, +02:00), or set time_zone in "
                 "hindsight.yaml"));
         }
+    }
+
+    // A detection read from the text before the impact began, or more than a month after it
+    // ended (as no window is longer), is a clock time given the wrong day or another event's:
+    // a time to detect made of it would be wrong in the statistics, so it is left out, with a
+    // note. One noticed hours after a self-healed impact is kept.
+    void outside_the_window(Field field, std::optional<Timestamp>& value) {
+        if (!value || !pm_.is_inferred(field)) {
+            return;
+        }
+        const bool before = pm_.started && *value < *pm_.started;
+        const bool after = pm_.resolved && *value > *pm_.resolved + date::days{31};
+        if (!before && !after) {
+            return;
+        }
+        const Evidence from = pm_.evidence[field];
+        ctx_.diagnostics.push_back(make_note(
+            {ctx_.path, from.line, 0},
+            fmt::format("{} {} read from the text is {} the impact ({} to {}); it is left out",
+                        field_name(field), format_iso_utc(*value), before ? "before" : "over a month after",
+                        pm_.started ? format_iso_utc(*pm_.started) : "?",
+                        pm_.resolved ? format_iso_utc(*pm_.resolved) : "?"),
+            fmt::format("declare {} in the front matter if the text means it", field_name(field))));
+        value.reset();
+        pm_.inferred.erase(field);
+        pm_.evidence.erase(field);
     }
 
     void merge_time(Field field, std::optional<Timestamp>& value,
