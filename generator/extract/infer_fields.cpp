@@ -155,7 +155,8 @@ class Merger {
         ctx_.diagnostics.push_back(make_note(
             {ctx_.path, from.line, 0},
             fmt::format("{} {} read from the text is {} the impact ({} to {}); it is left out",
-                        field_name(field), format_iso_utc(*value), before ? "before" : "over a month after",
+                        field_name(field), format_iso_utc(*value),
+                        before ? "before" : "over a month after",
                         pm_.started ? format_iso_utc(*pm_.started) : "?",
                         pm_.resolved ? format_iso_utc(*pm_.resolved) : "?"),
             fmt::format("declare {} in the front matter if the text means it", field_name(field))));
