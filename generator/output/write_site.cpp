@@ -78,7 +78,11 @@ void remove_tree(const fs::path& root) {
 // A build killed with -9 leaves its staging folder behind; the next build removes it, unless
 // the build that owns it is still running.
 void remove_stale_staging(const fs::path& out) {
-    const std::string prefix = "." + out.filename().string() + std::string(kStagingInfix);
+    // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict overlap for
+    // "." + string, which -Werror turns into a failed Release build.
+    std::string prefix = ".";
+    prefix += out.filename().string();
+    prefix += kStagingInfix;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(out.parent_path(), ec)) {
         const std::string name = entry.path().filename().string();
