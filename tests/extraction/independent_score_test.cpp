@@ -121,15 +121,17 @@ void describe(const std::string& file, const ParseResult& parsed, std::ostream& 
                            from.text.substr(0, 160));
     }
     for (const auto& trigger : pm.cause_triggers) {
-        out << fmt::format("  {} cause {}: {}\n", file, trigger.cause, fmt::join(trigger.words, ", "));
+        out << fmt::format("  {} cause {}: {}\n", file, trigger.cause,
+                           fmt::join(trigger.words, ", "));
     }
     for (const auto& item : pm.action_items) {
-        out << fmt::format(
-            "  {} action: {}{}{}{}{}\n", file, item.title.substr(0, 120),
-            item.owner.empty() ? "" : " | owner " + item.owner,
-            item.link.empty() ? "" : " | link " + item.link,
-            item.due ? " | due " + format_date(*item.due) : "",
-            item.status != ActionStatus::open ? std::string(" | ") + to_string(item.status) : "");
+        out << fmt::format("  {} action: {}{}{}{}{}\n", file, item.title.substr(0, 120),
+                           item.owner.empty() ? "" : " | owner " + item.owner,
+                           item.link.empty() ? "" : " | link " + item.link,
+                           item.due ? " | due " + format_date(*item.due) : "",
+                           item.status && *item.status != ActionStatus::open
+                               ? std::string(" | ") + to_string(*item.status)
+                               : "");
     }
 }
 
