@@ -120,6 +120,16 @@ class Merger {
                             format_duration(std::chrono::minutes{conflict.spanned})),
                 "declare resolved or duration_minutes in the front matter"));
         }
+        if (found.stated_unchecked && !pm_.duration) {
+            const auto& [stated, timed] = *found.stated_unchecked;
+            ctx_.diagnostics.push_back(make_note(
+                {ctx_.path, stated.line, 0},
+                fmt::format("the text states a length of {}, but line {} gives times no window "
+                            "was read from: the length is not taken unchecked",
+                            format_duration(std::chrono::minutes{*found.stated_minutes}),
+                            timed.line),
+                "declare started and resolved, or duration_minutes, in the front matter"));
+        }
         if (found.end_unclear && !pm_.resolved) {
             ctx_.diagnostics.push_back(make_note(
                 {ctx_.path, found.end_unclear->first.line, 0},

@@ -786,6 +786,23 @@ class TimeExtractor {
         return timeline_window && dateless_minutes_;
     }
 
+    // The first line other than `stated_line` (a file line) that gives a clock time of the
+    // incident: not in the plans or lessons, where times are due dates and targets.
+    const ScannedLine* clock_time_elsewhere(int stated_line) const {
+        for (const auto& s : scanned_) {
+            if (in_section(s, kActions | kLessons) ||
+                s.line->line + context_.line_offset == stated_line) {
+                continue;
+            }
+            for (const auto& instant : s.times.instants) {
+                if (instant.time) {
+                    return &s;
+                }
+            }
+        }
+        return nullptr;
+    }
+
     void finish() {
         if (out_.started && out_.resolved) {
             out_.duration_minutes = static_cast<int>(
@@ -795,8 +812,15 @@ class TimeExtractor {
             out_.duration_minutes = dateless_minutes_;
             out_.duration_from = dateless_from_;
         } else if (out_.stated_minutes && !out_.length_conflict) {
-            out_.duration_minutes = out_.stated_minutes;
-            out_.duration_from = out_.stated_from;
+            // labelling.md takes a stated length only when nothing else exists: clock times
+            // elsewhere that gave no window are what a reader would count from, and the
+            // statement ("a period of seven days", "duration: 2.5 hours") rounds or disagrees.
+            if (const ScannedLine* timed = clock_time_elsewhere(out_.stated_from.line)) {
+                out_.stated_unchecked = std::make_pair(out_.stated_from, evidence(*timed));
+            } else {
+                out_.duration_minutes = out_.stated_minutes;
+                out_.duration_from = out_.stated_from;
+            }
         }
         if (out_.started) {
             out_.date = context_.site_zone.day_of(*out_.started);

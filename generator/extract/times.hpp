@@ -40,6 +40,8 @@ struct ExtractedTimes {
     std::optional<std::pair<Evidence, Evidence>> end_unclear;
     // The timeline's window left without its end, for the length the text states.
     std::optional<LengthConflict> length_conflict;
+    // A stated length not taken, and a line whose clock times gave no window.
+    std::optional<std::pair<Evidence, Evidence>> stated_unchecked;
 };
 
 struct TimeContext {
