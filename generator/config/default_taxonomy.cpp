@@ -103,7 +103,7 @@ Taxonomy default_taxonomy() {
          {"third-party", "third party", "vendor", "upstream", "provider", "external service",
           "outage in aws", "aws outage", "aws services", "azure", "cloudflare", "github outage",
           "dependency", "dependencies", "gke", "google cloud", "cloud provider", "heroku",
-          "fastly", "akamai"},
+          "fastly", "akamai", "chaos"},
          true},
         {"network",
          "Network",
