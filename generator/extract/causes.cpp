@@ -67,9 +67,11 @@ std::vector<CauseTrigger> classify_causes(std::string_view text, const Taxonomy&
     return result;
 }
 
-ExtractedCauses extract_causes(const std::vector<SourceLine>& lines,
-                               const std::vector<LineContext>& contexts, const Taxonomy& taxonomy,
-                               int line_offset) {
+namespace {
+
+ExtractedCauses causes_in(const std::vector<SourceLine>& lines,
+                          const std::vector<LineContext>& contexts, const Taxonomy& taxonomy,
+                          int line_offset, bool read_quotes) {
     ExtractedCauses result;
     // The root-cause part, and lines labelled "Root cause:" wherever they stand; without
     // either, the summary (many short postmortems say the cause there and nowhere else), and
@@ -78,7 +80,7 @@ ExtractedCauses extract_causes(const std::vector<SourceLine>& lines,
         std::string text;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const auto& line = lines[i];
-            if (line.kind == LineKind::code || line.in_quote) {
+            if (line.kind == LineKind::code || (line.in_quote && !read_quotes)) {
                 continue;
             }
             const bool labelled = contexts[i].label.find("cause") != std::string::npos;
@@ -124,6 +126,21 @@ ExtractedCauses extract_causes(const std::vector<SourceLine>& lines,
         if (result.causes.empty()) {
             result.from = {};
         }
+    }
+    return result;
+}
+
+}  // namespace
+
+ExtractedCauses extract_causes(const std::vector<SourceLine>& lines,
+                               const std::vector<LineContext>& contexts, const Taxonomy& taxonomy,
+                               int line_offset) {
+    // Quoted lines are most often chat or a customer's words; but a template whose answers
+    // are all written in its block quotes ("> too many pizzas were ordered at once") says its
+    // cause nowhere else. They are read when the rest of the text names no cause.
+    auto result = causes_in(lines, contexts, taxonomy, line_offset, false);
+    if (result.causes.empty()) {
+        result = causes_in(lines, contexts, taxonomy, line_offset, true);
     }
     return result;
 }

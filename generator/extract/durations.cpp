@@ -19,7 +19,8 @@ std::optional<int> amount_word(std::string_view word) {
 
 }  // namespace
 
-std::optional<StatedDuration> stated_duration(std::string_view line) {
+std::vector<StatedDuration> stated_durations(std::string_view line) {
+    std::vector<StatedDuration> found;
     const auto tokens = tokenize_for_times(line);
     const auto word = [&](std::size_t i) -> std::string_view {
         return i < tokens.size() && tokens[i].kind == TimeTokenKind::word
@@ -55,6 +56,11 @@ std::optional<StatedDuration> stated_duration(std::string_view line) {
             continue;
         }
         ++k;
+        // "a 7-minute outage"
+        if (k + 1 < tokens.size() && tokens[k].text == "-" && !tokens[k].space_before &&
+            !tokens[k + 1].space_before) {
+            ++k;
+        }
         const int factor = unit(word(k));
         if (factor == 0) {
             continue;
@@ -74,6 +80,7 @@ std::optional<StatedDuration> stated_duration(std::string_view line) {
             continue;
         }
         double minutes = amount * factor;
+        std::size_t last = k;  // the expression's last token
         std::size_t m = k + 1;
         // "an hour and a half", "1 hour and 45 minutes", "2 hours 30 minutes"
         if (word(m) == "and") {
@@ -81,6 +88,7 @@ std::optional<StatedDuration> stated_duration(std::string_view line) {
         }
         if (word(m) == "a" && word(m + 1) == "half") {
             minutes += factor / 2.0;
+            last = m + 1;
         } else if (m < tokens.size()) {
             double more = 0;
             std::size_t n = m;
@@ -92,6 +100,7 @@ std::optional<StatedDuration> stated_duration(std::string_view line) {
             const int more_factor = unit(word(n + 1));
             if (more > 0 && more_factor > 0 && more_factor < factor) {
                 minutes += more * more_factor;
+                last = n + 1;
             }
         }
         const bool approximate = before == "approximately" || before == "approx" ||
@@ -99,9 +108,19 @@ std::optional<StatedDuration> stated_duration(std::string_view line) {
                                  before == "some" || (i > 0 && tokens[i - 1].text == "~");
         // A duration must read as one: a unit word right after a number is not enough in
         // "version 2 h" or "every 5 minutes"; the checks above take care of the common traps.
-        return StatedDuration{static_cast<int>(std::lround(minutes)), approximate};
+        found.push_back({static_cast<int>(std::lround(minutes)), approximate, std::string(before),
+                         std::string(word(last + 1))});
+        i = last;
     }
-    return std::nullopt;
+    return found;
+}
+
+std::optional<StatedDuration> stated_duration(std::string_view line) {
+    auto all = stated_durations(line);
+    if (all.empty()) {
+        return std::nullopt;
+    }
+    return std::move(all.front());
 }
 
 }  // namespace hindsight

@@ -111,6 +111,26 @@ class Merger {
                             found.too_long->second),
                 "declare started and resolved in the front matter"));
         }
+        if (found.length_conflict && !pm_.duration) {
+            const auto& conflict = *found.length_conflict;
+            ctx_.diagnostics.push_back(make_note(
+                {ctx_.path, conflict.from.line, 0},
+                fmt::format("the text says the incident lasted {}, but the timeline's events span "
+                            "{}: which event ended it is unclear, so no end or duration is taken",
+                            format_duration(std::chrono::minutes{conflict.stated}),
+                            format_duration(std::chrono::minutes{conflict.spanned})),
+                "declare resolved or duration_minutes in the front matter"));
+        }
+        if (found.stated_unchecked && !pm_.duration) {
+            const auto& [stated, timed] = *found.stated_unchecked;
+            ctx_.diagnostics.push_back(make_note(
+                {ctx_.path, stated.line, 0},
+                fmt::format("the text states a length of {}, but line {} gives times no window "
+                            "was read from: the length is not taken unchecked",
+                            format_duration(std::chrono::minutes{*found.stated_minutes}),
+                            timed.line),
+                "declare started and resolved, or duration_minutes, in the front matter"));
+        }
         if (found.end_unclear && !pm_.resolved) {
             ctx_.diagnostics.push_back(make_note(
                 {ctx_.path, found.end_unclear->first.line, 0},

@@ -228,11 +228,15 @@ class TimeExtractor {
     }
 
     ExtractedTimes run() {
-        from_labels() || from_range() || from_timeline() || from_quoted_range();
+        bool timeline_window = false;
+        from_labels() || from_range() || (timeline_window = from_timeline()) || from_quoted_range();
         if (!out_.started && !out_.resolved && !date_) {
-            dateless_window();
+            timeline_window = dateless_window();
         }
         stated_duration();
+        if (timeline_window) {
+            weigh_length_claims();
+        }
         collect_timeline();
         detection();
         finish();
@@ -648,6 +652,67 @@ class TimeExtractor {
         }
     }
 
+    // The timeline's window is the extractor's choice of two events, the end most of all
+    // ("GitHub says the problem is fixed" half an hour before the fix was deployed). When the
+    // text states the incident's length outright and the window disagrees with it, the text is
+    // ambiguous: the end and the length are left out, the start kept (it is the first event).
+    // Approximate lengths ("approximately nine hours") are no claim: authors round them, and
+    // a timeline beats them (labelling.md).
+    void weigh_length_claims() {
+        const std::optional<int> span =
+            out_.started && out_.resolved
+                ? std::optional<int>(static_cast<int>(
+                      date::floor<std::chrono::minutes>(*out_.resolved - *out_.started).count()))
+                : dateless_minutes_;
+        if (!span) {
+            return;
+        }
+        for (const auto& s : scanned_) {
+            if (in_section(s, kActions | kLessons) || s.line->kind == LineKind::heading ||
+                s.line->kind == LineKind::table_row) {
+                continue;
+            }
+            // A timeline event's own text tells a step ("took 5 minutes to restart").
+            if (!s.times.instants.empty() && s.times.instants[0].time &&
+                s.times.instants[0].begin <= 40) {
+                continue;
+            }
+            if (!names_length_unit(s.lower)) {
+                continue;
+            }
+            const bool duration_line =
+                contains(s.context->label, "duration") || in_section(s, kDuration);
+            for (const auto& claim : stated_durations(s.line->text)) {
+                // "lasted 2 hours", "took 91 minutes", "down for 20 minutes", "a 45-minute
+                // outage", "a 7 minute cascading failure" (said of harm).
+                const bool of_incident = duration_line || claim.before == "lasted" ||
+                                         claim.before == "took" || claim.before == "for" ||
+                                         is_incident_word(claim.after) ||
+                                         (claim.before == "a" && says_harm(s.lower));
+                if (claim.approximate || !of_incident) {
+                    continue;
+                }
+                if (std::abs(claim.minutes - *span) > std::max(1, claim.minutes / 10)) {
+                    out_.length_conflict = LengthConflict{evidence(s), claim.minutes, *span};
+                    out_.resolved.reset();
+                    out_.resolved_from = {};
+                    dateless_minutes_.reset();
+                    return;
+                }
+            }
+        }
+    }
+
+    static bool is_incident_word(std::string_view word) {
+        for (const std::string_view noun : {"outage", "downtime", "failure", "incident",
+                                            "disruption", "interruption", "window"}) {
+            if (word == noun) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void collect_timeline() {
         std::optional<Timestamp> previous;
         for (const auto& event : events()) {
@@ -701,9 +766,11 @@ class TimeExtractor {
     // "The outage started at 08:00 GMT and ended at 10:00 GMT" with no date anywhere: the
     // window is found as if on a day of the document's own (a January one, so "PT" reads as
     // PST), and only its length is kept. Start and end stay empty (labelling.md).
-    void dateless_window() {
+    bool dateless_window() {
         date_ = CalendarDate{2001, 1, 1};
-        if ((from_labels() || from_range() || from_timeline() || from_quoted_range()) &&
+        bool timeline_window = false;
+        if ((from_labels() || from_range() || (timeline_window = from_timeline()) ||
+             from_quoted_range()) &&
             out_.started && out_.resolved) {
             dateless_minutes_ = static_cast<int>(
                 date::floor<std::chrono::minutes>(*out_.resolved - *out_.started).count());
@@ -716,6 +783,24 @@ class TimeExtractor {
         out_.resolved_from = {};
         out_.stated_outright = false;
         out_.zone_assumed = false;
+        return timeline_window && dateless_minutes_;
+    }
+
+    // The first line other than `stated_line` (a file line) that gives a clock time of the
+    // incident: not in the plans or lessons, where times are due dates and targets.
+    const ScannedLine* clock_time_elsewhere(int stated_line) const {
+        for (const auto& s : scanned_) {
+            if (in_section(s, kActions | kLessons) ||
+                s.line->line + context_.line_offset == stated_line) {
+                continue;
+            }
+            for (const auto& instant : s.times.instants) {
+                if (instant.time) {
+                    return &s;
+                }
+            }
+        }
+        return nullptr;
     }
 
     void finish() {
@@ -726,9 +811,16 @@ class TimeExtractor {
         } else if (dateless_minutes_) {
             out_.duration_minutes = dateless_minutes_;
             out_.duration_from = dateless_from_;
-        } else if (out_.stated_minutes) {
-            out_.duration_minutes = out_.stated_minutes;
-            out_.duration_from = out_.stated_from;
+        } else if (out_.stated_minutes && !out_.length_conflict) {
+            // labelling.md takes a stated length only when nothing else exists: clock times
+            // elsewhere that gave no window are what a reader would count from, and the
+            // statement ("a period of seven days", "duration: 2.5 hours") rounds or disagrees.
+            if (const ScannedLine* timed = clock_time_elsewhere(out_.stated_from.line)) {
+                out_.stated_unchecked = std::make_pair(out_.stated_from, evidence(*timed));
+            } else {
+                out_.duration_minutes = out_.stated_minutes;
+                out_.duration_from = out_.stated_from;
+            }
         }
         if (out_.started) {
             out_.date = context_.site_zone.day_of(*out_.started);

@@ -12,6 +12,13 @@
 
 namespace hindsight {
 
+// A length the text states outright that the timeline's window disagrees with.
+struct LengthConflict {
+    Evidence from;
+    int stated = 0;   // minutes
+    int spanned = 0;  // minutes between the chosen events
+};
+
 struct ExtractedTimes {
     std::optional<Timestamp> started;
     std::optional<Timestamp> resolved;
@@ -31,6 +38,10 @@ struct ExtractedTimes {
     std::optional<std::pair<Evidence, int>> too_long;
     // An event that says the impact ended, and a later one that says it went on: no end.
     std::optional<std::pair<Evidence, Evidence>> end_unclear;
+    // The timeline's window left without its end, for the length the text states.
+    std::optional<LengthConflict> length_conflict;
+    // A stated length not taken, and a line whose clock times gave no window.
+    std::optional<std::pair<Evidence, Evidence>> stated_unchecked;
 };
 
 struct TimeContext {

@@ -52,6 +52,7 @@ const std::vector<KeyAlias>& field_aliases() {
         {"end_datetime", "resolved"},
         {"resolved_at", "resolved"},
         {"resolvedWhen", "resolved"},
+        {"resolved_on", "resolved"},
         {"resolution_time", "resolved"},
         {"recovered_at", "resolved"},
         {"restored_at", "resolved"},

@@ -117,8 +117,9 @@ void describe(const std::string& file, const ParseResult& parsed, std::ostream& 
                            diagnostic.message);
     }
     for (const auto& [field, from] : pm.evidence) {
-        out << fmt::format("  {} {}: line {}: {}\n", file, field_name(field), from.line,
-                           from.text.substr(0, 160));
+        out << fmt::format("  {} {}: line {}: {}{}\n", file, field_name(field), from.line,
+                           from.text.substr(0, 160),
+                           from.doubt.empty() ? "" : " [doubt: " + from.doubt + "]");
     }
     for (const auto& trigger : pm.cause_triggers) {
         out << fmt::format("  {} cause {}: {}\n", file, trigger.cause,

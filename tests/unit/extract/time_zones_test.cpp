@@ -46,3 +46,18 @@ TEST_CASE("stated durations", "[durations]") {
     CHECK_FALSE(stated_duration("at least 7 hours"));
     CHECK_FALSE(stated_duration("2-3 hours"));
 }
+
+TEST_CASE("every stated duration of a line, with the words around it", "[durations]") {
+    const auto all =
+        stated_durations("It took 1 hour and 31 minutes from the start, after a 7-minute outage");
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].minutes == 91);
+    CHECK(all[0].before == "took");
+    CHECK(all[0].after == "from");  // the next word, past the compound amount
+    CHECK(all[1].minutes == 7);
+    CHECK(all[1].before == "a");
+    CHECK(all[1].after == "outage");
+    CHECK(stated_durations("about 2 hours, then 5 minutes")[0].approximate);
+    CHECK_FALSE(stated_durations("about 2 hours, then 5 minutes")[1].approximate);
+    CHECK(stated_durations("a 2-3 hour window").empty());
+}

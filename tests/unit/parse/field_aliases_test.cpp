@@ -16,6 +16,7 @@ TEST_CASE("keys are matched without case or separators, aliases included", "[fie
     CHECK(field_for_key("Start Time") == "started");
     CHECK(field_for_key("startedAt") == "started");
     CHECK(field_for_key("resolvedWhen") == "resolved");
+    CHECK(field_for_key("resolved_on") == "resolved");
     CHECK(field_for_key("incident-id") == "id");
     CHECK(field_for_key("team") == "");
     CHECK(action_item_field_for_key("Assignee") == "owner");
