@@ -120,10 +120,19 @@ void unwrap_formatting_html(cmark_node* root) {
             continue;
         }
         if (is_line_break_tag(cmark_node_get_literal(tag))) {
-            cmark_node_replace(tag, cmark_node_new(CMARK_NODE_LINEBREAK));
-        } else {
-            cmark_node_unlink(tag);
+            // A table cell may not hold a line break (cmark refuses the replacement, which
+            // leaves the new node unowned): there the break is a space.
+            cmark_node* line_break = cmark_node_new(CMARK_NODE_LINEBREAK);
+            if (cmark_node_replace(tag, line_break) == 0) {
+                cmark_node_free(line_break);
+                cmark_node* space = cmark_node_new(CMARK_NODE_TEXT);
+                cmark_node_set_literal(space, " ");
+                if (cmark_node_replace(tag, space) == 0) {
+                    cmark_node_free(space);
+                }
+            }
         }
+        cmark_node_unlink(tag);
         cmark_node_free(tag);
     }
 }

@@ -59,7 +59,9 @@ TEST_CASE("adopt declares what was read, keeps every byte, and runs once", "[ado
     // Windows editors' files too: a byte-order mark and CRLF line ends, kept as they are.
     for (const char* name : {"001.md", "027.md", "051.md"}) {
         std::string crlf = "\xEF\xBB\xBF";
-        for (const char c : read_folder(content).at(name)) {
+        // Held by name: a range over read_folder(...).at(name) would outlive its map.
+        const auto files = read_folder(content);
+        for (const char c : files.at(name)) {
             crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
         }
         write_text(content / name, crlf);
