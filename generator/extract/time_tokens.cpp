@@ -33,8 +33,9 @@ std::vector<TimeToken> tokenize_for_times(std::string_view s) {
                     t.value = t.value * 10 + (s[i] - '0');
                 }
                 ++t.digits;
-                t.text += s[i++];
+                ++i;
             }
+            t.text.assign(s.substr(t.begin, i - t.begin));
             for (const char* suffix : {"st", "nd", "rd", "th"}) {
                 const std::string_view rest = s.substr(i, 2);
                 if (rest.size() == 2 && std::tolower(rest[0]) == suffix[0] &&
@@ -48,7 +49,11 @@ std::vector<TimeToken> tokenize_for_times(std::string_view s) {
         } else if (std::isalpha(c)) {
             t.kind = TimeTokenKind::word;
             while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) {
-                t.text += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i++])));
+                ++i;
+            }
+            t.text.assign(s.substr(t.begin, i - t.begin));
+            for (char& letter : t.text) {
+                letter = static_cast<char>(std::tolower(static_cast<unsigned char>(letter)));
             }
         } else if (starts_with(s.substr(i), "\xE2\x80\x93") ||
                    starts_with(s.substr(i), "\xE2\x80\x94")) {

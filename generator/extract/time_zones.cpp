@@ -1,8 +1,10 @@
 // The zone tables (abbreviations are fixed offsets, regional names follow the date) and lookups.
 #include "extract/time_zones.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <exception>
+#include <iterator>
 
 #include <date/tz.h>
 
@@ -93,7 +95,29 @@ const std::vector<LongZoneName>& long_zone_names() {
     return names;
 }
 
+// The words a long zone name begins with, sorted: every word of a line is looked up here first.
+const std::vector<std::string_view>& long_zone_first_words() {
+    static const std::vector<std::string_view> words = [] {
+        std::vector<std::string_view> firsts;
+        for (const auto& name : long_zone_names()) {
+            firsts.push_back(name.words.front());
+        }
+        std::sort(firsts.begin(), firsts.end());
+        firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+        return firsts;
+    }();
+    return words;
+}
+
+// The longest abbreviation in kZones: longer words are no zone.
+constexpr std::size_t kMaxZoneName = 4;
+static_assert(std::all_of(std::begin(kZones), std::end(kZones),
+                          [](const ZoneName& zone) { return zone.name.size() <= kMaxZoneName; }));
+
 const ZoneName* find_zone(std::string_view word) {
+    if (word.size() > kMaxZoneName) {
+        return nullptr;
+    }
     for (const auto& zone : kZones) {
         if (zone.name == word) {
             return &zone;
@@ -122,6 +146,11 @@ std::optional<WrittenZone> zone_abbreviation(std::string_view lower_word) {
 
 std::optional<std::pair<WrittenZone, std::size_t>> zone_in_words(
     const std::vector<TimeToken>& tokens, std::size_t at) {
+    const auto& firsts = long_zone_first_words();
+    if (at >= tokens.size() || tokens[at].kind != TimeTokenKind::word ||
+        !std::binary_search(firsts.begin(), firsts.end(), std::string_view(tokens[at].text))) {
+        return std::nullopt;
+    }
     for (const auto& name : long_zone_names()) {
         bool all = at + name.words.size() <= tokens.size();
         for (std::size_t w = 0; all && w < name.words.size(); ++w) {
