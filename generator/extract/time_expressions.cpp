@@ -16,8 +16,10 @@ using Token = TimeToken;
 using TokenKind = TimeTokenKind;
 
 int month_number(std::string_view word) {
-    // Month names and their abbreviations are 3 to 9 letters: most words are turned away here.
-    if (word.size() < 3 || word.size() > 9) {
+    // Month names and their abbreviations are 3 to 9 letters and begin with one of eight: most
+    // words are turned away here.
+    if (word.size() < 3 || word.size() > 9 ||
+        std::string_view("jfmasond").find(word.front()) == std::string_view::npos) {
         return 0;
     }
     static constexpr std::array<std::string_view, 12> names = {

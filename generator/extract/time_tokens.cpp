@@ -14,18 +14,19 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 std::vector<TimeToken> tokenize_for_times(std::string_view s) {
     std::vector<TimeToken> tokens;
+    tokens.reserve(s.size() / 4);  // a token and its space take about four bytes in prose
     bool space = false;
     std::size_t i = 0;
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
-        TimeToken t;
-        t.begin = i;
-        t.space_before = space;
         if (std::isspace(c)) {
             space = true;
             ++i;
             continue;
         }
+        TimeToken& t = tokens.emplace_back();  // made in place: no string is moved
+        t.begin = i;
+        t.space_before = space;
         if (std::isdigit(c)) {
             t.kind = TimeTokenKind::number;
             while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
@@ -79,7 +80,6 @@ std::vector<TimeToken> tokenize_for_times(std::string_view s) {
         }
         t.end = i;
         space = false;
-        tokens.push_back(std::move(t));
     }
     return tokens;
 }
