@@ -72,7 +72,7 @@ AnalyzeResult analyze(std::vector<Postmortem> postmortems, const SiteConfig& con
     archive.severities = group_by_severity(archive, config);
     archive.years = group_by_year(archive, config);
     cluster_actions(archive, config);
-    find_related(archive);
+    find_related(archive, options.threads);
     archive.stats = archive_stats(archive.postmortems);
     return result;
 }

@@ -11,6 +11,7 @@ namespace hindsight {
 
 struct AnalyzeOptions {
     bool include_drafts = false;
+    unsigned threads = 1;  // for the steps that score each postmortem on its own
 };
 
 struct AnalyzeResult {

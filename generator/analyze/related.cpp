@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "core/parallel.hpp"
 #include "extract/action_words.hpp"
 
 namespace hindsight {
@@ -86,7 +87,7 @@ std::string reason(const Postmortem& p, const Postmortem& q, std::size_t actions
 
 }  // namespace
 
-void find_related(Archive& archive) {
+void find_related(Archive& archive, unsigned threads) {
     const auto& pms = archive.postmortems;
     const std::size_t n = pms.size();
     std::unordered_map<std::string, std::uint32_t> cause_ids, service_ids, word_ids;
@@ -135,59 +136,63 @@ void find_related(Archive& archive) {
         }
     }
     archive.related.assign(n, {});
-    std::vector<std::size_t> candidates;
     struct Scored {
         std::size_t postmortem;
         double score;
         std::size_t actions;
     };
-    std::vector<Scored> scored;
-    for (std::size_t p = 0; p < n; ++p) {
-        const Features& f = features[p];
-        candidates.clear();
-        std::size_t k = 0;
-        for (const auto c : f.causes) {
-            add_window(by_cause[c], positions[p][k++], candidates);
-        }
-        for (const auto s : f.services) {
-            add_window(by_service[s], positions[p][k++], candidates);
-        }
-        for (const auto c : f.clusters) {
-            add_window(by_cluster[c], positions[p][k++], candidates);
-        }
-        std::sort(candidates.begin(), candidates.end());
-        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-        scored.clear();
-        for (const std::size_t q : candidates) {
-            if (q == p) {
-                continue;
+    // Each postmortem's list is its own: they are scored on several threads, each writing only
+    // the lists it takes.
+    run_on_threads(n, threads, [&](IndexQueue& queue) {
+        std::vector<std::size_t> candidates;
+        std::vector<Scored> scored;
+        for (std::size_t p = 0; queue.next(p);) {
+            const Features& f = features[p];
+            candidates.clear();
+            std::size_t k = 0;
+            for (const auto c : f.causes) {
+                add_window(by_cause[c], positions[p][k++], candidates);
             }
-            const Features& g = features[q];
-            const std::size_t actions = count_in(f.clusters, g.clusters);
-            const double score =
-                2.0 * static_cast<double>(count_in(f.causes, g.sorted_causes)) +
-                1.0 * static_cast<double>(count_in(f.services, g.sorted_services)) +
-                2.0 * static_cast<double>(actions) +
-                0.5 * static_cast<double>(count_in(f.title_words, g.title_words));
-            if (score >= 3.0) {
-                scored.push_back({q, score, actions});
+            for (const auto s : f.services) {
+                add_window(by_service[s], positions[p][k++], candidates);
+            }
+            for (const auto c : f.clusters) {
+                add_window(by_cluster[c], positions[p][k++], candidates);
+            }
+            std::sort(candidates.begin(), candidates.end());
+            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+            scored.clear();
+            for (const std::size_t q : candidates) {
+                if (q == p) {
+                    continue;
+                }
+                const Features& g = features[q];
+                const std::size_t actions = count_in(f.clusters, g.clusters);
+                const double score =
+                    2.0 * static_cast<double>(count_in(f.causes, g.sorted_causes)) +
+                    1.0 * static_cast<double>(count_in(f.services, g.sorted_services)) +
+                    2.0 * static_cast<double>(actions) +
+                    0.5 * static_cast<double>(count_in(f.title_words, g.title_words));
+                if (score >= 3.0) {
+                    scored.push_back({q, score, actions});
+                }
+            }
+            const auto better = [&](const Scored& a, const Scored& b) {
+                if (a.score != b.score) {
+                    return a.score > b.score;
+                }
+                return pms[a.postmortem].slug < pms[b.postmortem].slug;
+            };
+            const std::size_t keep = std::min(scored.size(), kMaxRelated);
+            std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep),
+                              scored.end(), better);
+            for (std::size_t i = 0; i < keep; ++i) {
+                const auto q = scored[i].postmortem;
+                archive.related[p].push_back(
+                    {q, scored[i].score, reason(pms[p], pms[q], scored[i].actions)});
             }
         }
-        const auto better = [&](const Scored& a, const Scored& b) {
-            if (a.score != b.score) {
-                return a.score > b.score;
-            }
-            return pms[a.postmortem].slug < pms[b.postmortem].slug;
-        };
-        const std::size_t keep = std::min(scored.size(), kMaxRelated);
-        std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep),
-                          scored.end(), better);
-        for (std::size_t i = 0; i < keep; ++i) {
-            const auto q = scored[i].postmortem;
-            archive.related[p].push_back(
-                {q, scored[i].score, reason(pms[p], pms[q], scored[i].actions)});
-        }
-    }
+    });
 }
 
 }  // namespace hindsight

@@ -160,7 +160,8 @@ PipelineResult load_archive(const PipelineOptions& options) {
     parsed = {};
     discovered.files = {};
     stage_start = Clock::now();
-    auto analyzed = analyze(std::move(postmortems), result.config, AnalyzeOptions{options.drafts});
+    auto analyzed = analyze(std::move(postmortems), result.config,
+                            AnalyzeOptions{options.drafts, job_count(options.jobs)});
     result.times.analyze = seconds_since(stage_start);
     result.archive = std::move(analyzed.archive);
     result.diagnostics.insert(result.diagnostics.end(), analyzed.diagnostics.begin(),

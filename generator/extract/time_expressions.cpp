@@ -16,6 +16,12 @@ using Token = TimeToken;
 using TokenKind = TimeTokenKind;
 
 int month_number(std::string_view word) {
+    // Month names and their abbreviations are 3 to 9 letters and begin with one of eight: most
+    // words are turned away here.
+    if (word.size() < 3 || word.size() > 9 ||
+        std::string_view("jfmasond").find(word.front()) == std::string_view::npos) {
+        return 0;
+    }
     static constexpr std::array<std::string_view, 12> names = {
         "january", "february", "march",     "april",   "may",      "june",
         "july",    "august",   "september", "october", "november", "december"};
@@ -521,6 +527,12 @@ class Matcher {
 }  // namespace
 
 LineTimes scan_times(std::string_view line) {
+    // Every instant holds a date or a time, and both are read from numbers: a zone alone is
+    // never kept (add_zone attaches it to an instant or drops it). So a line without an ASCII
+    // digit has none, and most prose lines are not tokenized at all.
+    if (line.find_first_of("0123456789") == std::string_view::npos) {
+        return {};
+    }
     return Matcher(tokenize_for_times(line)).run();
 }
 

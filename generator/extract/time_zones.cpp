@@ -1,8 +1,10 @@
 // The zone tables (abbreviations are fixed offsets, regional names follow the date) and lookups.
 #include "extract/time_zones.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <exception>
+#include <iterator>
 
 #include <date/tz.h>
 
@@ -93,13 +95,44 @@ const std::vector<LongZoneName>& long_zone_names() {
     return names;
 }
 
-const ZoneName* find_zone(std::string_view word) {
-    for (const auto& zone : kZones) {
-        if (zone.name == word) {
-            return &zone;
+// The words a long zone name begins with, sorted: every word of a line is looked up here first.
+const std::vector<std::string_view>& long_zone_first_words() {
+    static const std::vector<std::string_view> words = [] {
+        std::vector<std::string_view> firsts;
+        for (const auto& name : long_zone_names()) {
+            firsts.push_back(name.words.front());
         }
+        std::sort(firsts.begin(), firsts.end());
+        firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+        return firsts;
+    }();
+    return words;
+}
+
+// The longest abbreviation in kZones: longer words are no zone.
+constexpr std::size_t kMaxZoneName = 4;
+static_assert(std::all_of(std::begin(kZones), std::end(kZones),
+                          [](const ZoneName& zone) { return zone.name.size() <= kMaxZoneName; }));
+
+const ZoneName* find_zone(std::string_view word) {
+    if (word.size() > kMaxZoneName) {
+        return nullptr;
     }
-    return nullptr;
+    // The zones by name, looked up by binary search: every short word of a line comes here.
+    static const std::vector<const ZoneName*> by_name = [] {
+        std::vector<const ZoneName*> zones;
+        for (const auto& zone : kZones) {
+            zones.push_back(&zone);
+        }
+        // Stable: a name listed twice finds its first entry, as a scan in order would.
+        std::stable_sort(zones.begin(), zones.end(),
+                         [](const ZoneName* a, const ZoneName* b) { return a->name < b->name; });
+        return zones;
+    }();
+    const auto it = std::lower_bound(
+        by_name.begin(), by_name.end(), word,
+        [](const ZoneName* zone, std::string_view name) { return zone->name < name; });
+    return it != by_name.end() && (*it)->name == word ? *it : nullptr;
 }
 
 std::string upper(std::string_view s) {
@@ -122,6 +155,11 @@ std::optional<WrittenZone> zone_abbreviation(std::string_view lower_word) {
 
 std::optional<std::pair<WrittenZone, std::size_t>> zone_in_words(
     const std::vector<TimeToken>& tokens, std::size_t at) {
+    const auto& firsts = long_zone_first_words();
+    if (at >= tokens.size() || tokens[at].kind != TimeTokenKind::word ||
+        !std::binary_search(firsts.begin(), firsts.end(), std::string_view(tokens[at].text))) {
+        return std::nullopt;
+    }
     for (const auto& name : long_zone_names()) {
         bool all = at + name.words.size() <= tokens.size();
         for (std::size_t w = 0; all && w < name.words.size(); ++w) {

@@ -99,18 +99,37 @@ PageOutput render_page(const Theme& theme, const Digest& theme_key, TemplateCach
             std::nullopt, key};
 }
 
+// A file made without a template (an export): it is not a page, and has no key.
+using FileJob = std::function<OutputFile()>;
+
 // Each page goes to the sink from the thread that made it. Template errors are reported once per
 // template, in job order, so that the diagnostics are the same whatever the number of threads.
-void render_pages(const Theme& theme, const std::vector<PageJob>& jobs, unsigned threads,
-                  FileSink& sink, RenderResult& result) {
+// The files are handed out first: the exports are the largest single items, and made by one
+// thread after the pages they left the others idle.
+void render_pages(const Theme& theme, const std::vector<FileJob>& files,
+                  const std::vector<PageJob>& jobs, unsigned threads, FileSink& sink,
+                  RenderResult& result) {
     const auto partials = partials_of(theme);
     std::vector<std::optional<Diagnostic>> problems(jobs.size());
     std::mutex sink_error_mutex;
+    const auto keep_error = [&](std::string error) {
+        if (!error.empty()) {
+            const std::lock_guard lock(sink_error_mutex);
+            if (result.sink_error.empty()) {
+                result.sink_error = std::move(error);
+            }
+        }
+    };
     std::atomic<int> pages{0};
     const Digest theme_key = theme_digest(theme);
-    run_on_threads(jobs.size(), threads, [&](IndexQueue& queue) {
+    run_on_threads(files.size() + jobs.size(), threads, [&](IndexQueue& queue) {
         TemplateCache templates(partials);
-        for (std::size_t i = 0; queue.next(i);) {
+        for (std::size_t n = 0; queue.next(n);) {
+            if (n < files.size()) {
+                keep_error(sink.add(files[n]()));
+                continue;
+            }
+            const std::size_t i = n - files.size();
             PageOutput output = render_page(theme, theme_key, templates, jobs[i], sink);
             if (output.kept) {
                 ++pages;
@@ -121,12 +140,7 @@ void render_pages(const Theme& theme, const std::vector<PageJob>& jobs, unsigned
                 continue;
             }
             ++pages;
-            if (auto error = sink.add(*output.file, output.key); !error.empty()) {
-                const std::lock_guard lock(sink_error_mutex);
-                if (result.sink_error.empty()) {
-                    result.sink_error = std::move(error);
-                }
-            }
+            keep_error(sink.add(*output.file, output.key));
         }
     });
     result.pages = pages;
@@ -220,8 +234,26 @@ RenderResult render_site(const Archive& archive, const SiteConfig& config, const
     page("stats", "stats/index.html", [&] { return stats_view(archive, config); });
     page("search", "search/index.html", [&] { return search_view(archive, config); });
 
+    const std::vector<FileJob> files = {
+        [&] {
+            return OutputFile{"postmortems.json", postmortems_json(archive)};
+        },
+        [&] {
+            return OutputFile{"postmortems.csv", postmortems_csv(archive)};
+        },
+        [&] {
+            return OutputFile{"actions.json", actions_json(archive)};
+        },
+        [&] {
+            return OutputFile{"stats.json", stats_json(archive)};
+        },
+        [&] {
+            return OutputFile{"atom.xml", atom_feed(archive, config)};
+        },
+    };
+
     RenderResult result;
-    render_pages(theme, jobs, threads, sink, result);
+    render_pages(theme, files, jobs, threads, sink, result);
     // The sitemap lists every page, in job order: the paths are known without holding the pages.
     OutputFiles pages;
     pages.reserve(jobs.size());
@@ -233,11 +265,6 @@ RenderResult render_site(const Archive& archive, const SiteConfig& config, const
             add_to(sink, {name, text}, result);
         }
     }
-    add_to(sink, {"postmortems.json", postmortems_json(archive)}, result);
-    add_to(sink, {"postmortems.csv", postmortems_csv(archive)}, result);
-    add_to(sink, {"actions.json", actions_json(archive)}, result);
-    add_to(sink, {"stats.json", stats_json(archive)}, result);
-    add_to(sink, {"atom.xml", atom_feed(archive, config)}, result);
     for (auto& map : sitemaps(pages, config)) {
         add_to(sink, map, result);
     }

@@ -1,5 +1,7 @@
-// Tests for analyze: drafts, duplicate slugs, newest-first order.
+// Tests for analyze: drafts, duplicate slugs, newest-first order, related lists on threads.
 #include <catch2/catch.hpp>
+
+#include <fmt/format.h>
 
 #include "analyze/analyze.hpp"
 
@@ -55,4 +57,34 @@ TEST_CASE("archive order: by slug, and newest first with undated last", "[analyz
         order.push_back(pms[i].slug);
     }
     CHECK(order == std::vector<std::string>{"b", "d", "c", "a"});
+}
+
+TEST_CASE("related postmortems are the same whatever the number of threads", "[analyze]") {
+    const SiteConfig config;
+    const std::vector<std::string> causes = {"database", "network", "deploy", "dns"};
+    const std::vector<std::string> services = {"api", "web", "billing"};
+    std::vector<Postmortem> pms;
+    for (int i = 0; i < 300; ++i) {
+        const std::string day = fmt::format("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+        auto pm = make(fmt::format("pm-{:03}", i), day.c_str());
+        pm.title = fmt::format("{} outage number {}", causes[i % 4], i % 7);
+        pm.causes = {causes[i % 4], causes[(i / 4) % 4]};
+        pm.services = {services[i % 3]};
+        pms.push_back(std::move(pm));
+    }
+    const auto one = analyze(pms, config, {false, 1}).archive;
+    const auto four = analyze(pms, config, {false, 4}).archive;
+    REQUIRE(one.related.size() == pms.size());
+    REQUIRE(four.related.size() == pms.size());
+    std::size_t listed = 0;
+    for (std::size_t p = 0; p < pms.size(); ++p) {
+        REQUIRE(one.related[p].size() == four.related[p].size());
+        for (std::size_t r = 0; r < one.related[p].size(); ++r) {
+            CHECK(one.related[p][r].postmortem == four.related[p][r].postmortem);
+            CHECK(one.related[p][r].score == four.related[p][r].score);
+            CHECK(one.related[p][r].reason == four.related[p][r].reason);
+            ++listed;
+        }
+    }
+    CHECK(listed > pms.size());  // the archive has related postmortems to compare
 }
