@@ -1,16 +1,13 @@
 // The default theme's files, compiled into the binary by cmake/embed_files.cmake.
 #pragma once
 
-#include <string_view>
 #include <vector>
+
+#include "core/embedded_file.hpp"
 
 namespace hindsight::render {
 
-struct EmbeddedFile {
-    std::string_view name;  // relative to themes/default: "templates/home.mustache"
-    std::string_view content;
-};
-
+// Names are relative to themes/default.
 const std::vector<EmbeddedFile>& embedded_theme();
 
 }  // namespace hindsight::render

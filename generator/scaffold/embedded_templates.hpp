@@ -1,16 +1,13 @@
 // The shipped postmortem templates (scaffold/templates/), compiled in by cmake/embed_files.cmake.
 #pragma once
 
-#include <string_view>
 #include <vector>
+
+#include "core/embedded_file.hpp"
 
 namespace hindsight::scaffold {
 
-struct EmbeddedFile {
-    std::string_view name;  // relative to scaffold/templates: "default.md"
-    std::string_view content;
-};
-
+// Names are relative to scaffold/templates.
 const std::vector<EmbeddedFile>& embedded_templates();
 
 }  // namespace hindsight::scaffold

@@ -2,16 +2,13 @@
 // compiled in by cmake/embed_files.cmake.
 #pragma once
 
-#include <string_view>
 #include <vector>
+
+#include "core/embedded_file.hpp"
 
 namespace hindsight::serve {
 
-struct EmbeddedFile {
-    std::string_view name;  // relative to serve/client: "live.js"
-    std::string_view content;
-};
-
+// Names are relative to serve/client.
 const std::vector<EmbeddedFile>& embedded_client();
 
 }  // namespace hindsight::serve
