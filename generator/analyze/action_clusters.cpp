@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "analyze/action_phrases.hpp"
+#include "analyze/analyze.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "extract/action_words.hpp"
@@ -272,17 +273,37 @@ std::size_t central_member(const std::vector<std::vector<std::string>>& words) {
 
 }  // namespace
 
-void cluster_actions(Archive& archive, const SiteConfig& config) {
+void cluster_actions(Archive& archive, const SiteConfig& config, AnalyzeMemo* memo) {
     // Oldest postmortem first, so a cluster's first member is the first promise.
     std::vector<std::size_t> order(archive.newest_first.rbegin(), archive.newest_first.rend());
     std::vector<std::string> texts;
     std::vector<ClusterMember> members;
+    // Everything the clusters are made of: the synonyms, and each item's place, wording and
+    // status (labels are wordings; open and done counts are statuses).
+    Hasher key;
+    for (const auto& group : config.synonyms) {
+        key.add(group.canonical).add_number(group.phrases.size());
+        for (const auto& phrase : group.phrases) {
+            key.add(phrase);
+        }
+    }
+    key.add_number(archive.postmortems.size());
     for (const std::size_t p : order) {
         const auto& items = archive.postmortems[p].action_items;
+        key.add_number(p).add_number(items.size());
         for (std::size_t i = 0; i < items.size(); ++i) {
             texts.push_back(items[i].title);
             members.push_back({p, i});
+            const auto& status = items[i].status;
+            key.add(items[i].title)
+                .add_number(status ? 1 + static_cast<std::uint64_t>(*status) : 0);
         }
+    }
+    const Digest digest = key.digest();
+    if (memo != nullptr && memo->clusters_key == digest && !memo->cluster_of.empty()) {
+        archive.clusters = memo->clusters;
+        archive.cluster_of = memo->cluster_of;
+        return;
     }
     const auto assignment = cluster_texts(texts, config.synonyms);
     std::size_t count = 0;
@@ -340,6 +361,11 @@ void cluster_actions(Archive& archive, const SiteConfig& config) {
         }
     }
     archive.clusters = std::move(clusters);
+    if (memo != nullptr) {
+        memo->clusters_key = digest;
+        memo->clusters = archive.clusters;
+        memo->cluster_of = archive.cluster_of;
+    }
 }
 
 }  // namespace hindsight

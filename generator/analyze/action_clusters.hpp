@@ -33,7 +33,11 @@ std::vector<std::size_t> cluster_texts(const std::vector<std::string>& texts,
 // Gives each cluster an id from its label, unique within the list whatever the labels.
 void assign_cluster_ids(std::vector<ActionCluster>& clusters);
 
+struct AnalyzeMemo;
+
 // Clusters every action item of the archive; fills archive.clusters and archive.cluster_of.
-void cluster_actions(Archive& archive, const SiteConfig& config);
+// With a memo, the last run's clusters are reused when every item's wording and status, in
+// archive order, and the synonyms are the same.
+void cluster_actions(Archive& archive, const SiteConfig& config, AnalyzeMemo* memo = nullptr);
 
 }  // namespace hindsight

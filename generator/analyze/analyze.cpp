@@ -71,8 +71,8 @@ AnalyzeResult analyze(std::vector<Postmortem> postmortems, const SiteConfig& con
     archive.services = group_by_service(archive, config);
     archive.severities = group_by_severity(archive, config);
     archive.years = group_by_year(archive, config);
-    cluster_actions(archive, config);
-    find_related(archive, options.threads);
+    cluster_actions(archive, config, options.memo);
+    find_related(archive, options.threads, options.memo);
     archive.stats = archive_stats(archive.postmortems);
     return result;
 }

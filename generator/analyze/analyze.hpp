@@ -5,13 +5,30 @@
 
 #include "config/site_config.hpp"
 #include "core/diagnostic.hpp"
+#include "core/hash.hpp"
 #include "model/archive.hpp"
 
 namespace hindsight {
 
+// What analyze keeps between runs for a caller that runs it again and again on nearly the same
+// archive (the preview, on every save): a step's result is reused when a hash of everything
+// the step reads is the same as last time, so the output is the same as without the memo.
+struct AnalyzeMemo {
+    // The action-item clusters, keyed by every item's wording and status in archive order.
+    Digest clusters_key;
+    std::vector<ActionCluster> clusters;
+    std::vector<std::vector<std::size_t>> cluster_of;
+    // Related postmortems, one list per postmortem, reused for a postmortem whose own features
+    // and whose candidates' features are unchanged (while the archive's slugs are the same).
+    Digest related_slugs;
+    std::vector<Digest> related_keys;
+    std::vector<std::vector<RelatedPostmortem>> related;
+};
+
 struct AnalyzeOptions {
     bool include_drafts = false;
     unsigned threads = 1;  // for the steps that score each postmortem on its own
+    AnalyzeMemo* memo = nullptr;
 };
 
 struct AnalyzeResult {

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "analyze/analyze.hpp"
 #include "core/parallel.hpp"
 #include "extract/action_words.hpp"
 
@@ -85,13 +86,39 @@ std::string reason(const Postmortem& p, const Postmortem& q, std::size_t actions
     return fmt::format("{}", fmt::join(reasons, "; "));
 }
 
+// A postmortem's features and its candidates', each with its features: two lanes of a
+// multiply-xorshift mix over 128-bit digests. Hashing them through Hasher cost a third of a
+// preview rebuild (400 candidates a postmortem); a collision would need both lanes to agree.
+Digest candidates_key(const std::vector<Digest>& features, std::size_t p,
+                      const std::vector<std::size_t>& candidates) {
+    const auto mix = [](std::uint64_t x) {
+        x ^= x >> 33;
+        x *= 0xff51afd7ed558ccdULL;
+        x ^= x >> 33;
+        x *= 0xc4ceb9fe1a85ec53ULL;
+        x ^= x >> 33;
+        return x;
+    };
+    std::uint64_t a = features[p].high;
+    std::uint64_t b = features[p].low;
+    for (const std::size_t q : candidates) {
+        a = mix(a ^ mix(q + 0x9e3779b97f4a7c15ULL) ^ features[q].high);
+        b = mix((b + 0x632be59bd9b4e019ULL) ^ mix(features[q].low) ^ q);
+    }
+    return {a, b};
+}
+
 }  // namespace
 
-void find_related(Archive& archive, unsigned threads) {
+void find_related(Archive& archive, unsigned threads, AnalyzeMemo* memo) {
     const auto& pms = archive.postmortems;
     const std::size_t n = pms.size();
     std::unordered_map<std::string, std::uint32_t> cause_ids, service_ids, word_ids;
     std::vector<Features> features(n);
+    // With a memo: a hash of everything a postmortem is scored by (and shown by, in a reason),
+    // and of the archive's slugs, which give postmortems their numbers.
+    std::vector<Digest> feature_digests(memo != nullptr ? n : 0);
+    Hasher slugs;
     for (std::size_t p = 0; p < n; ++p) {
         Features& f = features[p];
         for (const auto& c : pms[p].causes) {
@@ -109,11 +136,38 @@ void find_related(Archive& archive, unsigned threads) {
         }
         f.clusters = sorted(std::move(f.clusters));
         f.clusters.erase(std::unique(f.clusters.begin(), f.clusters.end()), f.clusters.end());
-        for (const auto& w : content_words(pms[p].title)) {
+        const auto words = content_words(pms[p].title);
+        for (const auto& w : words) {
             f.title_words.push_back(intern(word_ids, w));
         }
         f.title_words = sorted(std::move(f.title_words));
+        if (memo != nullptr) {
+            slugs.add(pms[p].slug);
+            Hasher h;
+            h.add(pms[p].slug).add_number(pms[p].causes.size());
+            for (const auto& c : pms[p].causes) {
+                h.add(c);
+            }
+            h.add_number(pms[p].services.size());
+            for (const auto& service : pms[p].services) {
+                h.add(service);
+            }
+            h.add_number(f.clusters.size());
+            for (const auto c : f.clusters) {
+                h.add_number(c);
+            }
+            h.add_number(words.size());
+            for (const auto& w : words) {
+                h.add(w);
+            }
+            feature_digests[p] = h.digest();
+        }
     }
+    // A list is reused when the postmortem's features and its candidates (each with its
+    // features) are what they were: nothing else enters its scores or its reasons.
+    const bool reuse = memo != nullptr && memo->related_slugs == slugs.digest() &&
+                       memo->related_keys.size() == n && memo->related.size() == n;
+    std::vector<Digest> keys(memo != nullptr ? n : 0);
     // Lists are filled in date order (newest first), so neighbours in a list are near in time.
     std::vector<std::vector<std::size_t>> by_cause(cause_ids.size()),
         by_service(service_ids.size());
@@ -161,6 +215,13 @@ void find_related(Archive& archive, unsigned threads) {
             }
             std::sort(candidates.begin(), candidates.end());
             candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+            if (memo != nullptr) {
+                keys[p] = candidates_key(feature_digests, p, candidates);
+                if (reuse && memo->related_keys[p] == keys[p]) {
+                    archive.related[p] = memo->related[p];
+                    continue;
+                }
+            }
             scored.clear();
             for (const std::size_t q : candidates) {
                 if (q == p) {
@@ -193,6 +254,11 @@ void find_related(Archive& archive, unsigned threads) {
             }
         }
     });
+    if (memo != nullptr) {
+        memo->related_slugs = slugs.digest();
+        memo->related_keys = std::move(keys);
+        memo->related = archive.related;
+    }
 }
 
 }  // namespace hindsight

@@ -153,11 +153,16 @@ ParseCache::ParseCache(fs::path dir, const Digest& context)
     usable_ = true;
 }
 
+Digest parse_key(const Digest& context, std::string_view path, std::string_view display_path,
+                 std::string_view bytes) {
+    Hasher h;
+    h.add(context.hex()).add(path).add(display_path).add(bytes);
+    return h.digest();
+}
+
 Digest ParseCache::key(std::string_view path, std::string_view display_path,
                        std::string_view bytes) const {
-    Hasher h;
-    h.add(context_.hex()).add(path).add(display_path).add(bytes);
-    return h.digest();
+    return parse_key(context_, path, display_path, bytes);
 }
 
 fs::path ParseCache::entry_path(const Digest& key) const {

@@ -57,6 +57,11 @@ class ParseCache {
     std::set<std::string> used_;  // entry names of this build
 };
 
+// The key of a file's parse result, in the cache and in the preview's memo: the hash of
+// (context, path, display path, bytes).
+Digest parse_key(const Digest& context, std::string_view path, std::string_view display_path,
+                 std::string_view bytes);
+
 // A hash of the running executable's bytes: a rebuilt binary never reads an older one's cache,
 // even when both call themselves 0.1.0. Nothing when /proc/self/exe cannot be read.
 std::optional<Digest> build_id();

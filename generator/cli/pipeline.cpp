@@ -69,23 +69,37 @@ bool load_config(const PipelineOptions& options, PipelineResult& result) {
 namespace {
 
 std::vector<ParseResult> parse_all(const std::vector<SourceFile>& files, const SiteConfig& config,
-                                   const ParseOptions& options, unsigned jobs, ParseCache* cache) {
+                                   const ParseOptions& options, unsigned jobs, ParseCache* cache,
+                                   ParseMemo* memo, const Digest& context) {
     std::vector<ParseResult> results(files.size());
     run_on_threads(files.size(), jobs, [&](IndexQueue& queue) {
         for (std::size_t i = 0; queue.next(i);) {
             const SourceFile& file = files[i];
-            if (cache == nullptr) {
+            if (cache == nullptr && memo == nullptr) {
                 results[i] = parse_postmortem(file, config, options);
                 continue;
             }
-            const Digest key = cache->key(file.relative, file.display, file.bytes);
-            if (auto cached = cache->find(key)) {
-                results[i].postmortem = std::move(cached->postmortem);
-                results[i].diagnostics = std::move(cached->diagnostics);
+            const Digest key = parse_key(context, file.relative, file.display, file.bytes);
+            auto found = memo != nullptr ? memo->find(key) : std::nullopt;
+            if (!found && cache != nullptr) {
+                found = cache->find(key);
+                if (found && memo != nullptr) {
+                    memo->store(key, *found);
+                }
+            }
+            if (found) {
+                results[i].postmortem = std::move(found->postmortem);
+                results[i].diagnostics = std::move(found->diagnostics);
                 continue;
             }
             results[i] = parse_postmortem(file, config, options);
-            cache->store(key, ParsedFile{results[i].postmortem, results[i].diagnostics});
+            const ParsedFile parsed{results[i].postmortem, results[i].diagnostics};
+            if (cache != nullptr) {
+                cache->store(key, parsed);
+            }
+            if (memo != nullptr) {
+                memo->store(key, parsed);
+            }
         }
     });
     return results;
@@ -128,16 +142,22 @@ PipelineResult load_archive(const PipelineOptions& options) {
                               discovered.diagnostics.end());
 
     stage_start = Clock::now();
+    const Digest context = options.cache_dir || options.memo != nullptr
+                               ? parse_context(config_bytes, options)
+                               : Digest{};
     std::optional<ParseCache> cache;
     if (options.cache_dir) {
-        cache.emplace(*options.cache_dir, parse_context(config_bytes, options));
+        cache.emplace(*options.cache_dir, context);
     }
     ParseCache* usable_cache = cache && cache->usable() ? &*cache : nullptr;
     auto parsed = parse_all(discovered.files, result.config, ParseOptions{options.strict},
-                            job_count(options.jobs), usable_cache);
+                            job_count(options.jobs), usable_cache, options.memo, context);
     if (cache) {
         cache->finish();
         result.cache = {usable_cache != nullptr, cache->hits(), cache->misses(), cache->notes()};
+    }
+    if (options.memo != nullptr) {
+        options.memo->finish();
     }
     const double parse_wall = seconds_since(stage_start);
     std::vector<Postmortem> postmortems;
@@ -160,8 +180,9 @@ PipelineResult load_archive(const PipelineOptions& options) {
     parsed = {};
     discovered.files = {};
     stage_start = Clock::now();
-    auto analyzed = analyze(std::move(postmortems), result.config,
-                            AnalyzeOptions{options.drafts, job_count(options.jobs)});
+    auto analyzed =
+        analyze(std::move(postmortems), result.config,
+                AnalyzeOptions{options.drafts, job_count(options.jobs), options.analyze_memo});
     result.times.analyze = seconds_since(stage_start);
     result.archive = std::move(analyzed.archive);
     result.diagnostics.insert(result.diagnostics.end(), analyzed.diagnostics.begin(),

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "analyze/analyze.hpp"
+#include "cache/parse_memo.hpp"
 #include "config/site_config.hpp"
 #include "core/diagnostic.hpp"
 #include "model/archive.hpp"
@@ -20,6 +22,11 @@ struct PipelineOptions {
     unsigned jobs = 0;  // 0: one per core
     // Where parse results are kept between builds; none: every file is parsed.
     std::optional<std::filesystem::path> cache_dir;
+    // Parse results kept in memory between builds by a long-running caller (the preview),
+    // looked up before the cache on disk.
+    ParseMemo* memo = nullptr;
+    // Likewise for analyze's whole-archive steps (clusters, related postmortems).
+    AnalyzeMemo* analyze_memo = nullptr;
 };
 
 // Wall-clock seconds of each stage, for --timings. Parse and extract run together on each

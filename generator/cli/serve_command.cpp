@@ -1,4 +1,4 @@
-// `hindsight serve`: builds into a private folder, serves it, rebuilds on every save and reloads
+// `hindsight serve`: builds the site in memory, serves it, rebuilds on every save and reloads
 // the open pages. The server, watcher and loop are generator/serve/; this wires them to the build.
 #include <fcntl.h>
 #include <signal.h>
@@ -18,8 +18,8 @@
 
 #include "cli/build_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/live_site.hpp"
 #include "cli/print_diagnostics.hpp"
-#include "output/write_site.hpp"
 #include "serve/directory_watcher.hpp"
 #include "serve/preview_server.hpp"
 #include "serve/rebuild_loop.hpp"
@@ -47,25 +47,6 @@ extern "C" void on_interrupt(int) {
         interrupted_watcher->stop();
     }
 }
-
-// A folder of its own under $TMPDIR for the site, and for the build's cache beside it: never
-// the user's output folder, so a preview cannot overwrite a published site.
-struct PrivateFolder {
-    fs::path path;
-    PrivateFolder() {
-        std::error_code ec;
-        std::string pattern = (fs::temp_directory_path(ec) / "hindsight-serve-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) != nullptr) {
-            path = pattern;
-        }
-    }
-    ~PrivateFolder() {
-        std::error_code ec;
-        if (!path.empty()) {
-            fs::remove_all(path, ec);
-        }
-    }
-};
 
 bool is_loopback(const std::string& host) {
     return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
@@ -148,13 +129,7 @@ int run_serve(ServeOptions options) {
                          "pass the folder holding the postmortems");
         return 2;
     }
-    PrivateFolder folder;
-    if (folder.path.empty()) {
-        print_tool_error("cannot make a private folder for the preview under $TMPDIR");
-        return 2;
-    }
     BuildOptions build = options.build;
-    build.output = folder.path / "site";
     build.quiet = true;
 
     const auto first_epoch =
@@ -165,7 +140,6 @@ int run_serve(ServeOptions options) {
     // Ctrl-C is caught from here on: it stops the watcher, and everything winds down from there.
     WatchOptions watch;
     watch.roots = watched_roots(build);
-    watch.ignored = {folder.path};
     watch.quiet = std::chrono::milliseconds(options.quiet_ms);
     DirectoryWatcher watcher(watch);
     if (auto error = watcher.start(); !error.empty()) {
@@ -183,7 +157,8 @@ int run_serve(ServeOptions options) {
     sigaction(SIGTERM, &action, nullptr);
 
     PreviewState state(first_epoch);
-    PreviewServer server({options.host, options.port, build.output}, state);
+    LiveSite site(build);
+    PreviewServer server({options.host, options.port, &site}, state);
     if (auto error = server.bind(); !error.message.empty()) {
         print_tool_error(error.message, error.hint);
         return 2;
@@ -197,26 +172,19 @@ int run_serve(ServeOptions options) {
                    options.host);
     }
 
-    const auto build_once = [&build] {
-        DiagnosticsCapture capture;
-        const int status = run_build(build);
-        return BuildOutcome{capture.diagnostics(), status != 0};
-    };
     // The first build, with requests held until it is done.
     state.begin_rebuild();
     std::thread serving([&server] { server.run(); });
     const auto start = std::chrono::steady_clock::now();
-    BuildOutcome first = build_once();
+    BuildOutcome first = site.rebuild();
     const bool first_failed = first.failed;
     state.end_rebuild(std::move(first.problems), first.failed);
-    fmt::print(
-        "{} in {} ms, into {} (removed when serve stops); watching for changes (Ctrl-C "
-        "stops)\n",
-        first_failed ? "the first build failed (the page lists its problems)" : "built",
-        std::lround(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                .count()),
-        build.output.generic_string());
+    fmt::print("{} in {} ms, in memory (nothing is written); watching for changes (Ctrl-C stops)\n",
+               first_failed ? "the first build failed (the page lists its problems)"
+                            : fmt::format("built {} postmortems", site.postmortems()),
+               std::lround(std::chrono::duration<double, std::milli>(
+                               std::chrono::steady_clock::now() - start)
+                               .count()));
     std::fflush(stdout);
     if (options.open) {
         open_browser(server.url());
@@ -245,16 +213,10 @@ int run_serve(ServeOptions options) {
         }
         print_changes(batch);
     };
-    // The previous site goes once the pages have reloaded, not between the save and the reload.
-    std::filesystem::path retired;
-    build.retired_site = &retired;
-    const auto settled = [&retired] {
-        if (!retired.empty()) {
-            remove_retired_site(retired);
-            retired.clear();
-        }
-    };
-    run_rebuild_loop(watcher, state, {build_once, changed, print_rebuilt, settled});
+    // The site a rebuild replaced is freed once the pages have been told to reload.
+    run_rebuild_loop(watcher, state,
+                     {[&site] { return site.rebuild(); }, changed, print_rebuilt,
+                      [&site] { site.release_previous(); }});
 
     server.stop();
     serving.join();

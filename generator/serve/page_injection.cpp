@@ -40,6 +40,11 @@ std::size_t find_tag(std::string_view page, std::string_view tag) {
     return std::string_view::npos;
 }
 
+// Every error is listed; warnings up to this many. An archive being adopted can have hundreds,
+// and a panel of them all, on every page of the preview, was most of each page's bytes and
+// of the browser's time to show it.
+constexpr int kListedWarnings = 50;
+
 std::string problem_item(const Diagnostic& d) {
     const std::string where = format_location(d.location);
     const char* kind = severity_name(d.severity);
@@ -59,12 +64,22 @@ std::string problems_overlay(const Diagnostics& problems, bool build_failed) {
     if (problems.empty()) {
         return {};
     }
-    std::string items;
-    for (const auto& d : problems) {
-        items += problem_item(d);
-    }
     const int errors = count_errors(problems);
     const int warnings = count_warnings(problems);
+    std::string items;
+    int listed_warnings = 0;
+    for (const auto& d : problems) {
+        if (d.severity != Severity::error && listed_warnings++ >= kListedWarnings) {
+            continue;
+        }
+        items += problem_item(d);
+    }
+    if (warnings > kListedWarnings) {
+        const int more = warnings - kListedWarnings;
+        items += fmt::format(
+            "<li>and {} more warning{}: <code>hindsight check</code> lists every one</li>", more,
+            more == 1 ? "" : "s");
+    }
     const auto count = [](int n, const char* word) {
         return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
     };

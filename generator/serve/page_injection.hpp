@@ -10,9 +10,10 @@
 
 namespace hindsight {
 
-// The panel for a build's problems: "" when there are none; for a failed build, every
-// diagnostic (path:line:col, severity, message, hint) under a heading saying that the page shows
-// the last good site; for a build that succeeded with warnings, the same list folded away.
+// The panel for a build's problems: "" when there are none; for a failed build, every error
+// (path:line:col, severity, message, hint) and the first 50 warnings under a heading saying
+// that the page shows the last good site; for a build that succeeded with warnings, the same
+// list folded away.
 // Everything in it is HTML-escaped: messages quote the user's text.
 std::string problems_overlay(const Diagnostics& problems, bool build_failed);
 

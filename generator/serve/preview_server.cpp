@@ -1,5 +1,5 @@
 // Routes: /__hindsight/live.js, /__hindsight/events (server-sent events), /__hindsight/status
-// (JSON, for tests and tools), and every other path from the site folder.
+// (JSON, for tests and tools), and every other path from the site's source.
 #include "serve/preview_server.hpp"
 
 #include <netinet/in.h>
@@ -8,7 +8,6 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -55,14 +54,21 @@ std::string content_type(const fs::path& path) {
     return it == content_types().end() ? "application/octet-stream" : it->second;
 }
 
-std::optional<std::string> slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
+// Sets the body uncompressed. httplib compresses a body set with set_content when the browser
+// accepts brotli, at brotli's slowest level: 0.3 to 1 s for one page of a large archive, on
+// loopback, where compression saves nothing. A body given by a content provider of known size
+// is sent as it is.
+void set_body(httplib::Response& response, std::string bytes, const std::string& type) {
+    if (bytes.empty()) {
+        response.set_content(std::string(), type);  // nothing to compress
+        return;
     }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
+    auto body = std::make_shared<const std::string>(std::move(bytes));
+    const std::size_t size = body->size();
+    response.set_content_provider(
+        size, type, [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            return sink.write(body->data() + offset, length);
+        });
 }
 
 std::string_view client_file(std::string_view name) {
@@ -74,13 +80,13 @@ std::string_view client_file(std::string_view name) {
     return {};
 }
 
-// A URL path as a file of the site: '/' and folders map to their index.html; anything that
-// would leave the folder ("..", a NUL) maps to nothing.
-std::optional<fs::path> site_file(const fs::path& site, const std::string& url_path) {
+// A URL path as a path of the site, '/'-separated, without its leading '/' ("" for the root);
+// anything that would leave the site ("..", a NUL) maps to nothing.
+std::optional<std::string> site_path(const std::string& url_path) {
     if (url_path.empty() || url_path[0] != '/' || url_path.find('\0') != std::string::npos) {
         return std::nullopt;
     }
-    fs::path relative;
+    std::string relative;
     std::istringstream segments(url_path.substr(1));
     std::string segment;
     while (std::getline(segments, segment, '/')) {
@@ -88,10 +94,14 @@ std::optional<fs::path> site_file(const fs::path& site, const std::string& url_p
             return std::nullopt;
         }
         if (!segment.empty() && segment != ".") {
-            relative /= segment;
+            relative += relative.empty() ? segment : "/" + segment;
         }
     }
-    return site / relative;
+    return relative;
+}
+
+std::string index_of(const std::string& folder) {
+    return folder.empty() ? "index.html" : folder + "/index.html";
 }
 
 }  // namespace
@@ -120,48 +130,45 @@ struct PreviewServer::Impl {
         }
         const PreviewSnapshot snapshot = state.snapshot();
         response.set_header("Cache-Control", "no-store");
-        const auto file = site_file(options.site, request.path);
-        std::error_code ec;
-        if (file && fs::is_directory(*file, ec)) {
-            if (request.path.back() != '/') {
-                // As a static host does: relative links in the page resolve from the folder.
+        SiteSource& site = *options.site;
+        if (const auto path = site_path(request.path)) {
+            if (path->empty() || request.path.back() == '/') {
+                if (auto bytes = site.file(index_of(*path))) {
+                    return send(index_of(*path), std::move(*bytes), snapshot, response);
+                }
+            } else if (auto bytes = site.file(*path)) {
+                return send(*path, std::move(*bytes), snapshot, response);
+            } else if (site.file(index_of(*path))) {
+                // A folder: as a static host does, so that the page's relative links resolve
+                // from the folder.
                 response.set_redirect(request.path + "/", 301);
                 return;
             }
-            return send_file(*file / "index.html", snapshot, response);
-        }
-        if (file && fs::is_regular_file(*file, ec)) {
-            return send_file(*file, snapshot, response);
         }
         response.status = 404;
-        if (auto not_found = slurp(options.site / "404.html")) {
-            response.set_content(page(*not_found, snapshot), content_type("x.html"));
+        if (auto not_found = site.file("404.html")) {
+            set_body(response, page(*not_found, snapshot), content_type("x.html"));
         } else {
             // No site yet (the first build failed): the panel alone.
-            response.set_content(
-                page("<!doctype html><html><head><title>hindsight serve</title></head><body>"
-                     "<h1>No site yet</h1></body></html>",
-                     snapshot),
-                content_type("x.html"));
+            set_body(response,
+                     page("<!doctype html><html><head><title>hindsight serve</title></head><body>"
+                          "<h1>No site yet</h1></body></html>",
+                          snapshot),
+                     content_type("x.html"));
         }
     }
 
-    void send_file(const fs::path& file, const PreviewSnapshot& snapshot,
-                   httplib::Response& response) {
-        auto bytes = slurp(file);
-        if (!bytes) {
-            response.status = 404;
-            return;
-        }
-        if (file.extension() == ".html") {
-            response.set_content(page(*bytes, snapshot), content_type(file));
+    void send(const std::string& path, std::string bytes, const PreviewSnapshot& snapshot,
+              httplib::Response& response) {
+        if (fs::path(path).extension() == ".html") {
+            set_body(response, page(bytes, snapshot), content_type(path));
             if (last_page_epoch.exchange(snapshot.epoch) != snapshot.epoch && on_page != nullptr &&
                 *on_page) {
                 (*on_page)(snapshot.epoch);
             }
             return;
         }
-        response.set_content(std::move(*bytes), content_type(file));
+        set_body(response, std::move(bytes), content_type(path));
     }
 
     // text/event-stream: "reload" as soon as the epoch differs from the page's.

@@ -1,21 +1,21 @@
-// The preview's HTTP server (cpp-httplib): the site folder as it is after the last good build,
-// each HTML page with the reload script and the problems panel, and the reload event stream.
+// The preview's HTTP server (cpp-httplib): the site as it is after the last good build, each
+// HTML page with the reload script and the problems panel, and the reload event stream.
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 
 #include "serve/preview_state.hpp"
+#include "serve/site_source.hpp"
 
 namespace hindsight {
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
-    int port = 8000;  // 0: any free port
-    std::filesystem::path site;
+    int port = 8000;             // 0: any free port
+    SiteSource* site = nullptr;  // outlives the server
 };
 
 struct BindError {
