@@ -23,6 +23,10 @@ struct AnalyzeMemo {
     Digest related_slugs;
     std::vector<Digest> related_keys;
     std::vector<std::vector<RelatedPostmortem>> related;
+    // Each postmortem's candidates, kept while every postmortem's date order, causes, services
+    // and recurring clusters (which place it in the lists candidates come from) are unchanged.
+    Digest related_placement;
+    std::vector<std::vector<std::uint32_t>> related_candidates;
 };
 
 struct AnalyzeOptions {

@@ -189,6 +189,28 @@ void find_related(Archive& archive, unsigned threads, AnalyzeMemo* memo) {
             place(by_cluster[c]);
         }
     }
+    // The candidates of each postmortem follow from where every postmortem sits in the lists:
+    // when that is as it was (only titles or other text changed), last run's candidates stand.
+    Hasher placement;
+    if (memo != nullptr) {
+        for (const std::size_t p : archive.newest_first) {
+            placement.add_number(p).add_number(features[p].causes.size());
+            for (const auto& c : pms[p].causes) {
+                placement.add(c);
+            }
+            placement.add_number(features[p].services.size());
+            for (const auto& service : pms[p].services) {
+                placement.add(service);
+            }
+            placement.add_number(features[p].clusters.size());
+            for (const auto c : features[p].clusters) {
+                placement.add_number(c);
+            }
+        }
+    }
+    const bool same_candidates = reuse && memo->related_placement == placement.digest() &&
+                                 memo->related_candidates.size() == n;
+    std::vector<std::vector<std::uint32_t>> kept_candidates(memo != nullptr ? n : 0);
     archive.related.assign(n, {});
     struct Scored {
         std::size_t postmortem;
@@ -203,19 +225,26 @@ void find_related(Archive& archive, unsigned threads, AnalyzeMemo* memo) {
         for (std::size_t p = 0; queue.next(p);) {
             const Features& f = features[p];
             candidates.clear();
-            std::size_t k = 0;
-            for (const auto c : f.causes) {
-                add_window(by_cause[c], positions[p][k++], candidates);
+            if (same_candidates) {
+                const auto& last = memo->related_candidates[p];
+                candidates.assign(last.begin(), last.end());
+            } else {
+                std::size_t k = 0;
+                for (const auto c : f.causes) {
+                    add_window(by_cause[c], positions[p][k++], candidates);
+                }
+                for (const auto s : f.services) {
+                    add_window(by_service[s], positions[p][k++], candidates);
+                }
+                for (const auto c : f.clusters) {
+                    add_window(by_cluster[c], positions[p][k++], candidates);
+                }
+                std::sort(candidates.begin(), candidates.end());
+                candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                                 candidates.end());
             }
-            for (const auto s : f.services) {
-                add_window(by_service[s], positions[p][k++], candidates);
-            }
-            for (const auto c : f.clusters) {
-                add_window(by_cluster[c], positions[p][k++], candidates);
-            }
-            std::sort(candidates.begin(), candidates.end());
-            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
             if (memo != nullptr) {
+                kept_candidates[p].assign(candidates.begin(), candidates.end());
                 keys[p] = candidates_key(feature_digests, p, candidates);
                 if (reuse && memo->related_keys[p] == keys[p]) {
                     archive.related[p] = memo->related[p];
@@ -257,6 +286,8 @@ void find_related(Archive& archive, unsigned threads, AnalyzeMemo* memo) {
     if (memo != nullptr) {
         memo->related_slugs = slugs.digest();
         memo->related_keys = std::move(keys);
+        memo->related_placement = placement.digest();
+        memo->related_candidates = std::move(kept_candidates);
         memo->related = archive.related;
     }
 }

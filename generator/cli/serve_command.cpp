@@ -76,17 +76,18 @@ void print_changes(const ChangeBatch& batch) {
 
 void print_rebuilt(const RebuildReport& report) {
     const auto pages = report.open_pages;
-    const std::string open =
-        pages == 0 ? "no page open" : fmt::format("{} page{} open", pages, pages == 1 ? "" : "s");
+    const std::string open = pages == 0
+                                 ? "no page open"
+                                 : fmt::format("{} page{} reloading", pages, pages == 1 ? "" : "s");
     if (report.outcome.failed) {
         fmt::print(
             "build failed: still serving the last good site, with the problems over "
             "every page ({} ms after the save, {})\n",
-            std::lround(report.save_to_reload_seconds * 1000), open);
+            std::lround(report.save_to_ready_seconds * 1000), open);
     } else {
-        fmt::print("rebuilt in {} ms; reload sent {} ms after the save ({})\n",
+        fmt::print("rebuilt in {} ms; served {} ms after the save ({})\n",
                    std::lround(report.build_seconds * 1000),
-                   std::lround(report.save_to_reload_seconds * 1000), open);
+                   std::lround(report.save_to_ready_seconds * 1000), open);
     }
     std::fflush(stdout);
 }

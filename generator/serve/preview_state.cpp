@@ -9,14 +9,17 @@ PreviewState::PreviewState(std::uint64_t first_epoch) {
 
 void PreviewState::begin_rebuild() {
     site_.lock();
-    std::lock_guard lock(mutex_);
-    current_.building = true;
+    {
+        std::lock_guard lock(mutex_);
+        current_.building = true;
+        ++current_.epoch;
+    }
+    changed_.notify_all();
 }
 
 void PreviewState::end_rebuild(Diagnostics problems, bool build_failed) {
     {
         std::lock_guard lock(mutex_);
-        ++current_.epoch;
         current_.problems = std::move(problems);
         current_.build_failed = build_failed;
         current_.building = false;

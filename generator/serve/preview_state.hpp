@@ -26,11 +26,13 @@ class PreviewState {
     // an earlier run of the server reload when it comes back.
     explicit PreviewState(std::uint64_t first_epoch);
 
-    // From here until end_rebuild, requests for the site wait: a half-written site is never
-    // served. Waits for requests being answered to finish first.
+    // From here until end_rebuild, requests for the site wait: a half-built site is never
+    // served. Waits for requests being answered to finish first. A new epoch tells the open
+    // pages to reload now: their requests wait for the rebuild, so the page's teardown and
+    // its new request overlap the build instead of following it.
     void begin_rebuild();
-    // The site folder holds the last good build again (the new one, or the old one kept after a
-    // failure). A new epoch tells open pages to reload.
+    // The site is the last good build again (the new one, or the old one kept after a
+    // failure), of the epoch begin_rebuild started.
     void end_rebuild(Diagnostics problems, bool build_failed);
 
     // For a request: waits while a rebuild runs, at most `limit`; holds the site until the

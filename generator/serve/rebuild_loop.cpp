@@ -17,20 +17,20 @@ void run_rebuild_loop(DirectoryWatcher& watcher, PreviewState& state, const Rebu
         if (hooks.changed) {
             hooks.changed(*batch);
         }
+        RebuildReport report;
+        // Counted before the new epoch, when the pages close their streams to reload.
+        report.open_pages = state.open_pages();
         state.begin_rebuild();
         const auto start = Clock::now();
         BuildOutcome outcome = hooks.build();
         const auto built = Clock::now();
-        RebuildReport report;
         report.outcome = outcome;
         report.build_seconds = seconds_between(start, built);
-        // Counted before the new epoch, when the pages close their streams to reload.
-        report.open_pages = state.open_pages();
-        report.epoch = state.snapshot().epoch + 1;
-        report.save_to_reload_seconds = seconds_between(batch->first_event, Clock::now());
+        report.epoch = state.snapshot().epoch;
+        report.save_to_ready_seconds = seconds_between(batch->first_event, Clock::now());
         report.changes = std::move(*batch);
-        // Reported just before the pages are told, so that the terminal says "rebuilt" before
-        // the first reloaded page arrives.
+        // Reported just before the site is handed over, so that the terminal says "rebuilt"
+        // before the first reloaded page is answered.
         if (hooks.rebuilt) {
             hooks.rebuilt(report);
         }

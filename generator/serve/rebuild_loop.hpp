@@ -20,9 +20,9 @@ struct RebuildReport {
     BuildOutcome outcome;
     std::uint64_t epoch = 0;
     double build_seconds = 0;
-    // From the first change the watcher saw to the reload event being sent: the quiet period,
-    // the build and the swap.
-    double save_to_reload_seconds = 0;
+    // From the first change the watcher saw to the new site being served: the quiet period and
+    // the build (the open pages were told to reload when it began).
+    double save_to_ready_seconds = 0;
     int open_pages = 0;
 };
 

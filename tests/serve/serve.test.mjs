@@ -1,6 +1,6 @@
 // `hindsight serve` end to end, over HTTP: the URL first, pages with the reload script, rebuilds
-// on a save (also a save by rename), requests held during a rebuild, the problems panel kept
-// until the file is fixed, a port in use, Ctrl-C, and never a byte written anywhere.
+// on a save (also a save by rename), reloads whose requests wait for the rebuild, the problems
+// panel kept until the file is fixed, a port in use, Ctrl-C, and never a byte written anywhere.
 //
 // Run by ctest as `node --test tests/serve/serve.test.mjs`, with HINDSIGHT_BIN naming the binary.
 import { after, before, describe, test } from 'node:test';
@@ -75,7 +75,7 @@ describe('hindsight serve', () => {
     const from = serve.lines.length;
     const text = fs.readFileSync(postmortem(), 'utf8');
     fs.writeFileSync(postmortem(), text.replace(/^title: .*$/m, 'title: Pool exhaustion, edited once'));
-    await serve.waitForLine(/^rebuilt in \d+ ms; reload sent \d+ ms after the save/, { from });
+    await serve.waitForLine(/^rebuilt in \d+ ms; served \d+ ms after the save/, { from });
     assert.ok(serve.lines.slice(from).includes(
       'changed: content/2024-03-12-checkout-db-pool-exhaustion.md'), serve.lines.join('\n'));
     // The line is printed as the pages are told; the status follows a moment later.
@@ -95,13 +95,26 @@ describe('hindsight serve', () => {
     assert.match((await get('/')).text, /Pool exhaustion, renamed in/);
   });
 
-  test('a request during a rebuild waits for it and gets the new site', async () => {
+  test('a page told to reload gets the new site: its request waits for the rebuild', async () => {
+    // Pages are told to reload as the rebuild begins, so their requests arrive during it and
+    // must wait for the new site rather than get the old one.
+    const { epoch } = await serve.status();
+    const stream = await fetch(new URL(`/__hindsight/events?epoch=${epoch}`, serve.url));
+    const reader = stream.body.getReader();
     const text = fs.readFileSync(postmortem(), 'utf8');
     fs.writeFileSync(postmortem(), text.replace(/^title: .*$/m, 'title: Pool exhaustion, waited for'));
-    await until(async () => (await serve.status()).building, { interval: 1 });
+    let events = '';
+    while (!events.includes('event: reload')) {
+      const { value, done } = await reader.read();
+      assert.ok(!done, 'the stream ended without a reload');
+      events += new TextDecoder().decode(value);
+    }
+    await reader.cancel();
     const home = await get('/');
     assert.equal(home.status, 200);
     assert.match(home.text, /Pool exhaustion, waited for/);
+    const served = Number(home.text.match(/<meta name="hindsight-epoch" content="(\d+)">/)[1]);
+    assert.ok(served > epoch);
   });
 
   test('a build error keeps the last good site, with the problems over every page', async () => {
