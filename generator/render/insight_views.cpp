@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/slug.hpp"
+#include "core/text.hpp"
 #include "render/svg_charts.hpp"
 #include "render/view_models.hpp"
 
@@ -13,6 +14,14 @@ namespace hindsight {
 namespace {
 
 using json = nlohmann::json;
+
+// Two wordings that differ only in case, spacing or punctuation: a cluster page or a postmortem
+// page shows the second one only when it says something the first did not.
+// (Text with no ASCII letter or digit folds to nothing, so it must be the same bytes.)
+bool same_wording(const std::string& a, const std::string& b) {
+    const std::string folded = fold_spelling(a);
+    return folded == fold_spelling(b) && (!folded.empty() || a == b);
+}
 
 json distribution_view(const Distribution& d, bool minutes) {
     const auto show = [&](double v) { return minutes ? minutes_text(v) : format_percent(v); };
@@ -136,6 +145,7 @@ json action_view(const Archive& archive, const SiteConfig& config, const ActionC
         const ActionItem& item = pm.action_items[m.item];
         const bool again = m.promised_again;
         items.push_back({{"title", item.title},
+                         {"reworded", !same_wording(item.title, cluster.label)},
                          {"owner", item.owner},
                          {"has_owner", !item.owner.empty()},
                          {"status", item.status ? to_string(*item.status) : "unknown"},
@@ -251,6 +261,8 @@ void add_insight_links(const Archive& archive, std::size_t index, json& view) {
         const std::size_t other_count = cluster.postmortems.size() - 1;
         items[i]["cluster_url"] = "actions/" + cluster.id + "/index.html";
         items[i]["cluster_label"] = cluster.label;
+        // The cluster's name is shown only when it is not the item's own wording again.
+        items[i]["cluster_renamed"] = !same_wording(pm.action_items[i].title, cluster.label);
         items[i]["recurring"] = other_count > 0;
         items[i]["other_count"] = other_count;
         items[i]["other_plural"] = other_count != 1;

@@ -31,11 +31,11 @@ nlohmann::json action_view(const Archive& archive, const SiteConfig& config,
 nlohmann::json stats_view(const Archive& archive, const SiteConfig& config);
 
 // At most this many other postmortems are named beside an action item of a postmortem page;
-// the cluster page lists the rest, so the page does not grow with the archive. Two, the most
-// recent: the cluster page is one click away, and each name costs a postmortem page about 200
-// bytes per action item; at 10,000 postmortems three names took the site past its budget of
-// 24 KiB a postmortem (bench/RESULTS.md).
-inline constexpr std::size_t kMaxAlsoPromised = 2;
+// the cluster page lists them all, so the page does not grow with the archive. One, the most
+// recent: the cluster page is one click away, and each name costs a postmortem page about 130
+// bytes per recurring action item. At 10,000 postmortems three names took the site past its
+// budget of 24 KiB a postmortem, and two left it under by less than 1 KiB (bench/RESULTS.md).
+inline constexpr std::size_t kMaxAlsoPromised = 1;
 
 // Adds cause/service/severity links, action-item clusters and related postmortems to a
 // postmortem page's view model.

@@ -253,7 +253,11 @@ json toc_view(const Postmortem& pm) {
     json toc = json::array();
     for (const auto& heading : pm.headings) {
         if (heading.level >= 2 && heading.level <= 4) {
-            toc.push_back({{"level", heading.level}, {"id", heading.id}, {"text", heading.text}});
+            // Level 2 is the list's own; only deeper levels are marked, for their indent.
+            toc.push_back({{"level", heading.level},
+                           {"nested", heading.level > 2},
+                           {"id", heading.id},
+                           {"text", heading.text}});
         }
     }
     return toc;
