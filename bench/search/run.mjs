@@ -1,5 +1,8 @@
 // The search page as a reader meets it, in Chromium over loopback with a cold cache, on a site
-// hindsight built: node run.mjs SITE_DIR [SCREENSHOT_DIR]. Prints Markdown on stdout.
+// hindsight built: node run.mjs SITE_DIR [SCREENSHOT_DIR] [--first | --keys] [--match=REGEX]
+// [--rounds=N]. Prints Markdown on stdout. For quicker runs while working: --first measures only
+// the first results, --keys only the keystrokes, --match only the queries it matches, and
+// --rounds types each query N times (one fresh page each) for a steadier distribution.
 //
 // For each fixed query, a fresh browser context (an empty cache) opens search/index.html?QUERY
 // and the page marks the moment after it painted its first result (hindsight-first-result).
@@ -17,15 +20,22 @@ import { chromium } from 'playwright-core';
 
 import { serveSite } from '../../tests/browser/static_server.mjs';
 
-const site = path.resolve(process.argv[2] || '');
-const screenshots = process.argv[3];
+const options = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const [siteArg, screenshots] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const site = path.resolve(siteArg || '');
+const option = (name) => {
+  const found = options.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  return found === undefined ? undefined : found.split('=').slice(1).join('=') || true;
+};
+const match = option('match') ? new RegExp(option('match')) : null;
+const rounds = Number(option('rounds') || 1);
 if (!fs.existsSync(path.join(site, 'search/manifest.js'))) {
   console.error('usage: node run.mjs SITE_DIR [SCREENSHOT_DIR] (a site built by hindsight)');
   process.exit(2);
 }
 
 // What a reader types or links to. `words` is what the request budget allows per query word.
-const QUERIES = [
+const ALL_QUERIES = [
   { kind: 'one word', query: 'q=database' },
   { kind: 'one word', query: 'q=kubernetes' },
   { kind: 'one word', query: 'q=eviction' },
@@ -40,6 +50,7 @@ const QUERIES = [
   { kind: 'a filter alone', query: 'year=2024&severity=sev1' },
   { kind: 'a typo', query: 'q=dtabase' },
 ];
+const QUERIES = ALL_QUERIES.filter((entry) => !match || match.test(entry.query));
 const KEY_DELAY_MS = 120;  // a quick typist
 
 const gzipSizes = new Map();
@@ -114,9 +125,11 @@ async function keystrokes(entry) {
 }
 
 const rows = [];
-for (const entry of QUERIES) rows.push(await firstResult(entry));
+if (!option('keys')) for (const entry of QUERIES) rows.push(await firstResult(entry));
 const typed = [];
-for (const entry of QUERIES) typed.push(...await keystrokes(entry));
+if (!option('first')) {
+  for (let round = 0; round < rounds; round++) for (const entry of QUERIES) typed.push(...await keystrokes(entry));
+}
 
 if (screenshots) {
   fs.mkdirSync(screenshots, { recursive: true });
@@ -157,11 +170,14 @@ console.log(`postmortems: ${manifest.postmortems}; search data on disk: ${files.
   `${kib(onDisk)} KiB, ${kib(onDisk / manifest.postmortems)} KiB per postmortem (shards ` +
   `${kib(sum(kind('s-')) / manifest.postmortems)}, hit chunks ${kib(sum(kind('d-')) / manifest.postmortems)}, ` +
   `dictionary ${kib(sum(kind('t-')))} KiB whole, manifest ${kib(sum(kind('manifest')))} KiB ` +
-  `(${kib(gzipSize(`${server.origin}/search/manifest.js`))} KiB gzipped)); ${manifest.shards.length} shards, ` +
+  `(${kib(gzipSize(`${server.origin}/search/manifest.js`))} KiB gzipped)); ${manifest.shards} shards cutting the terms ` +
+  `and ${manifest.families.length} families, ` +
   `${manifest.chunks} chunks of ${manifest.chunk}`);
 console.log('');
-console.log('| query | kind | first result painted | requests (search data) | gzip bytes (search data) | results |');
-console.log('|---|---|---:|---:|---:|---|');
+if (rows.length > 0) {
+  console.log('| query | kind | first result painted | requests (search data) | gzip bytes (search data) | results |');
+  console.log('|---|---|---:|---:|---:|---|');
+}
 for (const r of rows) {
   const limit = r.words + 2;
   console.log(`| \`${r.query}\` | ${r.kind} | ${ms(r.firstAt)} ms | ${r.requests} (${r.dataRequests}` +
@@ -170,7 +186,8 @@ for (const r of rows) {
 console.log('');
 const durations = typed.map((t) => t.duration).sort((a, b) => a - b);
 const keys = QUERIES.reduce((s, e) => s + (new URLSearchParams(e.query).get('q') || '').length, 0);
-console.log(`Keystrokes typed ${KEY_DELAY_MS} ms apart into a cold page, one page per query: ${keys} keys, ` +
+if (typed.length === 0) process.exit(0);
+console.log(`Keystrokes typed ${KEY_DELAY_MS} ms apart into a cold page, one page per query${rounds > 1 ? `, ${rounds} times` : ''}: ${keys * rounds} keys, ` +
   `${durations.length} searches painted (a keystroke whose shard had not arrived before the next ` +
   `one was typed is answered by the next).`);
 console.log('');

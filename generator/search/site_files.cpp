@@ -233,24 +233,41 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
     NamedFiles files(sink);
     const std::vector<std::string> bodies = capped_bodies(archive, config);
 
-    std::vector<std::string> shard_names;
+    // Shards and chunks are numbered, not named by their contents: at 10,000 postmortems their
+    // hashed names took a third of the manifest, and nearly every shard changes with each new
+    // postmortem anyway (a term's weights depend on how many postmortems have it). The
+    // manifest's `version`, a hash of them all, goes in their URLs (s-N.js?v=VERSION) so that a
+    // browser does not take a file of an older build for this one.
+    Hasher version;
+    std::size_t shard_count = 0;
     std::string bounds = "[";
     std::string lasts = "[";
+    std::string families = "[";
     std::string dictionary;
     std::vector<std::string> fields;
     {
         const LunrIndex index = site_lunr_index(archive, config, bodies);
         fields = index.fields;
         const ShardPlan plan = plan_shards(index, sizes.shard);
+        shard_count = plan.size();
         write_shards(index, plan, [&](std::size_t shard, std::string&& text) {
-            shard_names.push_back(files.add("s", text));
+            version.add(text);
+            const std::string name = fmt::format("s-{}", shard);
+            files.add_file("search/" + name + ".js", script(name, text));
+            if (shard >= plan.size()) {
+                return;
+            }
             if (shard > 0) {
                 bounds += ',';
                 lasts += ',';
             }
             // The first and last term of each shard: a term or prefix between one shard's last
             // and the next one's first is in none, and the page need not load either to know.
-            if (plan.starts[shard] < plan.starts[shard + 1]) {
+            // A shard of one term has 0 for its last, which is its first.
+            if (plan.starts[shard] + 1 == plan.starts[shard + 1]) {
+                append_json_string(bounds, index.terms[plan.sorted[plan.starts[shard]]]);
+                lasts += '0';
+            } else if (plan.starts[shard] < plan.starts[shard + 1]) {
                 append_json_string(bounds, index.terms[plan.sorted[plan.starts[shard]]]);
                 append_json_string(lasts, index.terms[plan.sorted[plan.starts[shard + 1] - 1]]);
             } else {  // an index without terms: one empty shard
@@ -258,21 +275,27 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
                 lasts += "\"\"";
             }
         });
+        // A family by its prefix: it holds every term starting with that, so the page can tell
+        // whether a word's terms are all in it.
+        for (std::size_t f = 0; f < plan.families.size(); ++f) {
+            const TermRange range = plan.families[f];
+            families += f > 0 ? "," : "";
+            append_json_string(
+                families,
+                std::u16string_view(index.terms[plan.sorted[range.first]]).substr(0, range.prefix));
+        }
         dictionary = files.add("t", dictionary_json(index, plan));
     }
     bounds += ']';
     lasts += ']';
+    families += ']';
 
     std::vector<std::string> hits;
     for (std::size_t n = 0; n < archive.newest_first.size(); ++n) {
         hits.push_back(hit_json(archive.postmortems[archive.newest_first[n]], config, bodies[n]));
     }
-    // Chunks are numbered, not named by their contents: at 10,000 postmortems 2,500 hashed names
-    // took 19 KB of the manifest. The manifest's `version`, a hash of them all, goes in their URL
-    // (d-N.js?v=VERSION) so that a browser does not show a chunk of an older build.
     const std::size_t chunk = chunk_size(hits, sizes.chunk);
     std::size_t chunks = 0;
-    Hasher version;
     for (std::size_t first = 0; first < hits.size(); first += chunk, ++chunks) {
         std::string text = "[";
         for (std::size_t n = first; n < std::min(hits.size(), first + chunk); ++n) {
@@ -292,9 +315,9 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
         facets[name] = manifest_facet(*groups, archive, files);
     }
     const std::string manifest = fmt::format(
-        R"({{"format":1,"postmortems":{},"fields":{},"shards":{},"bounds":{},"lasts":{},)"
-        R"("terms":"{}","chunk":{},"chunks":{},"version":"{}","facets":{}}})",
-        archive.newest_first.size(), json_list(fields), json_list(shard_names), bounds, lasts,
+        R"({{"format":2,"postmortems":{},"fields":{},"shards":{},"bounds":{},"lasts":{},)"
+        R"("families":{},"terms":"{}","chunk":{},"chunks":{},"version":"{}","facets":{}}})",
+        archive.newest_first.size(), json_list(fields), shard_count, bounds, lasts, families,
         dictionary, chunk, chunks, version.digest().hex().substr(0, 10),
         facets.dump(-1, ' ', false, json::error_handler_t::replace));
     files.add_file("search/manifest.js", script("manifest", manifest));

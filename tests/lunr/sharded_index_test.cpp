@@ -60,8 +60,22 @@ void check_sharded(const std::string& name, const fs::path& content, std::size_t
     build.push_back((dir.path() / "whole.json").string());
     run_reference(build);
 
-    const auto queries =
-        make_queries(json::parse(docs), {"title", "causes", "summary", "body"}, count);
+    auto queries = make_queries(json::parse(docs), {"title", "causes", "summary", "body"}, count);
+    // And the prefixes of the families (the shards holding every term a prefix starts, which the
+    // cut splits): alone, with a word, and one code unit longer.
+    json manifest;
+    for (const auto& file : search::site_search_files(loaded.archive, loaded.config, sizes)) {
+        if (file.path == "search/manifest.js") {
+            manifest = json::parse(search::registered_json(file.bytes));
+        }
+    }
+    REQUIRE(!manifest["families"].empty());
+    for (std::size_t f = 0; f < manifest["families"].size(); ++f) {
+        const std::string prefix = manifest["families"][f];
+        queries.push_back(prefix + "*");
+        queries.push_back(queries[f] + " " + prefix + "*");
+        queries.push_back("+" + prefix + "* " + queries[2 * f]);
+    }
     write_bytes(dir.path() / "queries.json", json(queries).dump());
     const RunResult run = run_program(
         {"node", (source_dir() / "tests/lunr/sharded_search.mjs").string(), site.string(),
@@ -75,10 +89,13 @@ void check_sharded(const std::string& name, const fs::path& content, std::size_t
     CHECK(report.at("mismatches").get<int>() == 0);
     CHECK(report.at("hits").get<int>() > 0);
     CHECK(report.at("shards").get<int>() > 1);
+    CHECK(report.at("familyQueries").get<int>() > 0);  // some prefixes were read from families
     std::cout << "sharded identity: " << name << ": " << input.documents.size()
-              << " postmortems in " << report.at("shards") << " shards; " << queries.size()
-              << " queries, " << report.at("hits") << " hits, same refs and scores as lunr.js on "
-              << "the whole index, " << report.at("shardsPerQuery") << " shards loaded a query\n";
+              << " postmortems in " << report.at("shards") << " shards and "
+              << report.at("families") << " families; " << queries.size() << " queries, "
+              << report.at("hits") << " hits, same refs and scores as lunr.js on "
+              << "the whole index, " << report.at("shardsPerQuery") << " shards loaded a query, "
+              << report.at("familyQueries") << " queries read a family\n";
 }
 
 }  // namespace

@@ -6,7 +6,8 @@
 // SITE_DIR is a site hindsight built; WHOLE_INDEX the index lunr.js built from the same documents
 // (JSON.stringify of it); QUERIES a JSON array of lunr query strings. First every shard is
 // loaded with lunr.Index.load and checked against the whole index: each term in exactly one
-// shard, with the whole index's posting, _index and weights. Then every query runs through
+// shard of the cut, each family with every term starting with its prefix, all with the whole
+// index's posting, _index and weights. Then every query runs through
 // lunr.Index#search on the whole index and through the engine on the shards, loading only the
 // shards it asks for, as the page does; the ranked refs and scores must be the same. Prints a
 // JSON report.
@@ -39,38 +40,55 @@ const manifest = JSON.parse(registeredText('manifest'));
 const whole = lunr.Index.load(JSON.parse(fs.readFileSync(wholePath, 'utf8')));
 const queries = JSON.parse(fs.readFileSync(queriesPath, 'utf8'));
 const report = {
-  shards: manifest.shards.length, terms: 0, structure: [], queries: queries.length, hits: 0,
-  errors: 0, mismatches: 0, examples: [], shardsPerQuery: 0,
+  shards: manifest.shards, families: manifest.families.length, terms: 0, structure: [],
+  queries: queries.length, hits: 0, errors: 0, mismatches: 0, examples: [], shardsPerQuery: 0,
+  familyQueries: 0,
 };
 
-// Every shard a valid lunr index holding a slice of the whole one, exactly.
-const wholeTerms = Object.keys(whole.invertedIndex);
+// Every shard a valid lunr index holding a slice of the whole one, exactly: the shards of the cut
+// each term once, in order; each family every term starting with its prefix.
+const wholeTerms = Object.keys(whole.invertedIndex).sort();
 const seen = new Set();
-for (const [s, name] of manifest.shards.entries()) {
-  const json = JSON.parse(registeredText(name));
-  const shard = lunr.Index.load(json);
-  const terms = json.invertedIndex.map((entry) => entry[0]);
-  if (s > 0 && terms[0] !== manifest.bounds[s]) report.structure.push(`shard ${s} starts at ${terms[0]}, not its bound`);
-  for (const term of terms) {
-    if (seen.has(term)) report.structure.push(`${term} in two shards`);
-    seen.add(term);
-    const a = whole.invertedIndex[term];
-    const b = shard.invertedIndex[term];
-    if (!a) { report.structure.push(`${term} is not in the whole index`); continue; }
-    if (a._index !== b._index) report.structure.push(`${term}: _index ${b._index}, not ${a._index}`);
-    for (const field of whole.fields) {
-      const refs = Object.keys(a[field]);
-      if (JSON.stringify(refs) !== JSON.stringify(Object.keys(b[field]))) report.structure.push(`${term}: ${field} posting differs`);
-      for (const ref of refs) {
-        const weight = (index) => {
-          const e = index.fieldVectors[`${field}/${ref}`].elements;
-          for (let i = 0; i < e.length; i += 2) if (e[i] === a._index) return e[i + 1];
-          return undefined;
-        };
-        if (weight(whole) !== weight(shard)) report.structure.push(`${term}: ${field}/${ref} weight differs`);
-      }
+function checkTerm(shard, term) {
+  const a = whole.invertedIndex[term];
+  const b = shard.invertedIndex[term];
+  if (!a) { report.structure.push(`${term} is not in the whole index`); return; }
+  if (a._index !== b._index) report.structure.push(`${term}: _index ${b._index}, not ${a._index}`);
+  for (const field of whole.fields) {
+    const refs = Object.keys(a[field]);
+    if (JSON.stringify(refs) !== JSON.stringify(Object.keys(b[field]))) report.structure.push(`${term}: ${field} posting differs`);
+    for (const ref of refs) {
+      const weight = (index) => {
+        const e = index.fieldVectors[`${field}/${ref}`].elements;
+        for (let i = 0; i < e.length; i += 2) if (e[i] === a._index) return e[i + 1];
+        return undefined;
+      };
+      if (weight(whole) !== weight(shard)) report.structure.push(`${term}: ${field}/${ref} weight differs`);
     }
   }
+}
+for (let s = 0; s < manifest.shards + manifest.families.length; s++) {
+  const json = JSON.parse(registeredText(`s-${s}`));
+  const shard = lunr.Index.load(json);
+  const terms = json.invertedIndex.map((entry) => entry[0]);
+  // Each vector element is a posting's: the engine reads postings from the vectors.
+  const elements = json.fieldVectors.reduce((n, v) => n + v[1].length / 2, 0);
+  const postings = json.invertedIndex.reduce((n, [, p]) => n + whole.fields.reduce((m, f) => m + Object.keys(p[f]).length, 0), 0);
+  if (elements !== postings) report.structure.push(`shard ${s}: ${elements} vector elements, ${postings} postings`);
+  if (s < manifest.shards) {
+    if (s > 0 && terms[0] !== manifest.bounds[s]) report.structure.push(`shard ${s} starts at ${terms[0]}, not its bound`);
+    const last = manifest.lasts[s] === 0 ? manifest.bounds[s] : manifest.lasts[s];
+    if (terms.length > 0 && terms.at(-1) !== last) report.structure.push(`shard ${s} ends at ${terms.at(-1)}, not ${last}`);
+    for (const term of terms) {
+      if (seen.has(term)) report.structure.push(`${term} in two shards`);
+      seen.add(term);
+    }
+  } else {
+    const prefix = manifest.families[s - manifest.shards];
+    const family = wholeTerms.filter((t) => t.startsWith(prefix));
+    if (JSON.stringify(family) !== JSON.stringify(terms)) report.structure.push(`family ${prefix}: not the terms starting with it`);
+  }
+  for (const term of terms) checkTerm(shard, term);
 }
 report.terms = seen.size;
 if (seen.size !== wholeTerms.length) report.structure.push(`${seen.size} terms in the shards, ${wholeTerms.length} in the whole index`);
@@ -96,6 +114,7 @@ for (const q of queries) {
     b = { error: String(e && e.message ? e.message : e) };
   }
   report.shardsPerQuery += requested.length;
+  if (requested.some((name) => /^s-\d+$/.test(name) && Number(name.slice(2)) >= manifest.shards)) report.familyQueries += 1;
   if (Array.isArray(a)) report.hits += a.length;
   else report.errors += 1;
   if (JSON.stringify(a) !== JSON.stringify(b)) {

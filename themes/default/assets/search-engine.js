@@ -107,6 +107,23 @@
     return lo;
   }
 
+  function commonPrefix(a, b) {
+    var n = 0;
+    while (n < a.length && n < b.length && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+    return a.slice(0, n);
+  }
+
+  // Two sorted arrays of distinct strings as one.
+  function mergeSorted(a, b) {
+    if (b.length === 0) return a;
+    var out = new Array(a.length + b.length);
+    var i = 0, j = 0, k = 0;
+    while (i < a.length && j < b.length) out[k++] = a[i] < b[j] ? a[i++] : b[j++];
+    while (i < a.length) out[k++] = a[i++];
+    while (j < b.length) out[k++] = b[j++];
+    return out;
+  }
+
   // A shard's postings as typed arrays, by term: per field, the documents having the term (in
   // the order of the posting's keys: ascending, refs being numbers) and the weight each one's
   // field vector gives it. Read in two passes over the field vectors, which hold one element per
@@ -200,12 +217,19 @@
   // manifest: the parsed search/manifest.js; load(name, query) resolves to the JSON text of
   // NAME.js (query, as "?v=...", only tells a browser's cache one build's file from another's).
   function Engine(manifest, load) {
+    var self = this;
     this.manifest = manifest;
     this.load = load;
     this.count = manifest.postmortems;
     this.fields = manifest.fields;
-    this.shards = new Array(manifest.shards.length);  // lunr.Index and terms, once loaded
-    this.loading = new Array(manifest.shards.length);  // promises
+    this.cut = manifest.shards;  // shards 0 .. cut - 1 cut the terms; the families follow
+    var shards = this.cut + manifest.families.length;
+    this.shards = new Array(shards);  // true once loaded
+    this.loading = new Array(shards);  // promises
+    this.familyOf = Object.create(null);  // prefix -> shard
+    manifest.families.forEach(function (prefix, f) { self.familyOf[prefix] = self.cut + f; });
+    this.postingOf = Object.create(null);  // term -> its postings (shardPostings), once loaded
+    this.terms = [];  // every loaded term, sorted
     this.dictionary = null;
     this.dictionaryLoading = null;
     this.chunks = [];
@@ -219,56 +243,120 @@
 
   // ------------------------------------------------ which shards a term or a prefix lives in
 
-  // The shard whose range holds the term (whether or not the index has it).
+  // The last term of shard s of the cut (0 in the manifest: a shard of one term).
+  Engine.prototype.lastOf = function (s) {
+    var last = this.manifest.lasts[s];
+    return last === 0 ? this.manifest.bounds[s] : last;
+  };
+
+  // The shard of the cut whose range holds the term (whether or not the index has it).
   Engine.prototype.shardOf = function (term) {
     return Math.max(0, lowerBound(this.manifest.bounds, term + '\0') - 1);
   };
 
-  // The shard holding the term, or none ([]) when the term falls between one shard's last term
-  // and the next one's first, so that the index cannot have it: nothing to load to know that.
+  // The shard of the cut holding the term, or none ([]) when the term falls between one shard's
+  // last term and the next one's first, so that the index cannot have it: nothing to load to
+  // know that.
   Engine.prototype.shardsOfTerm = function (term) {
     var s = this.shardOf(term);
-    var manifest = this.manifest;
-    return term < manifest.bounds[s] || term > manifest.lasts[s] ? [] : [s];
+    return term < this.manifest.bounds[s] || term > this.lastOf(s) ? [] : [s];
   };
 
-  // The shards holding terms that start with `prefix`: those whose first to last terms overlap
-  // [prefix, prefixEnd(prefix)).
+  // The shards of the cut holding terms that start with `prefix`: those whose first to last terms
+  // overlap [prefix, prefixEnd(prefix)).
   Engine.prototype.shardsOfPrefix = function (prefix) {
     var manifest = this.manifest;
     var end = prefixEnd(prefix);
-    var last = end === null ? manifest.shards.length - 1 : this.shardOf(end);
+    var last = end === null ? this.cut - 1 : this.shardOf(end);
     if (end !== null && manifest.bounds[last] >= end) last -= 1;  // it starts past the range
     var shards = [];
     for (var s = this.shardOf(prefix); s <= last; s++) {
-      if (manifest.lasts[s] >= prefix) shards.push(s);
+      if (this.lastOf(s) >= prefix) shards.push(s);
     }
     return shards;
   };
 
-  Engine.prototype.isLoaded = function (shards) {
+  // A need is what a word or a clause asks of the index: a term (or null) and every term starting
+  // with a prefix (or null). The shards of the cut that hold it:
+  Engine.prototype.cutShards = function (need) {
+    var shards = need.term === null ? [] : this.shardsOfTerm(need.term);
+    if (need.prefix !== null) {
+      this.shardsOfPrefix(need.prefix).forEach(function (s) { if (shards.indexOf(s) < 0) shards.push(s); });
+    }
+    return shards;
+  };
+
+  // The narrowest family (loaded, if `loaded`) holding all a need asks for, or null: one whose
+  // prefix starts both the prefix and the term (unless the index cannot have the term).
+  Engine.prototype.familyFor = function (need, loaded) {
+    var term = need.term !== null && this.shardsOfTerm(need.term).length > 0 ? need.term : null;
+    var common = term === null ? need.prefix : need.prefix === null ? term : commonPrefix(term, need.prefix);
+    if (common === null) return null;
+    for (var n = common.length; n >= 3; n--) {
+      var f = this.familyOf[common.slice(0, n)];
+      if (f !== undefined && (!loaded || this.shards[f])) return f;
+    }
+    return null;
+  };
+
+  // The shards to load for a need: the one shard of the cut holding it, else the narrowest family
+  // holding it (one request rather than several), else the shards of the cut.
+  Engine.prototype.shardsFor = function (need) {
+    var cut = this.cutShards(need);
+    if (cut.length <= 1) return cut;
+    var family = this.familyFor(need, false);
+    return family === null ? cut : [family];
+  };
+
+  // Whether what a need asks for is loaded: its shards of the cut, or a family holding it all.
+  Engine.prototype.hasNeed = function (need) {
     var self = this;
-    return shards.every(function (s) { return self.shards[s] !== undefined; });
+    return this.cutShards(need).every(function (s) { return self.shards[s]; }) ||
+      this.familyFor(need, true) !== null;
+  };
+
+  Engine.prototype.hasNeeds = function (needs) {
+    var self = this;
+    return needs.every(function (need) { return self.hasNeed(need); });
+  };
+
+  // Loads what the needs ask for; resolves once it is.
+  Engine.prototype.loadNeeds = function (needs) {
+    var self = this;
+    var shards = [];
+    needs.forEach(function (need) {
+      if (!self.hasNeed(need)) shards.push.apply(shards, self.shardsFor(need));
+    });
+    return this.loadShards(shards);
   };
 
   Engine.prototype.loadShards = function (shards) {
     var self = this;
     return Promise.all(shards.map(function (s) {
-      if (self.shards[s] !== undefined) return null;
+      if (self.shards[s]) return null;
       if (!self.loading[s]) {
-        self.loading[s] = self.load(self.manifest.shards[s]).then(function (text) {
-          var json = JSON.parse(text);
-          self.shards[s] = {
-            index: lunr.Index.load(json),
-            // In the order of the file, which is sorted; Object.keys of the inverted index would
-            // put number-like terms first.
-            terms: json.invertedIndex.map(function (entry) { return entry[0]; }),
-            postings: shardPostings(json, self.fields, self.count),
-          };
+        self.loading[s] = self.load('s-' + s, '?v=' + self.manifest.version).then(function (text) {
+          self.addShard(JSON.parse(text));
+          self.shards[s] = true;
         });
       }
       return self.loading[s];
     }));
+  };
+
+  // Takes in a shard's postings and terms. Every shard is a lunr index, and is loaded as one; a
+  // term in two shards (its shard of the cut and a family) has the same postings in both.
+  Engine.prototype.addShard = function (json) {
+    lunr.Index.load(json);
+    var postings = shardPostings(json, this.fields, this.count);
+    var added = [];
+    for (var i = 0; i < json.invertedIndex.length; i++) {
+      var term = json.invertedIndex[i][0];  // sorted, as the file lists them
+      if (this.postingOf[term] !== undefined) continue;
+      this.postingOf[term] = postings[term];
+      added.push(term);
+    }
+    this.terms = mergeSorted(this.terms, added);
   };
 
   Engine.prototype.loadDictionary = function () {
@@ -284,19 +372,15 @@
 
   // ------------------------------------------------ postings
 
-  // A term's postings (shardPostings), or null if the index has no such term. Its shard must be
-  // loaded.
+  // A term's postings (shardPostings), or null if the index has no such term. Its shard (or a
+  // family holding it) must be loaded.
   Engine.prototype.posting = function (term) {
-    var within = this.shardsOfTerm(term);
-    if (within.length === 0) return null;
-    var posting = this.shards[within[0]].postings[term];
+    var posting = this.postingOf[term];
     return posting === undefined ? null : posting;
   };
 
-  // Whether a document has the term in any field. The term's shard must be loaded.
-  Engine.prototype.has = function (term, doc) {
-    var posting = this.posting(term);
-    if (!posting) return false;
+  // Per document, 1 if it has the term in any field. The term must be in the index, and loaded.
+  Engine.prototype.hitsOf = function (posting) {
     if (!posting.hits) {
       posting.hits = new Uint8Array(this.count);
       for (var f = 0; f < posting.docs.length; f++) {
@@ -304,54 +388,51 @@
         for (var i = 0; i < docs.length; i++) posting.hits[docs[i]] = 1;
       }
     }
-    return posting.hits[doc] === 1;
+    return posting.hits;
   };
 
-  // Every loaded term starting with `prefix`, in sorted order.
+  // Whether a document has the term in any field. The term's shard must be loaded.
+  Engine.prototype.has = function (term, doc) {
+    var posting = this.posting(term);
+    return posting !== null && this.hitsOf(posting)[doc] === 1;
+  };
+
+  // Every term starting with `prefix`, in sorted order. What holds them must be loaded.
   Engine.prototype.loadedTermsWithPrefix = function (prefix) {
     var out = [];
-    var self = this;
-    this.shardsOfPrefix(prefix).forEach(function (s) {
-      var terms = self.shards[s] ? self.shards[s].terms : [];
-      for (var i = lowerBound(terms, prefix); i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0; i++) {
-        out.push(terms[i]);
-      }
-    });
+    var terms = this.terms;
+    for (var i = lowerBound(terms, prefix); i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0; i++) {
+      out.push(terms[i]);
+    }
     return out;
   };
 
   // ------------------------------------------------ expanding a clause's term
 
-  // What an expansion needs: 'dictionary' (a leading or inner wildcard, or an edit distance:
-  // matches may be anywhere), else the shards holding the term or the prefix.
-  Engine.prototype.needs = function (clause) {
+  // What expanding a clause's term needs: the dictionary (a leading or inner wildcard, or an edit
+  // distance: matches may be anywhere), else the term, or the terms its prefix starts.
+  Engine.prototype.needOf = function (clause) {
     var term = clause.term;
     var star = term.indexOf('*');
     if ('editDistance' in clause || (star >= 0 && !/^[^*]*\*+$/.test(term)) || star === 0) {
-      return { dictionary: true, shards: [] };
+      return { dictionary: true };
     }
-    return { dictionary: false, shards: star < 0 ? this.shardsOfTerm(term) : this.shardsOfPrefix(term.slice(0, star)) };
+    return star < 0 ? { term: term, prefix: null } : { term: null, prefix: term.slice(0, star) };
   };
 
   // lunr's this.tokenSet.intersect(TokenSet.fromClause(clause)).toArray(), in its order. The
   // order of toArray depends only on the terms that match (a token set holding every match and
-  // any other terms lists them in the same order), so the matches found in the shards are put
-  // through lunr's intersection once more, over a token set of just them.
+  // any other terms lists them in the same order), so the matches found among the loaded terms
+  // are put through lunr's intersection once more, over a token set of just them.
   Engine.prototype.expand = function (clause) {
     var tokenSet = lunr.TokenSet.fromClause(clause);
     if (this.dictionary) return this.dictionary.tokenSet.intersect(tokenSet).toArray();
-    var needs = this.needs(clause);
-    if (needs.dictionary) throw new Error('the term dictionary is not loaded');
-    if (clause.term.indexOf('*') < 0) {
-      return needs.shards.length === 1 && this.posting(clause.term) ? [clause.term] : [];
-    }
-    var matches = [];
-    var self = this;
-    needs.shards.forEach(function (s) {
-      matches.push.apply(matches, self.shards[s].index.tokenSet.intersect(tokenSet).toArray());
-    });
+    var need = this.needOf(clause);
+    if (need.dictionary) throw new Error('the term dictionary is not loaded');
+    if (need.prefix === null) return this.posting(clause.term) ? [clause.term] : [];
+    var matches = this.loadedTermsWithPrefix(need.prefix);
     if (matches.length < 2) return matches;
-    return lunr.TokenSet.fromArray(matches.sort()).intersect(tokenSet).toArray();
+    return lunr.TokenSet.fromArray(matches).intersect(tokenSet).toArray();
   };
 
   // The terms a clause's text stands for, through the search pipeline as lunr runs it.
@@ -363,16 +444,15 @@
   // wildcard that is not at the end, then the shards of the terms it finds.
   Engine.prototype.prepare = function (clauses) {
     var self = this;
-    var shards = [];
+    var needs = [];
     var dictionary = false;
     clauses.forEach(function (clause) {
       self.clauseTerms(clause).forEach(function (term) {
-        var needs = self.needs(Object.assign({}, clause, { term: term }));
-        dictionary = dictionary || needs.dictionary;
-        shards.push.apply(shards, needs.shards);
+        var need = self.needOf(Object.assign({}, clause, { term: term }));
+        if (need.dictionary) dictionary = true; else needs.push(need);
       });
     });
-    var loading = this.loadShards(shards);
+    var loading = this.loadNeeds(needs);
     if (!dictionary) return loading;
     return Promise.all([loading, this.loadDictionary()]).then(function () {
       var more = [];
@@ -380,11 +460,11 @@
         self.clauseTerms(clause).forEach(function (term) {
           var tokenSet = lunr.TokenSet.fromClause(Object.assign({}, clause, { term: term }));
           self.dictionary.tokenSet.intersect(tokenSet).toArray().forEach(function (match) {
-            more.push.apply(more, self.shardsOfTerm(match));
+            more.push({ term: match, prefix: null });
           });
         });
       });
-      return self.loadShards(more);
+      return self.loadNeeds(more);
     });
   };
 

@@ -68,15 +68,12 @@
   function expands(word, prefix) { return prefix && word.raw.length >= MIN_PREFIX; }
   function fuzzyDistance(word) { return word.stem.length >= 8 ? 2 : 1; }
 
-  // The shards a search for these words reads: each word's stem, and the terms the last word
-  // starts. Typos need the dictionary, then the shards of what it finds (fuzzyShards).
-  function shardsFor(words) {
-    var shards = [];
-    words.forEach(function (word, i) {
-      shards.push.apply(shards, engine.shardsOfTerm(word.stem));
-      if (expands(word, i === words.length - 1)) shards.push.apply(shards, engine.shardsOfPrefix(word.raw));
+  // What a search for these words reads: each word's stem, and the terms the last word starts.
+  // Typos need the dictionary, then what it finds (fuzzyNeeds).
+  function needsOf(words) {
+    return words.map(function (word, i) {
+      return { term: word.stem, prefix: expands(word, i === words.length - 1) ? word.raw : null };
     });
-    return shards;
   }
 
   // The dictionary terms within a word's typo distance: of its stem, and of the word as typed.
@@ -91,12 +88,12 @@
     return terms;
   }
 
-  function fuzzyShards(words) {
-    var shards = [];
+  function fuzzyNeeds(words) {
+    var needs = [];
     words.forEach(function (word) {
-      fuzzyTerms(word).forEach(function (term) { shards.push.apply(shards, engine.shardsOfTerm(term)); });
+      fuzzyTerms(word).forEach(function (term) { needs.push({ term: term, prefix: null }); });
     });
-    return shards;
+    return needs;
   }
 
   // The terms that count as a match for one word: its stem, and, for the word being typed, every
@@ -457,10 +454,10 @@
       });
       return;
     }
-    var shards = shardsFor(words);
-    var ready = function () { return engine.isLoaded(shards) && facetsLoaded(); };
+    var needs = needsOf(words);
+    var ready = function () { return engine.hasNeeds(needs) && facetsLoaded(); };
     var waited = !ready();
-    whenReady(Promise.all([engine.loadShards(shards), engine.loadFacets(filters)]), ready, mine, function () {
+    whenReady(Promise.all([engine.loadNeeds(needs), engine.loadFacets(filters)]), ready, mine, function () {
       var results = search(words, false);
       if (results.length > 0 || !words.some(function (word) { return word.stem.length >= 4; })) {
         show(state, words, filtered(results, state.filters), false, started, waited);
@@ -469,8 +466,8 @@
       // Nothing matched exactly: close matches, from the dictionary.
       var dictionary = engine.loadDictionary();
       var afterDictionary = function () {
-        var more = fuzzyShards(words);
-        whenReady(engine.loadShards(more), function () { return engine.isLoaded(more); }, mine, function () {
+        var more = fuzzyNeeds(words);
+        whenReady(engine.loadNeeds(more), function () { return engine.hasNeeds(more); }, mine, function () {
           var fuzzy = search(words, true);
           show(state, words, filtered(fuzzy, state.filters), fuzzy.length > 0, started, true);
         });
