@@ -56,6 +56,28 @@ void order_by_weight(const LunrIndex& index, std::span<std::uint32_t> slots,
     }
 }
 
+// The kLikeliest shortest terms of the range, by length and then code units (as the page orders
+// them), as ascending places.
+std::vector<std::size_t> likeliest_places(const LunrIndex& index,
+                                          const std::vector<std::uint32_t>& sorted,
+                                          const TermRange& range) {
+    std::vector<std::size_t> places;
+    for (std::size_t i = range.first; i < range.last; ++i) {
+        places.push_back(i);
+    }
+    const auto shorter = [&](std::size_t a, std::size_t b) {
+        const std::u16string& x = index.terms[sorted[a]];
+        const std::u16string& y = index.terms[sorted[b]];
+        return x.size() != y.size() ? x.size() < y.size() : a < b;
+    };
+    const std::size_t keep = std::min(kLikeliest, places.size());
+    std::partial_sort(places.begin(), places.begin() + static_cast<std::ptrdiff_t>(keep),
+                      places.end(), shorter);
+    places.resize(keep);
+    std::sort(places.begin(), places.end());
+    return places;
+}
+
 }  // namespace
 
 std::vector<std::size_t> term_sizes(const LunrIndex& index) {
@@ -184,10 +206,14 @@ ShardPlan plan_shards(const LunrIndex& index, std::size_t target_bytes, std::siz
             // The run's terms are those of every prefix longer than the enclosing run's and no
             // longer than its own depth.
             const std::size_t enclosing = std::max(depth, open.back().depth);
-            if (run.depth >= kShortestPrefix && shard_of[run.first] != shard_of[k - 1] &&
-                prefix_sizes[k] - prefix_sizes[run.first] <= family_shares * share) {
-                plan.families.push_back({run.first, k, std::max(enclosing + 1, kShortestPrefix)});
-            }
+            const TermRange range{run.first, k, std::max(enclosing + 1, kShortestPrefix)};
+            if (run.depth < kShortestPrefix || shard_of[run.first] == shard_of[k - 1]) {
+                // not a prefix the page expands, or in one shard already
+            } else if (prefix_sizes[k] - prefix_sizes[run.first] <= family_shares * share) {
+                plan.families.push_back(range);
+            } else if (k - run.first > kLikeliest) {
+                plan.likeliest.push_back({range, likeliest_places(index, plan.sorted, range)});
+            }  // else the page expands the prefix to all its terms, each in its shard
             first = run.first;
         }
         if (depth > open.back().depth) {
@@ -217,6 +243,11 @@ ShardPlan plan_shards(const LunrIndex& index, std::size_t target_bytes, std::siz
         within.push_back(family);
     }
     plan.families = std::move(kept);
+    std::sort(plan.likeliest.begin(), plan.likeliest.end(),
+              [](const LikeliestTerms& a, const LikeliestTerms& b) {
+                  return a.range.first != b.range.first ? a.range.first < b.range.first
+                                                        : a.range.last > b.range.last;
+              });
     return plan;
 }
 
@@ -270,23 +301,31 @@ void write_shards(const LunrIndex& index, const ShardPlan& plan,
         emit(s, writer.write(part));
     }
 
-    // A family: the elements of its terms, taken from the shards it spans, put back together by
-    // slot (a slot's elements ascending, as in the whole index), then ordered as a shard's are.
-    std::vector<std::size_t> place(index.terms.size());
-    for (std::size_t i = 0; i < plan.sorted.size(); ++i) {
-        place[plan.sorted[i]] = i;
+    // A family (or a prefix's likeliest terms): the elements of its terms, by term, put back
+    // together by slot (a slot's elements ascending, as in the whole index), then ordered as a
+    // shard's are. Every element listed by term, in slot order, once for all of them.
+    std::vector<std::size_t> term_offsets(index.terms.size() + 1, 0);
+    for (const std::uint32_t term : vectors.terms) {
+        ++term_offsets[term + 1];
     }
-    for (std::size_t f = 0; f < plan.families.size(); ++f) {
-        const TermRange range = plan.families[f];
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // slot, element
-        for (std::size_t s = shard_of[plan.sorted[range.first]];
-             s <= shard_of[plan.sorted[range.last - 1]]; ++s) {
-            for (std::size_t at = offsets[s]; at < offsets[s + 1]; ++at) {
-                const std::size_t term_place = place[vectors.terms[elements[at]]];
-                if (term_place >= range.first && term_place < range.last) {
-                    pairs.emplace_back(slots[at], elements[at]);
-                }
+    for (std::size_t t = 0; t < index.terms.size(); ++t) {
+        term_offsets[t + 1] += term_offsets[t];
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> by_term(vectors.terms.size());
+    {
+        std::vector<std::size_t> at(term_offsets.begin(), term_offsets.end() - 1);
+        for (std::size_t slot = 0; slot < vectors.size(); ++slot) {
+            for (std::uint32_t e = vectors.offsets[slot]; e < vectors.offsets[slot + 1]; ++e) {
+                by_term[at[vectors.terms[e]]++] = {static_cast<std::uint32_t>(slot), e};
             }
+        }
+    }
+    std::size_t next_shard = plan.size();
+    const auto write_family = [&](std::span<const std::uint32_t> terms) {
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // slot, element
+        for (const std::uint32_t term : terms) {
+            pairs.insert(pairs.end(), by_term.begin() + term_offsets[term],
+                         by_term.begin() + term_offsets[term + 1]);
         }
         std::sort(pairs.begin(), pairs.end());
         std::vector<std::uint32_t> family_slots(pairs.size());
@@ -296,9 +335,17 @@ void write_shards(const LunrIndex& index, const ShardPlan& plan,
             family_elements[i] = pairs[i].second;
         }
         order_by_weight(index, family_slots, family_elements);
-        const IndexPart part{sorted.subspan(range.first, range.last - range.first), family_slots,
-                             family_elements};
-        emit(plan.size() + f, writer.write(part));
+        emit(next_shard++, writer.write(IndexPart{terms, family_slots, family_elements}));
+    };
+    for (const TermRange& range : plan.families) {
+        write_family(sorted.subspan(range.first, range.last - range.first));
+    }
+    for (const LikeliestTerms& likeliest : plan.likeliest) {
+        std::vector<std::uint32_t> terms;
+        for (const std::size_t place : likeliest.places) {
+            terms.push_back(plan.sorted[place]);
+        }
+        write_family(terms);
     }
 }
 

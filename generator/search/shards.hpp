@@ -27,10 +27,21 @@ struct TermRange {
     std::size_t prefix = 0;  // how many code units of its terms the shortest such prefix takes
 };
 
+// The terms of a prefix too many for a family of them all ("con" starts some forty, at 10,000
+// postmortems 1.5 MB of postings): the kLikeliest shortest of them (by length, then code units),
+// which are all the search page expands a typed prefix to. The places are ascending.
+constexpr std::size_t kLikeliest = 12;
+
+struct LikeliestTerms {
+    TermRange range;  // all the terms of the prefix
+    std::vector<std::size_t> places;
+};
+
 struct ShardPlan {
     std::vector<std::uint32_t> sorted;
     std::vector<std::size_t> starts;
     std::vector<TermRange> families;
+    std::vector<LikeliestTerms> likeliest;
     std::size_t size() const { return starts.size() - 1; }
 };
 
@@ -39,15 +50,15 @@ std::vector<std::size_t> term_sizes(const LunrIndex& index);
 
 // Consecutive terms of at most target_bytes a shard, preferring cuts between terms that share a
 // short prefix; a term of half that or more is a shard of its own. Then the families the cut
-// splits, of at most family_shares times target_bytes each (a bigger one is left to its shards).
+// splits, of at most family_shares times target_bytes each; of a bigger one, its likeliest terms.
 // An index of at most target_bytes, or without terms, is one shard.
 ShardPlan plan_shards(const LunrIndex& index, std::size_t target_bytes,
                       std::size_t family_shares = 8);
 
-// Each shard's JSON, the cut's in order and then the families': emit(shard, text), shard
-// counting on from plan.size() for the families. Each is a lunr 2.3.9 index of its terms: their
-// postings and, of every field vector, the elements of its terms (the vectors by field, then by
-// weight, which compresses best; any order is a valid index).
+// Each shard's JSON, the cut's in order, then the families', then the likeliest terms':
+// emit(shard, text), shard counting on from plan.size(). Each is a lunr 2.3.9 index of its terms:
+// their postings and, of every field vector, the elements of its terms (the vectors by field, then
+// by weight, which compresses best; any order is a valid index).
 void write_shards(const LunrIndex& index, const ShardPlan& plan,
                   const std::function<void(std::size_t, std::string&&)>& emit);
 

@@ -15,6 +15,7 @@ namespace hindsight::search {
 struct SearchFileSizes {
     std::size_t shard = 96 * 1024;  // a term-range shard (a common term alone may be bigger)
     std::size_t chunk = 12 * 1024;  // the documents of a chunk, for the hits on screen
+    std::size_t family_shares = 8;  // the biggest family, in shards (a bigger one: its likeliest)
 };
 
 // search/manifest.js (a fixed name, the page's way in) lists the rest:

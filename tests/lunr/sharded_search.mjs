@@ -67,7 +67,12 @@ function checkTerm(shard, term) {
     }
   }
 }
-for (let s = 0; s < manifest.shards + manifest.families.length; s++) {
+// The kLikeliest shortest terms (by length, then code units) of those starting with a prefix, as
+// the search page expands a typed word, sorted.
+const likeliest = (terms, count) => [...terms]
+  .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)).slice(0, count).sort();
+const families = manifest.families.length;
+for (let s = 0; s < manifest.shards + families + manifest.likeliest.prefixes.length; s++) {
   const json = JSON.parse(registeredText(`s-${s}`));
   const shard = lunr.Index.load(json);
   const terms = json.invertedIndex.map((entry) => entry[0]);
@@ -83,14 +88,43 @@ for (let s = 0; s < manifest.shards + manifest.families.length; s++) {
       if (seen.has(term)) report.structure.push(`${term} in two shards`);
       seen.add(term);
     }
-  } else {
+  } else if (s < manifest.shards + families) {
     const prefix = manifest.families[s - manifest.shards];
     const family = wholeTerms.filter((t) => t.startsWith(prefix));
     if (JSON.stringify(family) !== JSON.stringify(terms)) report.structure.push(`family ${prefix}: not the terms starting with it`);
+  } else {
+    const prefix = manifest.likeliest.prefixes[s - manifest.shards - families];
+    const all = wholeTerms.filter((t) => t.startsWith(prefix));
+    const expected = likeliest(all, manifest.likeliest.terms);
+    if (JSON.stringify(expected) !== JSON.stringify(terms)) report.structure.push(`likeliest ${prefix}: not its shortest terms`);
+    if (all.length <= terms.length) report.structure.push(`likeliest ${prefix}: all of its terms`);
   }
   for (const term of terms) checkTerm(shard, term);
 }
 report.terms = seen.size;
+report.likeliest = manifest.likeliest.prefixes.length;
+
+// What the search page asks for a typed word (its stem, and the likeliest terms its letters
+// start): for every prefix of three letters or more of the index's terms, from cold, the
+// likeliest terms the engine then has are the whole index's.
+report.prefixes = 0;
+const prefixes = new Set();
+for (const term of wholeTerms) for (let n = 3; n <= Math.min(term.length, 6); n++) prefixes.add(term.slice(0, n));
+for (const prefix of prefixes) {
+  const engine = new registry.Engine(manifest, load);
+  requested.length = 0;
+  const stem = lunr.stemmer(new lunr.Token(prefix)).toString();
+  const need = { term: stem, prefix, likeliest: manifest.likeliest.terms };
+  await engine.loadNeeds([need]);
+  const expected = likeliest(wholeTerms.filter((t) => t.startsWith(prefix)), manifest.likeliest.terms);
+  const got = likeliest(engine.loadedTermsWithPrefix(prefix), manifest.likeliest.terms);
+  const stemOk = (engine.posting(stem) !== null) === (whole.invertedIndex[stem] !== undefined);
+  if (!engine.hasNeed(need) || JSON.stringify(expected) !== JSON.stringify(got) || !stemOk) {
+    report.structure.push(`typed ${prefix}: ${got.join(' ')} rather than ${expected.join(' ')}${stemOk ? '' : ` (stem ${stem})`}`);
+  }
+  report.prefixes += 1;
+  report.prefixRequests = Math.max(report.prefixRequests || 0, requested.length);
+}
 if (seen.size !== wholeTerms.length) report.structure.push(`${seen.size} terms in the shards, ${wholeTerms.length} in the whole index`);
 report.structure = report.structure.slice(0, 10);
 

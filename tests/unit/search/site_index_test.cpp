@@ -125,6 +125,13 @@ TEST_CASE("the search files: a manifest, shards, dictionary and hits, newest fir
         CHECK(std::find(terms.begin(), terms.end(), term) != terms.end());
     }
     CHECK(data.at(manifest["terms"].get<std::string>()) == json(terms));
+    // The terms of one or two code units, so that the first letters of a word cost no request.
+    std::vector<std::string> short_terms;
+    std::copy_if(terms.begin(), terms.end(), std::back_inserter(short_terms),
+                 [](const std::string& term) { return term.size() <= 2; });
+    CHECK(!short_terms.empty());
+    CHECK(manifest["short"] == json(short_terms));
+    CHECK(manifest["likeliest"] == json({{"terms", 12}, {"prefixes", json::array()}}));
     // Refs are places in the newest-first order.
     const json& coredns =
         *std::find_if(shard["invertedIndex"].begin(), shard["invertedIndex"].end(),

@@ -223,11 +223,16 @@
     this.count = manifest.postmortems;
     this.fields = manifest.fields;
     this.cut = manifest.shards;  // shards 0 .. cut - 1 cut the terms; the families follow
-    var shards = this.cut + manifest.families.length;
+    var likeliest = manifest.likeliest.prefixes;
+    var shards = this.cut + manifest.families.length + likeliest.length;
     this.shards = new Array(shards);  // true once loaded
     this.loading = new Array(shards);  // promises
     this.familyOf = Object.create(null);  // prefix -> shard
     manifest.families.forEach(function (prefix, f) { self.familyOf[prefix] = self.cut + f; });
+    this.likeliestOf = Object.create(null);  // prefix -> shard of its likeliest terms
+    likeliest.forEach(function (prefix, l) {
+      self.likeliestOf[prefix] = self.cut + manifest.families.length + l;
+    });
     this.postingOf = Object.create(null);  // term -> its postings (shardPostings), once loaded
     this.terms = [];  // every loaded term, sorted
     this.dictionary = null;
@@ -239,6 +244,9 @@
     this.seen = new Uint8Array(size);  // reused by every query: discovered (field, document)s
     this.dots = new Float64Array(size);
     this.order = new Int32Array(size);
+    this.passes = new Uint8Array(this.count);  // and by document
+    this.scores = new Float64Array(this.count);
+    this.place = new Int32Array(this.count);
   }
 
   // ------------------------------------------------ which shards a term or a prefix lives in
@@ -254,10 +262,13 @@
     return Math.max(0, lowerBound(this.manifest.bounds, term + '\0') - 1);
   };
 
-  // The shard of the cut holding the term, or none ([]) when the term falls between one shard's
-  // last term and the next one's first, so that the index cannot have it: nothing to load to
-  // know that.
+  // The shard of the cut holding the term, or none ([]) when the index cannot have it: a term
+  // between one shard's last term and the next one's first, or a short term the manifest does
+  // not list. Nothing to load to know that.
   Engine.prototype.shardsOfTerm = function (term) {
+    // The manifest lists the terms of one or two code units (the first letters of a word typed).
+    var short = this.manifest.short;
+    if (term.length <= 2 && short && short[lowerBound(short, term)] !== term) return [];
     var s = this.shardOf(term);
     return term < this.manifest.bounds[s] || term > this.lastOf(s) ? [] : [s];
   };
@@ -299,20 +310,56 @@
     return null;
   };
 
+  // A need may ask, of the terms its prefix starts, only for the `likeliest` shortest (by length,
+  // then code units): as many as the search page expands a typed word to. A prefix starting more
+  // terms than a family holds has a shard of just those (as many as manifest.likeliest.terms).
+  // Its shard, or null: when the prefix's terms span shards of the cut and no family holds them,
+  // the one of the longest such prefix the need's prefix starts with, which is the shortest
+  // prefix having the same terms as the need's.
+  Engine.prototype.likeliestFor = function (need) {
+    if (need.prefix === null || !need.likeliest || need.likeliest > this.manifest.likeliest.terms) return null;
+    var prefix = { term: null, prefix: need.prefix };
+    if (this.shardsOfPrefix(need.prefix).length <= 1 || this.familyFor(prefix, false) !== null) return null;
+    for (var n = need.prefix.length; n >= 3; n--) {
+      var l = this.likeliestOf[need.prefix.slice(0, n)];
+      if (l !== undefined) return l;
+    }
+    return null;
+  };
+
   // The shards to load for a need: the one shard of the cut holding it, else the narrowest family
-  // holding it (one request rather than several), else the shards of the cut.
+  // holding it all (one request rather than several), else the term's and the prefix's apart:
+  // for the prefix, a family, or the shard of its likeliest terms if those are all it asks for,
+  // else the shards of the cut.
   Engine.prototype.shardsFor = function (need) {
     var cut = this.cutShards(need);
     if (cut.length <= 1) return cut;
     var family = this.familyFor(need, false);
-    return family === null ? cut : [family];
+    if (family !== null) return [family];
+    if (need.term === null) {
+      var likeliest = this.likeliestFor(need);
+      return likeliest === null ? cut : [likeliest];
+    }
+    var term = this.shardsOfTerm(need.term);
+    var prefix = need.prefix === null ? [] :
+      this.shardsFor({ term: null, prefix: need.prefix, likeliest: need.likeliest });
+    return term.concat(prefix.filter(function (s) { return term.indexOf(s) < 0; }));
   };
 
-  // Whether what a need asks for is loaded: its shards of the cut, or a family holding it all.
+  // Whether what a need asks for is loaded: its shards of the cut, or a family holding it all, or
+  // what holds its term and what holds its prefix's terms (or the likeliest of them).
   Engine.prototype.hasNeed = function (need) {
     var self = this;
-    return this.cutShards(need).every(function (s) { return self.shards[s]; }) ||
-      this.familyFor(need, true) !== null;
+    if (this.cutShards(need).every(function (s) { return self.shards[s]; }) ||
+        this.familyFor(need, true) !== null) {
+      return true;
+    }
+    if (need.term !== null && need.prefix !== null) {
+      return this.hasNeed({ term: need.term, prefix: null }) &&
+        this.hasNeed({ term: null, prefix: need.prefix, likeliest: need.likeliest });
+    }
+    var likeliest = this.likeliestFor(need);
+    return likeliest !== null && this.shards[likeliest] === true;
   };
 
   Engine.prototype.hasNeeds = function (needs) {
@@ -425,11 +472,13 @@
   // any other terms lists them in the same order), so the matches found among the loaded terms
   // are put through lunr's intersection once more, over a token set of just them.
   Engine.prototype.expand = function (clause) {
+    var need = this.needOf(clause);
+    // A plain term stands for itself if the index has it (its need is loaded): what the
+    // dictionary, every term of the index, would say.
+    if (!need.dictionary && need.prefix === null) return this.posting(clause.term) ? [clause.term] : [];
     var tokenSet = lunr.TokenSet.fromClause(clause);
     if (this.dictionary) return this.dictionary.tokenSet.intersect(tokenSet).toArray();
-    var need = this.needOf(clause);
     if (need.dictionary) throw new Error('the term dictionary is not loaded');
-    if (need.prefix === null) return this.posting(clause.term) ? [clause.term] : [];
     var matches = this.loadedTermsWithPrefix(need.prefix);
     if (matches.length < 2) return matches;
     return lunr.TokenSet.fromArray(matches).intersect(tokenSet).toArray();
@@ -471,9 +520,25 @@
   // ------------------------------------------------ the query
 
   // lunr.Index#query for clauses whose expansions are loaded (prepare): results
-  // [{ref, score, doc}] in lunr's order. Each step below is the step of lunr.js:1960-2242 it
-  // mirrors; documents are numbers (refs are places in the newest-first order).
+  // [{ref, score, doc}] in lunr's order. Documents are numbers (refs are places in the
+  // newest-first order).
   Engine.prototype.run = function (query) {
+    var ranked = this.rank(query, null);
+    var results = new Array(ranked.count);
+    for (var i = 0; i < ranked.count; i++) {
+      var doc = ranked.docs[i];
+      results[i] = { ref: String(doc), score: ranked.scores[doc], doc: doc };
+    }
+    return results;
+  };
+
+  // The same results as numbers: {count, docs (Int32Array, best first; count of them), scores
+  // (by document)}, keeping only the documents whose `keep` is 1 (all, if null). Keeping fewer
+  // changes no score, and a stable sort of fewer documents leaves them in the same order, so
+  // this is lunr's ranking of all with the others taken out, without an object per document.
+  // Each step below is the step of lunr.js:1960-2242 it mirrors, over typed arrays: the same
+  // floating-point operations in the same order, so the same scores to the last bit.
+  Engine.prototype.rank = function (query, keep) {
     var fields = this.fields;
     var count = this.count;
     var fieldIndex = Object.create(null);
@@ -489,12 +554,13 @@
 
     for (var c = 0; c < query.clauses.length; c++) {
       var clause = query.clauses[c];
-      var clauseMatches = new Uint8Array(count);
+      var required = clause.presence === lunr.Query.presence.REQUIRED;
+      var clauseMatches = required ? new Uint8Array(count) : null;
       var terms = this.clauseTerms(clause);
       for (var m = 0; m < terms.length; m++) {
         clause.term = terms[m];
         var expanded = this.expand(clause);
-        if (expanded.length === 0 && clause.presence === lunr.Query.presence.REQUIRED) {
+        if (expanded.length === 0 && required) {
           for (var k = 0; k < clause.fields.length; k++) {
             requiredMatches[fieldIndex[clause.fields[k]]] = new Uint8Array(count);
           }
@@ -506,7 +572,7 @@
           for (k = 0; k < clause.fields.length; k++) {
             var f = fieldIndex[clause.fields[k]];
             var docs = posting.docs[f];
-            if (clause.presence === lunr.Query.presence.REQUIRED) {
+            if (required) {
               for (var i = 0; i < docs.length; i++) clauseMatches[docs[i]] = 1;
               if (requiredMatches[f] === undefined) requiredMatches[f] = null;
             }
@@ -530,7 +596,7 @@
           }
         }
       }
-      if (clause.presence === lunr.Query.presence.REQUIRED) {
+      if (required) {
         for (k = 0; k < clause.fields.length; k++) {
           f = fieldIndex[clause.fields[k]];
           requiredMatches[f] = intersect(requiredMatches[f], clauseMatches);
@@ -538,11 +604,21 @@
       }
     }
 
+    // What a document must pass: the required clauses, no prohibited one, and `keep`.
     var allRequired = null;
-    var allProhibited = new Uint8Array(count);
+    var allProhibited = null;
     for (f = 0; f < fields.length; f++) {
       if (requiredMatches[f] !== undefined) allRequired = intersect(allRequired, requiredMatches[f]);
-      if (prohibitedMatches[f]) allProhibited = union(allProhibited, prohibitedMatches[f]);
+      if (prohibitedMatches[f]) allProhibited = allProhibited ? union(allProhibited, prohibitedMatches[f]) : prohibitedMatches[f];
+    }
+    var passes = this.passes;
+    if (allRequired === null && allProhibited === null && keep === null) {
+      passes.fill(1);
+    } else {
+      for (var d = 0; d < count; d++) {
+        passes[d] = (allRequired === null || allRequired[d]) && (allProhibited === null || !allProhibited[d]) &&
+          (keep === null || keep[d]) ? 1 : 0;
+      }
     }
 
     // Each discovered (field, document)'s dot product with the field's query vector, summed in
@@ -564,30 +640,38 @@
       magnitudes.push(queryVectors[f].magnitude());
     }
 
+    // A document's score, the sum of its fields' in the order lunr meets them; the documents in
+    // the order lunr first meets them, which its stable sort keeps among equal scores.
     var negated = query.isNegated();
     var total = negated ? fields.length * count : discovered;
-    var results = [];
-    var matches = Object.create(null);
-    for (var n = 0; n < total; n++) {
+    var scores = this.scores;
+    var place = this.place;  // a document's place in `found` + 1, 0 if not found yet
+    var found = new Int32Array(count);
+    var n = 0;
+    for (var x = 0; x < total; x++) {
       // Negated, lunr takes every field vector, in their order: by document, then field.
-      var code = negated ? (n % fields.length) * count + Math.floor(n / fields.length) : order[n];
+      var code = negated ? (x % fields.length) * count + Math.floor(x / fields.length) : order[x];
       var doc = code % count;
+      if (passes[doc] === 0) continue;
       f = (code - doc) / count;
-      if (!contains(allRequired, doc) || allProhibited[doc] === 1) continue;
       var score = negated ? (0 / magnitudes[f] || 0) : (dots[code] / magnitudes[f] || 0);
-      var match = matches[doc];
-      if (match !== undefined) {
-        match.score += score;
+      if (place[doc] !== 0) {
+        scores[doc] += score;
       } else {
-        match = matches[doc] = { ref: String(doc), score: score, doc: doc };
-        results.push(match);
+        scores[doc] = score;
+        found[n++] = doc;
+        place[doc] = n;
       }
     }
-    for (n = 0; n < discovered; n++) {
-      seen[order[n]] = 0;
-      dots[order[n]] = 0;
+    for (x = 0; x < discovered; x++) {
+      seen[order[x]] = 0;
+      dots[order[x]] = 0;
     }
-    return results.sort(function (a, b) { return b.score - a.score; });
+    found = found.subarray(0, n);
+    // Best first; among equal scores, in the order found (lunr's sort is stable).
+    found.sort(function (a, b) { return scores[b] - scores[a] || place[a] - place[b]; });
+    for (x = 0; x < n; x++) place[found[x]] = 0;
+    return { count: n, docs: found, scores: scores };
   };
 
   // lunr.Index#search over the shards: parses the query as lunr does, loads what it needs, and
