@@ -5,10 +5,6 @@
 
   // Results shown at first, and added by "Show more": each one's chunk may be a request.
   var PAGE_SIZE = 10;
-  // Results whose chunks are fetched once a search's page is painted, for the keys that follow:
-  // the next letter of a word mostly reorders the results it narrows, and a hit whose chunk is
-  // in is drawn without a wait.
-  var PREFETCH = 20;
   // Index terms one typed word may stand for (prefix or typo), and the shortest prefix that
   // expands: each term is one more clause for lunr to score, and a single letter starts
   // thousands of terms in a large archive.
@@ -423,13 +419,6 @@
     });
   }
 
-  // Fetches the chunks of the results after the page shown, up to PREFETCH.
-  function prefetch(results) {
-    for (var i = PAGE_SIZE; i < Math.min(PREFETCH, results.count); i++) {
-      if (!engine.hit(results.docs[i])) engine.loadChunk(engine.chunkOf(results.docs[i]));
-    }
-  }
-
   // Calls then() once the browser has painted what was just drawn: the next frame, then the
   // task after it.
   function afterNextPaint(then) {
@@ -600,7 +589,6 @@
       list.setAttribute('aria-busy', 'false');
       afterPaint('hindsight-search', started, { query: state.q, hits: results.count,
         searched: searched - started, waitedForShards: waited, waitedForChunks: !chunksIn });
-      afterNextPaint(function () { if (mine === generation) prefetch(results); });
     }, function () {
       if (mine === generation) unavailable();
     });
