@@ -1,8 +1,14 @@
 // The search page as a reader meets it, in Chromium over loopback with a cold cache, on a site
 // hindsight built: node run.mjs SITE_DIR [SCREENSHOT_DIR] [--first | --keys] [--match=REGEX]
-// [--rounds=N]. Prints Markdown on stdout. For quicker runs while working: --first measures only
-// the first results, --keys only the keystrokes, --match only the queries it matches, and
-// --rounds types each query N times (one fresh page each) for a steadier distribution.
+// [--rounds=N] [--same-process]. Prints Markdown on stdout. For quicker runs while working:
+// --first measures only the first results, --keys only the keystrokes, --match only the queries
+// it matches, and --rounds types each query N times (one fresh page each) for a steadier
+// distribution.
+//
+// The static server runs in a process of its own: in this one, it answered only when the
+// playwright driver let it (ten chunk requests took 60 to 130 ms on a loaded machine), which
+// measured this script more than the page. --same-process serves from here, as the runs before
+// 2026-12-08 did.
 //
 // For each fixed query, a fresh browser context (an empty cache) opens search/index.html?QUERY
 // and the page marks the moment after it painted its first result (hindsight-first-result).
@@ -11,6 +17,7 @@
 // the search data's requests apart. Then, in another fresh context, the query is typed one key
 // at a time: the page measures each keystroke from the input event to the results painted
 // (hindsight-search), whether the shards it needed were loaded or had to arrive first.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -68,7 +75,21 @@ function wordCount(query) {
   return q.split(/[\s-]+/).filter((w) => w !== '').length;
 }
 
-const server = await serveSite(site);
+// The static server, in a child process unless --same-process: { origin, close }.
+async function startServer() {
+  if (option('same-process')) return serveSite(site);
+  const serverUrl = new URL('../../tests/browser/static_server.mjs', import.meta.url).href;
+  const child = spawn(process.execPath, ['--input-type=module', '-e',
+    `const { serveSite } = await import(${JSON.stringify(serverUrl)});
+     const server = await serveSite(${JSON.stringify(site)});
+     console.log(server.origin);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const origin = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (data) => resolve(String(data).trim()));
+    child.once('exit', (code) => reject(new Error(`the static server exited (${code})`)));
+  });
+  return { origin, close: () => child.kill() };
+}
+const server = await startServer();
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
@@ -170,8 +191,11 @@ console.log(`postmortems: ${manifest.postmortems}; search data on disk: ${files.
   `${kib(onDisk)} KiB, ${kib(onDisk / manifest.postmortems)} KiB per postmortem (shards ` +
   `${kib(sum(kind('s-')) / manifest.postmortems)}, hit chunks ${kib(sum(kind('d-')) / manifest.postmortems)}, ` +
   `dictionary ${kib(sum(kind('t-')))} KiB whole, manifest ${kib(sum(kind('manifest')))} KiB ` +
-  `(${kib(gzipSize(`${server.origin}/search/manifest.js`))} KiB gzipped)); ${manifest.shards} shards cutting the terms ` +
-  `and ${manifest.families.length} families, ` +
+  `(${kib(gzipSize(`${server.origin}/search/manifest.js`))} KiB gzipped)); ` +
+  // (A site of an older build, to compare with, lists its shards by name and has no families.)
+  (Array.isArray(manifest.shards) ? `${manifest.shards.length} shards, ` :
+    `${manifest.shards} shards cutting the terms, ${manifest.families.length} families and ` +
+    `${manifest.likeliest.prefixes.length} of a prefix's likeliest terms, `) +
   `${manifest.chunks} chunks of ${manifest.chunk}`);
 console.log('');
 if (rows.length > 0) {

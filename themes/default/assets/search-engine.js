@@ -126,92 +126,62 @@
 
   // A shard's postings as typed arrays, by term: per field, the documents having the term (in
   // the order of the posting's keys: ascending, refs being numbers) and the weight each one's
-  // field vector gives it. Read in two passes over the field vectors, which hold one element per
-  // posting (tests/lunr/sharded_search.mjs checks that every shard does): looking each posting's
-  // weight up in its vector took 80 ms for the twelve terms "con" stands for. `count`: the
-  // documents of the archive.
+  // field vector gives it. Read from the field vectors, which hold one element per posting
+  // (tests/lunr/sharded_search.mjs checks that every shard does): looking each posting's weight
+  // up in its vector took 80 ms for the twelve terms "con" stands for. The vectors are taken in
+  // the order of their documents (a counting sort), so that each term's documents come out
+  // ascending, whatever order the file lists them in. `count`: the documents of the archive.
   function shardPostings(json, fields, count) {
     var fieldCount = fields.length;
     var fieldIndex = Object.create(null);
     fields.forEach(function (field, f) { fieldIndex[field] = f; });
-    var postings = Object.create(null);
-    var byIndex = Object.create(null);  // _index -> posting
-    json.invertedIndex.forEach(function (entry) {
-      var posting = { term: entry[0], index: entry[1]._index, docs: [], weights: [], hits: null };
-      postings[entry[0]] = byIndex[posting.index] = posting;
-    });
-    var counts = Object.create(null);  // _index -> per field
+    var entries = json.invertedIndex;
+    var local = new Map();  // _index -> the term's place in the shard
+    for (var t = 0; t < entries.length; t++) local.set(entries[t][1]._index, t);
     var vectors = json.fieldVectors;
-    var parsed = new Array(vectors.length);
+    var vectorField = new Int32Array(vectors.length);
+    var vectorDoc = new Int32Array(vectors.length);
+    var docStarts = new Int32Array(count + 1);
+    var sizes = new Int32Array(entries.length * fieldCount);  // per (term, field)
     for (var v = 0; v < vectors.length; v++) {
       var fieldRef = vectors[v][0];
       var slash = fieldRef.indexOf('/');
       var f = fieldIndex[fieldRef.slice(0, slash)];
-      parsed[v] = [f, +fieldRef.slice(slash + 1)];
+      var doc = +fieldRef.slice(slash + 1);
+      vectorField[v] = f;
+      vectorDoc[v] = doc;
+      docStarts[doc + 1] += 1;
       var elements = vectors[v][1];
-      for (var e = 0; e < elements.length; e += 2) {
-        var c = counts[elements[e]] || (counts[elements[e]] = new Int32Array(fieldCount));
-        c[f] += 1;
-      }
+      for (var e = 0; e < elements.length; e += 2) sizes[local.get(elements[e]) * fieldCount + f] += 1;
     }
-    Object.keys(byIndex).forEach(function (index) {
-      var posting = byIndex[index];
-      for (var f = 0; f < fieldCount; f++) {
-        var n = counts[index] ? counts[index][f] : 0;
-        posting.docs.push(new Int32Array(n));
-        posting.weights.push(new Float64Array(n));
+    for (var d = 0; d < count; d++) docStarts[d + 1] += docStarts[d];
+    var byDoc = new Int32Array(vectors.length);
+    for (v = 0; v < vectors.length; v++) byDoc[docStarts[vectorDoc[v]]++] = v;
+    var postings = Object.create(null);
+    var docs = new Array(sizes.length);
+    var weights = new Array(sizes.length);
+    for (t = 0; t < entries.length; t++) {
+      var posting = { term: entries[t][0], index: entries[t][1]._index, docs: [], weights: [], hits: null };
+      for (f = 0; f < fieldCount; f++) {
+        var at = t * fieldCount + f;
+        posting.docs.push(docs[at] = new Int32Array(sizes[at]));
+        posting.weights.push(weights[at] = new Float64Array(sizes[at]));
       }
-      counts[index] = new Int32Array(fieldCount);  // from here on, how many are filled
-    });
-    for (v = 0; v < vectors.length; v++) {
-      f = parsed[v][0];
-      var doc = parsed[v][1];
+      postings[entries[t][0]] = posting;
+    }
+    var filled = new Int32Array(sizes.length);
+    for (var k = 0; k < byDoc.length; k++) {
+      v = byDoc[k];
+      f = vectorField[v];
+      doc = vectorDoc[v];
       elements = vectors[v][1];
       for (e = 0; e < elements.length; e += 2) {
-        var posting = byIndex[elements[e]];
-        var at = counts[elements[e]][f]++;
-        posting.docs[f][at] = doc;
-        posting.weights[f][at] = elements[e + 1];
+        at = local.get(elements[e]) * fieldCount + f;
+        docs[at][filled[at]] = doc;
+        weights[at][filled[at]++] = elements[e + 1];
       }
     }
-    // The writer lists vectors by weight within a field (it compresses best): the documents of
-    // each (term, field) put back in ascending order, which is lunr's order of the posting's keys.
-    Object.keys(postings).forEach(function (term) {
-      var posting = postings[term];
-      for (var f = 0; f < fieldCount; f++) ascending(posting.docs[f], posting.weights[f], count);
-    });
     return postings;
-  }
-
-  // Sorts documents (distinct, below `count`) ascending, their weights along: by scattering them
-  // over all documents when they are many, else by sorting their places.
-  function ascending(docs, weights, count) {
-    var n = docs.length;
-    var sorted = true;
-    for (var i = 1; i < n && sorted; i++) sorted = docs[i - 1] < docs[i];
-    if (sorted) return;
-    if (n * 16 > count) {
-      var at = new Int32Array(count).fill(-1);
-      var old = weights.slice();
-      for (i = 0; i < n; i++) at[docs[i]] = i;
-      var k = 0;
-      for (var d = 0; d < count; d++) {
-        if (at[d] >= 0) {
-          docs[k] = d;
-          weights[k] = old[at[d]];
-          k += 1;
-        }
-      }
-      return;
-    }
-    var order = Array.prototype.map.call(docs, function (doc, j) { return j; })
-      .sort(function (a, b) { return docs[a] - docs[b]; });
-    var oldDocs = docs.slice();
-    var oldWeights = weights.slice();
-    order.forEach(function (j, place) {
-      docs[place] = oldDocs[j];
-      weights[place] = oldWeights[j];
-    });
   }
 
   // manifest: the parsed search/manifest.js; load(name, query) resolves to the JSON text of
