@@ -382,9 +382,9 @@
   }
 
   // The next page of hits: drawn at once if their chunks are in, else as they arrive. For the
-  // page's first results, the chunk of the first hit is asked for alone, and the rest once it is
-  // painted, so that the best result is not kept waiting behind the others; later, while the
-  // reader types, all at once, which draws the whole page sooner.
+  // first results of a page opened with a query, the chunk of the first hit is asked for alone,
+  // and the rest once it is painted, so that the best result is not kept waiting behind the
+  // others; otherwise (once the reader types) all at once, which draws the whole page sooner.
   var painted = false;
   function showMore() {
     var mine = generation;
@@ -602,7 +602,10 @@
 
   // No debounce: a keystroke on loaded shards is answered within the frame, and one that needs a
   // shard is answered when it arrives, unless the next keystroke came first.
-  input.addEventListener('input', function (event) { run(event.timeStamp, true); });
+  input.addEventListener('input', function (event) {
+    painted = true;  // a reader typing waits for the whole page of results, not the first
+    run(event.timeStamp, true);
+  });
   input.addEventListener('keydown', function (event) {
     if (event.key === 'ArrowDown') {
       var links = resultLinks();
