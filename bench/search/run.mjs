@@ -1,5 +1,14 @@
 // The search page as a reader meets it, in Chromium over loopback with a cold cache, on a site
-// hindsight built: node run.mjs SITE_DIR [SCREENSHOT_DIR]. Prints Markdown on stdout.
+// hindsight built: node run.mjs SITE_DIR [SCREENSHOT_DIR] [--first | --keys] [--match=REGEX]
+// [--rounds=N] [--same-process]. Prints Markdown on stdout. For quicker runs while working:
+// --first measures only the first results, --keys only the keystrokes, --match only the queries
+// it matches, and --rounds types each query N times (one fresh page each) for a steadier
+// distribution.
+//
+// The static server runs in a process of its own: in this one, it answered only when the
+// playwright driver let it (ten chunk requests took 60 to 130 ms on a loaded machine), which
+// measured this script more than the page. --same-process serves from here, as the runs before
+// 2026-12-08 did.
 //
 // For each fixed query, a fresh browser context (an empty cache) opens search/index.html?QUERY
 // and the page marks the moment after it painted its first result (hindsight-first-result).
@@ -8,6 +17,7 @@
 // the search data's requests apart. Then, in another fresh context, the query is typed one key
 // at a time: the page measures each keystroke from the input event to the results painted
 // (hindsight-search), whether the shards it needed were loaded or had to arrive first.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -17,15 +27,22 @@ import { chromium } from 'playwright-core';
 
 import { serveSite } from '../../tests/browser/static_server.mjs';
 
-const site = path.resolve(process.argv[2] || '');
-const screenshots = process.argv[3];
+const options = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const [siteArg, screenshots] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const site = path.resolve(siteArg || '');
+const option = (name) => {
+  const found = options.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  return found === undefined ? undefined : found.split('=').slice(1).join('=') || true;
+};
+const match = option('match') ? new RegExp(option('match')) : null;
+const rounds = Number(option('rounds') || 1);
 if (!fs.existsSync(path.join(site, 'search/manifest.js'))) {
   console.error('usage: node run.mjs SITE_DIR [SCREENSHOT_DIR] (a site built by hindsight)');
   process.exit(2);
 }
 
 // What a reader types or links to. `words` is what the request budget allows per query word.
-const QUERIES = [
+const ALL_QUERIES = [
   { kind: 'one word', query: 'q=database' },
   { kind: 'one word', query: 'q=kubernetes' },
   { kind: 'one word', query: 'q=eviction' },
@@ -40,6 +57,7 @@ const QUERIES = [
   { kind: 'a filter alone', query: 'year=2024&severity=sev1' },
   { kind: 'a typo', query: 'q=dtabase' },
 ];
+const QUERIES = ALL_QUERIES.filter((entry) => !match || match.test(entry.query));
 const KEY_DELAY_MS = 120;  // a quick typist
 
 const gzipSizes = new Map();
@@ -57,7 +75,21 @@ function wordCount(query) {
   return q.split(/[\s-]+/).filter((w) => w !== '').length;
 }
 
-const server = await serveSite(site);
+// The static server, in a child process unless --same-process: { origin, close }.
+async function startServer() {
+  if (option('same-process')) return serveSite(site);
+  const serverUrl = new URL('../../tests/browser/static_server.mjs', import.meta.url).href;
+  const child = spawn(process.execPath, ['--input-type=module', '-e',
+    `const { serveSite } = await import(${JSON.stringify(serverUrl)});
+     const server = await serveSite(${JSON.stringify(site)});
+     console.log(server.origin);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const origin = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (data) => resolve(String(data).trim()));
+    child.once('exit', (code) => reject(new Error(`the static server exited (${code})`)));
+  });
+  return { origin, close: () => child.kill() };
+}
+const server = await startServer();
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
@@ -114,9 +146,11 @@ async function keystrokes(entry) {
 }
 
 const rows = [];
-for (const entry of QUERIES) rows.push(await firstResult(entry));
+if (!option('keys')) for (const entry of QUERIES) rows.push(await firstResult(entry));
 const typed = [];
-for (const entry of QUERIES) typed.push(...await keystrokes(entry));
+if (!option('first')) {
+  for (let round = 0; round < rounds; round++) for (const entry of QUERIES) typed.push(...await keystrokes(entry));
+}
 
 if (screenshots) {
   fs.mkdirSync(screenshots, { recursive: true });
@@ -157,11 +191,17 @@ console.log(`postmortems: ${manifest.postmortems}; search data on disk: ${files.
   `${kib(onDisk)} KiB, ${kib(onDisk / manifest.postmortems)} KiB per postmortem (shards ` +
   `${kib(sum(kind('s-')) / manifest.postmortems)}, hit chunks ${kib(sum(kind('d-')) / manifest.postmortems)}, ` +
   `dictionary ${kib(sum(kind('t-')))} KiB whole, manifest ${kib(sum(kind('manifest')))} KiB ` +
-  `(${kib(gzipSize(`${server.origin}/search/manifest.js`))} KiB gzipped)); ${manifest.shards.length} shards, ` +
+  `(${kib(gzipSize(`${server.origin}/search/manifest.js`))} KiB gzipped)); ` +
+  // (A site of an older build, to compare with, lists its shards by name and has no families.)
+  (Array.isArray(manifest.shards) ? `${manifest.shards.length} shards, ` :
+    `${manifest.shards} shards cutting the terms, ${manifest.families.length} families and ` +
+    `${manifest.likeliest.prefixes.length} of a prefix's likeliest terms, `) +
   `${manifest.chunks} chunks of ${manifest.chunk}`);
 console.log('');
-console.log('| query | kind | first result painted | requests (search data) | gzip bytes (search data) | results |');
-console.log('|---|---|---:|---:|---:|---|');
+if (rows.length > 0) {
+  console.log('| query | kind | first result painted | requests (search data) | gzip bytes (search data) | results |');
+  console.log('|---|---|---:|---:|---:|---|');
+}
 for (const r of rows) {
   const limit = r.words + 2;
   console.log(`| \`${r.query}\` | ${r.kind} | ${ms(r.firstAt)} ms | ${r.requests} (${r.dataRequests}` +
@@ -170,7 +210,8 @@ for (const r of rows) {
 console.log('');
 const durations = typed.map((t) => t.duration).sort((a, b) => a - b);
 const keys = QUERIES.reduce((s, e) => s + (new URLSearchParams(e.query).get('q') || '').length, 0);
-console.log(`Keystrokes typed ${KEY_DELAY_MS} ms apart into a cold page, one page per query: ${keys} keys, ` +
+if (typed.length === 0) process.exit(0);
+console.log(`Keystrokes typed ${KEY_DELAY_MS} ms apart into a cold page, one page per query${rounds > 1 ? `, ${rounds} times` : ''}: ${keys * rounds} keys, ` +
   `${durations.length} searches painted (a keystroke whose shard had not arrived before the next ` +
   `one was typed is answered by the next).`);
 console.log('');

@@ -2,7 +2,8 @@
 # Search-page benchmark: builds a generated archive of N postmortems (default 10,000) and measures,
 # in Chromium over loopback with a cold cache, the bytes, requests and time before the first
 # result of a fixed set of queries, and each keystroke's latency; then appends the results, with
-# the machine, to bench/RESULTS.md. Usage: bench/search/run.sh [N] [path/to/hindsight] [SHOTS_DIR]
+# the machine, to bench/RESULTS.md. Usage: bench/search/run.sh [N] [path/to/hindsight] [SHOTS_DIR];
+# SEARCH_BENCH_OPTIONS passes options to run.mjs (--rounds=3 types every query three times).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -29,14 +30,16 @@ build_time="$(awk "BEGIN { printf \"%.1f\", $end - $start }")"
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 chromium_version="$(/usr/bin/chromium --version 2>/dev/null | head -n 1)"
-report="$(cd "$root" && node "$here/run.mjs" "$work/public" $shots)"
+# shellcheck disable=SC2086 # the options are words
+report="$(cd "$root" && node "$here/run.mjs" "$work/public" $shots ${SEARCH_BENCH_OPTIONS:-})"
 
 {
   echo
   echo "## Search page at $count postmortems: first result and keystrokes in Chromium ($(date -u +%Y-%m-%d))"
   echo
   echo "Machine: $(nproc) cores, $cpu; $chromium_version, headless, on loopback"
-  echo "(tests/browser/static_server.mjs, node); load average before the run: $load. Archive from"
+  echo "(tests/browser/static_server.mjs, node, in a process of its own); load average before the"
+  echo "run: $load, after it: $(cut -d' ' -f1-3 /proc/loadavg). Archive from"
   echo "bench/search/generate_archive.mjs (paragraphs of the demo content and shared/corpus/real"
   echo "remixed); \`hindsight build --no-cache\` of it took $build_time s. Sizes are gzip -6 of each"
   echo "response body, page and assets included; the search data apart in parentheses."

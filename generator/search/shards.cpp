@@ -56,6 +56,28 @@ void order_by_weight(const LunrIndex& index, std::span<std::uint32_t> slots,
     }
 }
 
+// The kLikeliest shortest terms of the range, by length and then code units (as the page orders
+// them), as ascending places.
+std::vector<std::size_t> likeliest_places(const LunrIndex& index,
+                                          const std::vector<std::uint32_t>& sorted,
+                                          const TermRange& range) {
+    std::vector<std::size_t> places;
+    for (std::size_t i = range.first; i < range.last; ++i) {
+        places.push_back(i);
+    }
+    const auto shorter = [&](std::size_t a, std::size_t b) {
+        const std::u16string& x = index.terms[sorted[a]];
+        const std::u16string& y = index.terms[sorted[b]];
+        return x.size() != y.size() ? x.size() < y.size() : a < b;
+    };
+    const std::size_t keep = std::min(kLikeliest, places.size());
+    std::partial_sort(places.begin(), places.begin() + static_cast<std::ptrdiff_t>(keep),
+                      places.end(), shorter);
+    places.resize(keep);
+    std::sort(places.begin(), places.end());
+    return places;
+}
+
 }  // namespace
 
 std::vector<std::size_t> term_sizes(const LunrIndex& index) {
@@ -87,74 +109,145 @@ std::vector<std::size_t> term_sizes(const LunrIndex& index) {
     return sizes;
 }
 
-ShardPlan plan_shards(const LunrIndex& index, std::size_t target_bytes) {
+ShardPlan plan_shards(const LunrIndex& index, std::size_t target_bytes, std::size_t family_shares) {
     ShardPlan plan;
     plan.sorted = sorted_terms(index);
     plan.starts = {0};
+    const std::size_t count = plan.sorted.size();
     const std::vector<std::size_t> sizes = term_sizes(index);
     std::size_t total = 0;
     for (const std::size_t size : sizes) {
         total += size;
     }
-    // As many shards as the target asks, each aiming at an equal share: the last one is not
-    // left with a remainder.
-    const std::size_t shards = std::max<std::size_t>(
-        1, (total + target_bytes - 1) / std::max<std::size_t>(target_bytes, 1));
-    const std::size_t share = total / shards + 1;
-    // How many leading code units the terms on either side of a cut before sorted[i] share.
-    const auto shared_prefix = [&](std::size_t i) {
+    if (total <= target_bytes || count == 0) {
+        plan.starts.push_back(count);
+        return plan;
+    }
+    const std::size_t share = std::max<std::size_t>(target_bytes, 1);
+    const auto size_at = [&](std::size_t i) { return sizes[plan.sorted[i]]; };
+    const auto big = [&](std::size_t i) { return 2 * size_at(i) >= share; };
+    // How many leading code units the terms sorted[i - 1] and sorted[i] share.
+    std::vector<std::size_t> shared(count, 0);
+    for (std::size_t i = 1; i < count; ++i) {
         const std::u16string& a = index.terms[plan.sorted[i - 1]];
         const std::u16string& b = index.terms[plan.sorted[i]];
         const auto ends = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
-        return static_cast<std::size_t>(ends.first - a.begin());
-    };
-    // Whether sorted[i] starts with the term that starts the run of terms it ends: "check",
-    // "checklist", "checkout" are one family, which a reader typing "check" needs all of; a
-    // family of a head of three letters or more is not cut, up to four shares.
-    const auto in_family = [&](std::size_t i, std::size_t head) {
-        const std::u16string& h = index.terms[plan.sorted[head]];
-        return h.size() >= 3 && index.terms[plan.sorted[i]].starts_with(h);
-    };
-    std::size_t filled = 0;
-    std::size_t head = 0;
-    for (std::size_t i = 0; i < plan.sorted.size();) {
-        const std::size_t size = sizes[plan.sorted[i]];
-        const bool family = i > 0 && in_family(i, head);
-        if (!family) {
-            head = i;
+        shared[i] = static_cast<std::size_t>(ends.first - a.begin());
+    }
+    const auto cut_before = [&](std::size_t i) {
+        if (plan.starts.back() != i) {
+            plan.starts.push_back(i);
         }
-        // A term that would take the shard past its share starts the next one, unless the shard
-        // is still under half of it (a big term then joins it rather than leaving a small
-        // shard), or the term is of the family of the one before.
-        if (filled == 0 || filled + size <= share || 2 * filled < share ||
-            (family && filled + size <= 4 * share)) {
-            filled += size;
+    };
+    // A big term is a shard of its own: a word typed in full then loads its postings and no
+    // other term's. The small ones between big ones fill shards up to the share.
+    std::size_t filled = 0;
+    for (std::size_t i = 0; i < count;) {
+        if (big(i)) {
+            cut_before(i);
+            cut_before(i + 1);
+            filled = 0;
             ++i;
             continue;
         }
-        // The cut goes where the terms on either side share the shortest prefix, within a
-        // little more than the share: the terms a typed prefix stands for then tend to sit in
-        // one shard, one request rather than two.
-        const std::size_t reach = std::max(share + share / 2, filled + share / 2);
+        if (filled == 0 || filled + size_at(i) <= share) {
+            filled += size_at(i);
+            ++i;
+            continue;
+        }
+        // The cut goes where the terms on either side share the shortest prefix, within half a
+        // share past the full one and before the next big term: the terms a typed prefix stands
+        // for then tend to sit in one shard, one request rather than two.
+        const std::size_t reach = filled + share / 2;
         std::size_t cut = i;
-        std::size_t cut_prefix = shared_prefix(i);
         std::size_t upto = filled;
-        for (std::size_t j = i; j + 1 < plan.sorted.size() && cut_prefix > 0; ++j) {
-            upto += sizes[plan.sorted[j]];
+        for (std::size_t j = i; j + 1 < count && shared[cut] > 0 && !big(j); ++j) {
+            upto += size_at(j);
             if (upto > reach) {
                 break;
             }
-            if (const std::size_t prefix = shared_prefix(j + 1); prefix < cut_prefix) {
+            if (shared[j + 1] < shared[cut]) {
                 cut = j + 1;
-                cut_prefix = prefix;
             }
         }
-        plan.starts.push_back(cut);
+        cut_before(cut);
         filled = 0;
         i = cut;
-        head = cut;
     }
-    plan.starts.push_back(plan.sorted.size());
+    cut_before(count);
+
+    // The families the cut splits. The terms starting with a prefix are consecutive, and the
+    // distinct such runs of two terms or more are the intervals of the shared-prefix array: a
+    // run [first, last) with every shared[k] >= depth inside and less at its ends. Found with a
+    // stack in one pass; those of a prefix of three code units or more are the words a reader
+    // types (the page expands no shorter prefix).
+    std::vector<std::size_t> shard_of(count);
+    for (std::size_t s = 0; s < plan.size(); ++s) {
+        for (std::size_t i = plan.starts[s]; i < plan.starts[s + 1]; ++i) {
+            shard_of[i] = s;
+        }
+    }
+    std::vector<std::size_t> prefix_sizes(count + 1, 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        prefix_sizes[i + 1] = prefix_sizes[i] + size_at(i);
+    }
+    constexpr std::size_t kShortestPrefix = 3;
+    struct Open {
+        std::size_t depth;
+        std::size_t first;
+    };
+    std::vector<Open> open = {{0, 0}};
+    for (std::size_t k = 1; k <= count; ++k) {
+        const std::size_t depth = k < count ? shared[k] : 0;
+        std::size_t first = k - 1;
+        while (depth < open.back().depth) {
+            const Open run = open.back();
+            open.pop_back();
+            // The run's terms are those of every prefix longer than the enclosing run's and no
+            // longer than its own depth.
+            const std::size_t enclosing = std::max(depth, open.back().depth);
+            const TermRange range{run.first, k, std::max(enclosing + 1, kShortestPrefix)};
+            if (run.depth < kShortestPrefix || shard_of[run.first] == shard_of[k - 1]) {
+                // not a prefix the page expands, or in one shard already
+            } else if (prefix_sizes[k] - prefix_sizes[run.first] <= family_shares * share) {
+                plan.families.push_back(range);
+            } else if (k - run.first > kLikeliest) {
+                plan.likeliest.push_back({range, likeliest_places(index, plan.sorted, range)});
+            }  // else the page expands the prefix to all its terms, each in its shard
+            first = run.first;
+        }
+        if (depth > open.back().depth) {
+            open.push_back({depth, first});
+        }
+    }
+    // In the order of their first term, then the wider first: the order of a walk of the tree.
+    std::sort(plan.families.begin(), plan.families.end(),
+              [](const TermRange& a, const TermRange& b) {
+                  return a.first != b.first ? a.first < b.first : a.last > b.last;
+              });
+    // A family within another one kept is left out unless it is a share smaller: "chec" has the
+    // terms of "che" but a small one, and the page loads the family of "che" for either.
+    const auto range_size = [&](const TermRange& r) {
+        return prefix_sizes[r.last] - prefix_sizes[r.first];
+    };
+    std::vector<TermRange> kept;
+    std::vector<TermRange> within;  // the kept families around the current one
+    for (const TermRange& family : plan.families) {
+        while (!within.empty() && within.back().last <= family.first) {
+            within.pop_back();
+        }
+        if (!within.empty() && range_size(family) + share > range_size(within.back())) {
+            continue;
+        }
+        kept.push_back(family);
+        within.push_back(family);
+    }
+    plan.families = std::move(kept);
+    std::sort(plan.likeliest.begin(), plan.likeliest.end(),
+              [](const LikeliestTerms& a, const LikeliestTerms& b) {
+                  return a.range.first != b.range.first ? a.range.first < b.range.first
+                                                        : a.range.last > b.range.last;
+              });
     return plan;
 }
 
@@ -206,6 +299,53 @@ void write_shards(const LunrIndex& index, const ShardPlan& plan,
                              std::span<const std::uint32_t>(slots).subspan(begin, count),
                              std::span<const std::uint32_t>(elements).subspan(begin, count)};
         emit(s, writer.write(part));
+    }
+
+    // A family (or a prefix's likeliest terms): the elements of its terms, by term, put back
+    // together by slot (a slot's elements ascending, as in the whole index), then ordered as a
+    // shard's are. Every element listed by term, in slot order, once for all of them.
+    std::vector<std::size_t> term_offsets(index.terms.size() + 1, 0);
+    for (const std::uint32_t term : vectors.terms) {
+        ++term_offsets[term + 1];
+    }
+    for (std::size_t t = 0; t < index.terms.size(); ++t) {
+        term_offsets[t + 1] += term_offsets[t];
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> by_term(vectors.terms.size());
+    {
+        std::vector<std::size_t> at(term_offsets.begin(), term_offsets.end() - 1);
+        for (std::size_t slot = 0; slot < vectors.size(); ++slot) {
+            for (std::uint32_t e = vectors.offsets[slot]; e < vectors.offsets[slot + 1]; ++e) {
+                by_term[at[vectors.terms[e]]++] = {static_cast<std::uint32_t>(slot), e};
+            }
+        }
+    }
+    std::size_t next_shard = plan.size();
+    const auto write_family = [&](std::span<const std::uint32_t> terms) {
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // slot, element
+        for (const std::uint32_t term : terms) {
+            pairs.insert(pairs.end(), by_term.begin() + term_offsets[term],
+                         by_term.begin() + term_offsets[term + 1]);
+        }
+        std::sort(pairs.begin(), pairs.end());
+        std::vector<std::uint32_t> family_slots(pairs.size());
+        std::vector<std::uint32_t> family_elements(pairs.size());
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            family_slots[i] = pairs[i].first;
+            family_elements[i] = pairs[i].second;
+        }
+        order_by_weight(index, family_slots, family_elements);
+        emit(next_shard++, writer.write(IndexPart{terms, family_slots, family_elements}));
+    };
+    for (const TermRange& range : plan.families) {
+        write_family(sorted.subspan(range.first, range.last - range.first));
+    }
+    for (const LikeliestTerms& likeliest : plan.likeliest) {
+        std::vector<std::uint32_t> terms;
+        for (const std::size_t place : likeliest.places) {
+            terms.push_back(plan.sorted[place]);
+        }
+        write_family(terms);
     }
 }
 

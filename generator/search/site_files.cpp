@@ -108,6 +108,23 @@ std::string dictionary_json(const LunrIndex& index, const ShardPlan& plan) {
     return out + "]";
 }
 
+// The terms of one or two code units, sorted, or null if there are more than kMostShort: the
+// first letters of every word typed are such a term or none, and the page need not load a shard
+// to know which. About 150 at 10,000 postmortems (numbers, "db", "io"...), 0.3 KiB gzipped.
+constexpr std::size_t kMostShort = 1000;
+
+std::string short_terms_json(const LunrIndex& index, const ShardPlan& plan) {
+    std::string out = "[";
+    std::size_t count = 0;
+    for (const std::uint32_t term : plan.sorted) {
+        if (index.terms[term].size() <= 2) {
+            out += count++ > 0 ? "," : "";
+            append_json_string(out, index.terms[term]);
+        }
+    }
+    return count > kMostShort ? "null" : out + "]";
+}
+
 // What a hit shows: the page builds the result from these alone.
 std::string hit_json(const Postmortem& pm, const SiteConfig& config, const std::string& body) {
     json causes = json::array();
@@ -233,24 +250,43 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
     NamedFiles files(sink);
     const std::vector<std::string> bodies = capped_bodies(archive, config);
 
-    std::vector<std::string> shard_names;
+    // Shards and chunks are numbered, not named by their contents: at 10,000 postmortems their
+    // hashed names took a third of the manifest, and nearly every shard changes with each new
+    // postmortem anyway (a term's weights depend on how many postmortems have it). The
+    // manifest's `version`, a hash of them all, goes in their URLs (s-N.js?v=VERSION) so that a
+    // browser does not take a file of an older build for this one.
+    Hasher version;
+    std::size_t shard_count = 0;
     std::string bounds = "[";
     std::string lasts = "[";
+    std::string families = "[";
+    std::string likeliest;
+    std::string short_terms;
     std::string dictionary;
     std::vector<std::string> fields;
     {
         const LunrIndex index = site_lunr_index(archive, config, bodies);
         fields = index.fields;
-        const ShardPlan plan = plan_shards(index, sizes.shard);
+        const ShardPlan plan = plan_shards(index, sizes.shard, sizes.family_shares);
+        shard_count = plan.size();
         write_shards(index, plan, [&](std::size_t shard, std::string&& text) {
-            shard_names.push_back(files.add("s", text));
+            version.add(text);
+            const std::string name = fmt::format("s-{}", shard);
+            files.add_file("search/" + name + ".js", script(name, text));
+            if (shard >= plan.size()) {
+                return;
+            }
             if (shard > 0) {
                 bounds += ',';
                 lasts += ',';
             }
             // The first and last term of each shard: a term or prefix between one shard's last
             // and the next one's first is in none, and the page need not load either to know.
-            if (plan.starts[shard] < plan.starts[shard + 1]) {
+            // A shard of one term has 0 for its last, which is its first.
+            if (plan.starts[shard] + 1 == plan.starts[shard + 1]) {
+                append_json_string(bounds, index.terms[plan.sorted[plan.starts[shard]]]);
+                lasts += '0';
+            } else if (plan.starts[shard] < plan.starts[shard + 1]) {
                 append_json_string(bounds, index.terms[plan.sorted[plan.starts[shard]]]);
                 append_json_string(lasts, index.terms[plan.sorted[plan.starts[shard + 1] - 1]]);
             } else {  // an index without terms: one empty shard
@@ -258,21 +294,37 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
                 lasts += "\"\"";
             }
         });
+        // A family by its prefix: it holds every term starting with that, so the page can tell
+        // whether a word's terms are all in it.
+        const auto prefix_of = [&](const TermRange& range) {
+            return std::u16string_view(index.terms[plan.sorted[range.first]])
+                .substr(0, range.prefix);
+        };
+        for (std::size_t f = 0; f < plan.families.size(); ++f) {
+            families += f > 0 ? "," : "";
+            append_json_string(families, prefix_of(plan.families[f]));
+        }
+        // And by their prefix, the shards of the likeliest terms of a prefix that has too many
+        // for a family: numbered on from the families.
+        likeliest = fmt::format(R"({{"terms":{},"prefixes":[)", kLikeliest);
+        for (std::size_t l = 0; l < plan.likeliest.size(); ++l) {
+            likeliest += l > 0 ? "," : "";
+            append_json_string(likeliest, prefix_of(plan.likeliest[l].range));
+        }
+        likeliest += "]}";
+        short_terms = short_terms_json(index, plan);
         dictionary = files.add("t", dictionary_json(index, plan));
     }
     bounds += ']';
     lasts += ']';
+    families += ']';
 
     std::vector<std::string> hits;
     for (std::size_t n = 0; n < archive.newest_first.size(); ++n) {
         hits.push_back(hit_json(archive.postmortems[archive.newest_first[n]], config, bodies[n]));
     }
-    // Chunks are numbered, not named by their contents: at 10,000 postmortems 2,500 hashed names
-    // took 19 KB of the manifest. The manifest's `version`, a hash of them all, goes in their URL
-    // (d-N.js?v=VERSION) so that a browser does not show a chunk of an older build.
     const std::size_t chunk = chunk_size(hits, sizes.chunk);
     std::size_t chunks = 0;
-    Hasher version;
     for (std::size_t first = 0; first < hits.size(); first += chunk, ++chunks) {
         std::string text = "[";
         for (std::size_t n = first; n < std::min(hits.size(), first + chunk); ++n) {
@@ -292,10 +344,11 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
         facets[name] = manifest_facet(*groups, archive, files);
     }
     const std::string manifest = fmt::format(
-        R"({{"format":1,"postmortems":{},"fields":{},"shards":{},"bounds":{},"lasts":{},)"
-        R"("terms":"{}","chunk":{},"chunks":{},"version":"{}","facets":{}}})",
-        archive.newest_first.size(), json_list(fields), json_list(shard_names), bounds, lasts,
-        dictionary, chunk, chunks, version.digest().hex().substr(0, 10),
+        R"({{"format":2,"postmortems":{},"fields":{},"shards":{},"bounds":{},"lasts":{},)"
+        R"("families":{},"likeliest":{},"short":{},"terms":"{}","chunk":{},"chunks":{},)"
+        R"("version":"{}","facets":{}}})",
+        archive.newest_first.size(), json_list(fields), shard_count, bounds, lasts, families,
+        likeliest, short_terms, dictionary, chunk, chunks, version.digest().hex().substr(0, 10),
         facets.dump(-1, ' ', false, json::error_handler_t::replace));
     files.add_file("search/manifest.js", script("manifest", manifest));
     return files.error();

@@ -15,16 +15,20 @@ namespace hindsight::search {
 struct SearchFileSizes {
     std::size_t shard = 96 * 1024;  // a term-range shard (a common term alone may be bigger)
     std::size_t chunk = 12 * 1024;  // the documents of a chunk, for the hits on screen
+    std::size_t family_shares = 8;  // the biggest family, in shards (a bigger one: its likeliest)
 };
 
-// search/manifest.js (a fixed name, the page's way in) lists the rest, each named by a hash of
-// its contents, so that a file's name changes when its bytes do:
-//   search/s-HASH.js   a shard: a lunr 2.3.9 index of a range of terms with the whole archive's
-//                      weights (refs are places in the newest-first order, "0" the newest)
+// search/manifest.js (a fixed name, the page's way in) lists the rest:
+//   search/s-N.js      a shard: a lunr 2.3.9 index of a range of terms with the whole archive's
+//                      weights (refs are places in the newest-first order, "0" the newest); the
+//                      first `shards` cut the terms, each term in one of them, and the
+//                      `families` after them each hold all the terms starting with a prefix
+//                      that the cut splits
 //   search/t-HASH.js   every term, sorted: the dictionary typo matching reads
 //   search/f-HASH.js   which causes (or services) each postmortem has: what a filter reads
-//   search/d-N.js      what a hit shows of chunk N of the postmortems, newest first (numbered:
-//                      the manifest's version, a hash of them all, goes in their URLs)
+//   search/d-N.js      what a hit shows of chunk N of the postmortems, newest first
+// Shards and chunks are numbered, and the manifest's version (a hash of them all) goes in their
+// URLs; the others are named by a hash of their contents.
 // Each file is `HindsightSearch.register("NAME", 'JSON');`: a script, so that one copy loads
 // over http and from file://, where a page may not fetch JSON.
 std::string site_search_files(const Archive& archive, const SiteConfig& config, FileSink& sink,

@@ -189,6 +189,29 @@ describe('search over http', () => {
     await page.context().close();
   });
 
+  test('the URL follows the typing once it pauses, and at once when a result is opened', async () => {
+    const page = await newPage();
+    await page.addInitScript(() => {
+      window.urlChanges = 0;
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (...args) => { window.urlChanges += 1; return replace(...args); };
+    });
+    await page.goto(searchUrl());
+    await page.type('#hs-q', 'certificate', { delay: 20 });
+    await page.waitForURL(/search\/index\.html\?q=certificate$/);
+    // Not replaced with every key (each replacement refetches the page's icon)...
+    assert.ok(await page.evaluate(() => window.urlChanges) <= 3);
+    // ...but a result opened within that pause still leaves it behind for Back.
+    await page.type('#hs-q', ' expired', { delay: 20 });
+    await page.waitForFunction(() => document.getElementById('hs-status').textContent.includes('expired'));
+    await results(page);
+    await page.click('#hs-results .search-result-title');
+    await page.waitForURL(/postmortems\//);
+    await page.goBack();
+    await page.waitForURL(/search\/index\.html\?q=certificate\+expired$/);
+    await page.context().close();
+  });
+
   test('the keyboard alone searches and picks a result', async () => {
     const page = await newPage();
     await page.goto(`${origin}/index.html`);

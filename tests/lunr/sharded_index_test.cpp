@@ -31,7 +31,7 @@ void write_bytes(const fs::path& path, const std::string& bytes) {
 // shard_bytes beside the page's engine, has lunr.js build the whole index of the same documents,
 // and compares `count` queries on both.
 void check_sharded(const std::string& name, const fs::path& content, std::size_t shard_bytes,
-                   std::size_t count) {
+                   std::size_t family_shares, std::size_t count) {
     require_node_and_lunr();
     PipelineOptions pipeline;
     pipeline.content = content;
@@ -42,6 +42,7 @@ void check_sharded(const std::string& name, const fs::path& content, std::size_t
     const fs::path site = dir.path() / "site";
     search::SearchFileSizes sizes;
     sizes.shard = shard_bytes;
+    sizes.family_shares = family_shares;
     for (const auto& file : search::site_search_files(loaded.archive, loaded.config, sizes)) {
         write_bytes(site / file.path, file.bytes);
     }
@@ -60,8 +61,22 @@ void check_sharded(const std::string& name, const fs::path& content, std::size_t
     build.push_back((dir.path() / "whole.json").string());
     run_reference(build);
 
-    const auto queries =
-        make_queries(json::parse(docs), {"title", "causes", "summary", "body"}, count);
+    auto queries = make_queries(json::parse(docs), {"title", "causes", "summary", "body"}, count);
+    // And the prefixes of the families (the shards holding every term a prefix starts, which the
+    // cut splits): alone, with a word, and one code unit longer.
+    json manifest;
+    for (const auto& file : search::site_search_files(loaded.archive, loaded.config, sizes)) {
+        if (file.path == "search/manifest.js") {
+            manifest = json::parse(search::registered_json(file.bytes));
+        }
+    }
+    REQUIRE(!manifest["families"].empty());
+    for (std::size_t f = 0; f < manifest["families"].size(); ++f) {
+        const std::string prefix = manifest["families"][f];
+        queries.push_back(prefix + "*");
+        queries.push_back(queries[f] + " " + prefix + "*");
+        queries.push_back("+" + prefix + "* " + queries[2 * f]);
+    }
     write_bytes(dir.path() / "queries.json", json(queries).dump());
     const RunResult run = run_program(
         {"node", (source_dir() / "tests/lunr/sharded_search.mjs").string(), site.string(),
@@ -75,17 +90,26 @@ void check_sharded(const std::string& name, const fs::path& content, std::size_t
     CHECK(report.at("mismatches").get<int>() == 0);
     CHECK(report.at("hits").get<int>() > 0);
     CHECK(report.at("shards").get<int>() > 1);
+    CHECK(report.at("familyQueries").get<int>() > 0);  // some prefixes were read from families
+    CHECK(report.at("likeliest").get<int>() > 0);      // and some from their likeliest terms
+    CHECK(report.at("prefixes").get<int>() > 100);
+    CHECK(report.at("prefixRequests").get<int>() <= 2);  // a typed word: one request, two at most
     std::cout << "sharded identity: " << name << ": " << input.documents.size()
-              << " postmortems in " << report.at("shards") << " shards; " << queries.size()
-              << " queries, " << report.at("hits") << " hits, same refs and scores as lunr.js on "
-              << "the whole index, " << report.at("shardsPerQuery") << " shards loaded a query\n";
+              << " postmortems in " << report.at("shards") << " shards and "
+              << report.at("families") << " families; " << queries.size() << " queries, "
+              << report.at("hits") << " hits, same refs and scores as lunr.js on "
+              << "the whole index, " << report.at("shardsPerQuery") << " shards loaded a query, "
+              << report.at("familyQueries") << " queries read a family; " << report.at("prefixes")
+              << " typed prefixes expand as on the whole index, with " << report.at("likeliest")
+              << " shards of a prefix's likeliest terms\n";
 }
 
 }  // namespace
 
 TEST_CASE("the demo archive's shards rank as lunr.js's whole index", "[lunr][sharded]") {
-    // Small shards, so that most queries need several and prefixes span some.
-    check_sharded("content/", source_dir() / "content", 4 * 1024, 600);
+    // Small shards, so that most queries need several and prefixes span some, and small
+    // families, so that some prefixes have too many terms for one.
+    check_sharded("content/", source_dir() / "content", 4 * 1024, 1, 600);
 }
 
 TEST_CASE("a generated archive's shards rank as lunr.js's whole index", "[lunr][sharded]") {
@@ -94,5 +118,5 @@ TEST_CASE("a generated archive's shards rank as lunr.js's whole index", "[lunr][
         run_program({"node", (source_dir() / "bench/search/generate_archive.mjs").string(), "400",
                      (dir.path() / "content").string()});
     REQUIRE(generated.exit_code == 0);
-    check_sharded("generated", dir.path() / "content", 48 * 1024, 600);
+    check_sharded("generated", dir.path() / "content", 48 * 1024, 1, 600);
 }

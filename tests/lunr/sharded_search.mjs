@@ -6,7 +6,8 @@
 // SITE_DIR is a site hindsight built; WHOLE_INDEX the index lunr.js built from the same documents
 // (JSON.stringify of it); QUERIES a JSON array of lunr query strings. First every shard is
 // loaded with lunr.Index.load and checked against the whole index: each term in exactly one
-// shard, with the whole index's posting, _index and weights. Then every query runs through
+// shard of the cut, each family with every term starting with its prefix, all with the whole
+// index's posting, _index and weights. Then every query runs through
 // lunr.Index#search on the whole index and through the engine on the shards, loading only the
 // shards it asks for, as the page does; the ranked refs and scores must be the same. Prints a
 // JSON report.
@@ -39,40 +40,91 @@ const manifest = JSON.parse(registeredText('manifest'));
 const whole = lunr.Index.load(JSON.parse(fs.readFileSync(wholePath, 'utf8')));
 const queries = JSON.parse(fs.readFileSync(queriesPath, 'utf8'));
 const report = {
-  shards: manifest.shards.length, terms: 0, structure: [], queries: queries.length, hits: 0,
-  errors: 0, mismatches: 0, examples: [], shardsPerQuery: 0,
+  shards: manifest.shards, families: manifest.families.length, terms: 0, structure: [],
+  queries: queries.length, hits: 0, errors: 0, mismatches: 0, examples: [], shardsPerQuery: 0,
+  familyQueries: 0,
 };
 
-// Every shard a valid lunr index holding a slice of the whole one, exactly.
-const wholeTerms = Object.keys(whole.invertedIndex);
+// Every shard a valid lunr index holding a slice of the whole one, exactly: the shards of the cut
+// each term once, in order; each family every term starting with its prefix.
+const wholeTerms = Object.keys(whole.invertedIndex).sort();
 const seen = new Set();
-for (const [s, name] of manifest.shards.entries()) {
-  const json = JSON.parse(registeredText(name));
-  const shard = lunr.Index.load(json);
-  const terms = json.invertedIndex.map((entry) => entry[0]);
-  if (s > 0 && terms[0] !== manifest.bounds[s]) report.structure.push(`shard ${s} starts at ${terms[0]}, not its bound`);
-  for (const term of terms) {
-    if (seen.has(term)) report.structure.push(`${term} in two shards`);
-    seen.add(term);
-    const a = whole.invertedIndex[term];
-    const b = shard.invertedIndex[term];
-    if (!a) { report.structure.push(`${term} is not in the whole index`); continue; }
-    if (a._index !== b._index) report.structure.push(`${term}: _index ${b._index}, not ${a._index}`);
-    for (const field of whole.fields) {
-      const refs = Object.keys(a[field]);
-      if (JSON.stringify(refs) !== JSON.stringify(Object.keys(b[field]))) report.structure.push(`${term}: ${field} posting differs`);
-      for (const ref of refs) {
-        const weight = (index) => {
-          const e = index.fieldVectors[`${field}/${ref}`].elements;
-          for (let i = 0; i < e.length; i += 2) if (e[i] === a._index) return e[i + 1];
-          return undefined;
-        };
-        if (weight(whole) !== weight(shard)) report.structure.push(`${term}: ${field}/${ref} weight differs`);
-      }
+function checkTerm(shard, term) {
+  const a = whole.invertedIndex[term];
+  const b = shard.invertedIndex[term];
+  if (!a) { report.structure.push(`${term} is not in the whole index`); return; }
+  if (a._index !== b._index) report.structure.push(`${term}: _index ${b._index}, not ${a._index}`);
+  for (const field of whole.fields) {
+    const refs = Object.keys(a[field]);
+    if (JSON.stringify(refs) !== JSON.stringify(Object.keys(b[field]))) report.structure.push(`${term}: ${field} posting differs`);
+    for (const ref of refs) {
+      const weight = (index) => {
+        const e = index.fieldVectors[`${field}/${ref}`].elements;
+        for (let i = 0; i < e.length; i += 2) if (e[i] === a._index) return e[i + 1];
+        return undefined;
+      };
+      if (weight(whole) !== weight(shard)) report.structure.push(`${term}: ${field}/${ref} weight differs`);
     }
   }
 }
+// The kLikeliest shortest terms (by length, then code units) of those starting with a prefix, as
+// the search page expands a typed word, sorted.
+const likeliest = (terms, count) => [...terms]
+  .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)).slice(0, count).sort();
+const families = manifest.families.length;
+for (let s = 0; s < manifest.shards + families + manifest.likeliest.prefixes.length; s++) {
+  const json = JSON.parse(registeredText(`s-${s}`));
+  const shard = lunr.Index.load(json);
+  const terms = json.invertedIndex.map((entry) => entry[0]);
+  // Each vector element is a posting's: the engine reads postings from the vectors.
+  const elements = json.fieldVectors.reduce((n, v) => n + v[1].length / 2, 0);
+  const postings = json.invertedIndex.reduce((n, [, p]) => n + whole.fields.reduce((m, f) => m + Object.keys(p[f]).length, 0), 0);
+  if (elements !== postings) report.structure.push(`shard ${s}: ${elements} vector elements, ${postings} postings`);
+  if (s < manifest.shards) {
+    if (s > 0 && terms[0] !== manifest.bounds[s]) report.structure.push(`shard ${s} starts at ${terms[0]}, not its bound`);
+    const last = manifest.lasts[s] === 0 ? manifest.bounds[s] : manifest.lasts[s];
+    if (terms.length > 0 && terms.at(-1) !== last) report.structure.push(`shard ${s} ends at ${terms.at(-1)}, not ${last}`);
+    for (const term of terms) {
+      if (seen.has(term)) report.structure.push(`${term} in two shards`);
+      seen.add(term);
+    }
+  } else if (s < manifest.shards + families) {
+    const prefix = manifest.families[s - manifest.shards];
+    const family = wholeTerms.filter((t) => t.startsWith(prefix));
+    if (JSON.stringify(family) !== JSON.stringify(terms)) report.structure.push(`family ${prefix}: not the terms starting with it`);
+  } else {
+    const prefix = manifest.likeliest.prefixes[s - manifest.shards - families];
+    const all = wholeTerms.filter((t) => t.startsWith(prefix));
+    const expected = likeliest(all, manifest.likeliest.terms);
+    if (JSON.stringify(expected) !== JSON.stringify(terms)) report.structure.push(`likeliest ${prefix}: not its shortest terms`);
+    if (all.length <= terms.length) report.structure.push(`likeliest ${prefix}: all of its terms`);
+  }
+  for (const term of terms) checkTerm(shard, term);
+}
 report.terms = seen.size;
+report.likeliest = manifest.likeliest.prefixes.length;
+
+// What the search page asks for a typed word (its stem, and the likeliest terms its letters
+// start): for every prefix of three letters or more of the index's terms, from cold, the
+// likeliest terms the engine then has are the whole index's.
+report.prefixes = 0;
+const prefixes = new Set();
+for (const term of wholeTerms) for (let n = 3; n <= Math.min(term.length, 6); n++) prefixes.add(term.slice(0, n));
+for (const prefix of prefixes) {
+  const engine = new registry.Engine(manifest, load);
+  requested.length = 0;
+  const stem = lunr.stemmer(new lunr.Token(prefix)).toString();
+  const need = { term: stem, prefix, likeliest: manifest.likeliest.terms };
+  await engine.loadNeeds([need]);
+  const expected = likeliest(wholeTerms.filter((t) => t.startsWith(prefix)), manifest.likeliest.terms);
+  const got = likeliest(engine.loadedTermsWithPrefix(prefix), manifest.likeliest.terms);
+  const stemOk = (engine.posting(stem) !== null) === (whole.invertedIndex[stem] !== undefined);
+  if (!engine.hasNeed(need) || JSON.stringify(expected) !== JSON.stringify(got) || !stemOk) {
+    report.structure.push(`typed ${prefix}: ${got.join(' ')} rather than ${expected.join(' ')}${stemOk ? '' : ` (stem ${stem})`}`);
+  }
+  report.prefixes += 1;
+  report.prefixRequests = Math.max(report.prefixRequests || 0, requested.length);
+}
 if (seen.size !== wholeTerms.length) report.structure.push(`${seen.size} terms in the shards, ${wholeTerms.length} in the whole index`);
 report.structure = report.structure.slice(0, 10);
 
@@ -96,6 +148,7 @@ for (const q of queries) {
     b = { error: String(e && e.message ? e.message : e) };
   }
   report.shardsPerQuery += requested.length;
+  if (requested.some((name) => /^s-\d+$/.test(name) && Number(name.slice(2)) >= manifest.shards)) report.familyQueries += 1;
   if (Array.isArray(a)) report.hits += a.length;
   else report.errors += 1;
   if (JSON.stringify(a) !== JSON.stringify(b)) {

@@ -42,7 +42,7 @@ std::map<std::string, json> registered(const OutputFiles& files) {
         REQUIRE(!text.empty());
         const std::string name = file.path.substr(7, file.path.size() - 7 - 3);
         CHECK(file.bytes.rfind("HindsightSearch.register(\"" + name + "\",'", 0) == 0);
-        if (name[0] != 'm' && name[0] != 'd') {  // named by a hash of what it holds
+        if (name[0] == 't' || name[0] == 'f') {  // named by a hash of what it holds
             CHECK(name.substr(2) == hash_bytes(text).hex().substr(0, 10));
         }
         out[name] = json::parse(text);
@@ -50,11 +50,11 @@ std::map<std::string, json> registered(const OutputFiles& files) {
     return out;
 }
 
-// Every term of every shard, in order.
+// Every term of every shard of the cut, in order.
 std::vector<std::string> shard_terms(const std::map<std::string, json>& data) {
     std::vector<std::string> terms;
-    for (const auto& name : data.at("manifest")["shards"]) {
-        for (const auto& entry : data.at(name.get<std::string>())["invertedIndex"]) {
+    for (int s = 0; s < data.at("manifest")["shards"].get<int>(); ++s) {
+        for (const auto& entry : data.at("s-" + std::to_string(s))["invertedIndex"]) {
             terms.push_back(entry[0]);
         }
     }
@@ -63,10 +63,11 @@ std::vector<std::string> shard_terms(const std::map<std::string, json>& data) {
 
 std::vector<Postmortem> generated(std::size_t count) {
     static const std::vector<std::string> words = {
-        "database", "connection", "pool",   "exhausted", "dns",     "resolver", "timeout",
-        "retry",    "storm",      "cache",  "stampede",  "deploy",  "rollback", "certificate",
-        "expired",  "kafka",      "broker", "disk",      "full",    "memory",   "leak",
-        "queue",    "backlog",    "paged",  "on-call",   "runbook", "latency",  "checkout"};
+        "database", "connection",  "pool",    "exhausted", "dns",      "resolver",
+        "timeout",  "retry",       "storm",   "cache",     "stampede", "deploy",
+        "rollback", "certificate", "expired", "kafka",     "broker",   "disk",
+        "full",     "memory",      "leak",    "queue",     "backlog",  "paged",
+        "on-call",  "runbook",     "latency", "checkout",  "check",    "checklist"};
     std::vector<Postmortem> out;
     std::uint32_t state = 7;
     const auto next = [&] {
@@ -112,10 +113,11 @@ TEST_CASE("the search files: a manifest, shards, dictionary and hits, newest fir
     CHECK(manifest["postmortems"] == 2);
     CHECK(manifest["fields"] ==
           json({"title", "causes", "services", "summary", "action_items", "body"}));
-    REQUIRE(manifest["shards"].size() == 1);     // a small archive keeps one shard
-    CHECK(manifest["bounds"] == json({"add"}));  // the first term
+    REQUIRE(manifest["shards"] == 1);              // a small archive keeps one shard
+    CHECK(manifest["families"] == json::array());  // which no family spans
+    CHECK(manifest["bounds"] == json({"add"}));    // the first term
     CHECK(data.size() == 5);  // manifest, shard, dictionary, one chunk, the causes facet
-    const json& shard = data.at(manifest["shards"][0].get<std::string>());
+    const json& shard = data.at("s-0");
     CHECK(shard["version"] == "2.3.9");
     CHECK(shard["pipeline"] == json({"stemmer"}));
     const auto terms = shard_terms(data);
@@ -123,6 +125,13 @@ TEST_CASE("the search files: a manifest, shards, dictionary and hits, newest fir
         CHECK(std::find(terms.begin(), terms.end(), term) != terms.end());
     }
     CHECK(data.at(manifest["terms"].get<std::string>()) == json(terms));
+    // The terms of one or two code units, so that the first letters of a word cost no request.
+    std::vector<std::string> short_terms;
+    std::copy_if(terms.begin(), terms.end(), std::back_inserter(short_terms),
+                 [](const std::string& term) { return term.size() <= 2; });
+    CHECK(!short_terms.empty());
+    CHECK(manifest["short"] == json(short_terms));
+    CHECK(manifest["likeliest"] == json({{"terms", 12}, {"prefixes", json::array()}}));
     // Refs are places in the newest-first order.
     const json& coredns =
         *std::find_if(shard["invertedIndex"].begin(), shard["invertedIndex"].end(),
@@ -182,7 +191,8 @@ TEST_CASE("the word cap bounds what the body adds to the index and the hits", "[
     CHECK(data.at("d-0")[0]["text"] == "alpha bravo charlie ");
 }
 
-TEST_CASE("shards are consecutive term ranges of about the target size", "[site_index]") {
+TEST_CASE("shards are consecutive term ranges of about the target size, big terms alone",
+          "[site_index]") {
     SiteConfig config;
     const Archive archive = archive_of(generated(300), config);
     const search::LunrIndex index =
@@ -192,38 +202,97 @@ TEST_CASE("shards are consecutive term ranges of about the target size", "[site_
     for (const std::size_t size : sizes) {
         total += size;
     }
-    const std::size_t target = total / 8;
+    // Each of the 30 words about two thirds of the target: a shard of its own.
+    const std::size_t target = total / 20;
     const search::ShardPlan plan = search::plan_shards(index, target);
-    CHECK(plan.size() >= 8);
-    CHECK(plan.size() <= 12);
+    CHECK(plan.size() >= 30);
+    CHECK(plan.size() <= 40);
     CHECK(plan.starts.front() == 0);
     CHECK(plan.starts.back() == index.terms.size());
+    std::size_t alone = 0;
     for (std::size_t s = 0; s < plan.size(); ++s) {
         std::size_t size = 0;
+        bool big = false;
         for (std::size_t i = plan.starts[s]; i < plan.starts[s + 1]; ++i) {
             size += sizes[plan.sorted[i]];
+            big = big || 2 * sizes[plan.sorted[i]] >= target;
         }
         INFO("shard " << s);
         CHECK(plan.starts[s] < plan.starts[s + 1]);
-        CHECK(size < 2 * target);
+        if (big) {  // a term of half the target or more is a shard of its own
+            CHECK(plan.starts[s] + 1 == plan.starts[s + 1]);
+            ++alone;
+        } else {
+            CHECK(2 * size <= 3 * target);  // the cut may go half a share further
+        }
     }
-    // Written out: every term once, and every vector element once, with the whole index's weight.
+    CHECK(alone > 0);
+    // Families: every term starting with a prefix of three code units or more, which the cut
+    // splits; none bigger than 8 shares.
+    const auto to_utf8 = [](const std::u16string& term) {
+        return std::string(term.begin(), term.end());
+    };
+    REQUIRE(plan.families.size() == 1);  // check, checklist, checkout
+    CHECK(plan.families[0].last - plan.families[0].first == 3);
+    CHECK(plan.families[0].prefix == 3);  // "che": no other term starts with it
+    std::vector<std::size_t> shard_of(index.terms.size());
+    for (std::size_t s = 0; s < plan.size(); ++s) {
+        for (std::size_t i = plan.starts[s]; i < plan.starts[s + 1]; ++i) {
+            shard_of[i] = s;
+        }
+    }
+    for (const search::TermRange& family : plan.families) {
+        const std::string prefix =
+            to_utf8(index.terms[plan.sorted[family.first]]).substr(0, family.prefix);
+        INFO("family " << prefix);
+        CHECK(family.prefix >= 3);
+        CHECK(family.last > family.first + 1);
+        CHECK(shard_of[family.first] != shard_of[family.last - 1]);
+        std::size_t size = 0;
+        for (std::size_t i = 0; i < plan.sorted.size(); ++i) {
+            const bool starts = to_utf8(index.terms[plan.sorted[i]]).rfind(prefix, 0) == 0;
+            CHECK(starts == (i >= family.first && i < family.last));
+            size += starts ? sizes[plan.sorted[i]] : 0;
+        }
+        CHECK(size <= 8 * target);
+    }
+    // Written out: every term once in the cut, and every vector element once, with the whole
+    // index's weight; then the families, each its terms and all their elements.
     std::set<std::string> terms;
     std::size_t elements = 0;
-    search::write_shards(index, plan, [&](std::size_t, std::string&& text) {
-        const json shard = json::parse(text);
-        for (const auto& entry : shard["invertedIndex"]) {
-            CHECK(terms.insert(entry[0].get<std::string>()).second);
+    std::size_t written = 0;
+    search::write_shards(index, plan, [&](std::size_t shard, std::string&& text) {
+        CHECK(shard == written++);
+        const json part = json::parse(text);
+        std::size_t postings = 0;
+        for (const auto& entry : part["invertedIndex"]) {
+            if (shard < plan.size()) {
+                CHECK(terms.insert(entry[0].get<std::string>()).second);
+            }
+            for (const auto& field : index.fields) {
+                postings += entry[1][field].size();
+            }
         }
-        for (const auto& vector : shard["fieldVectors"]) {
+        std::size_t part_elements = 0;
+        for (const auto& vector : part["fieldVectors"]) {
             CHECK(!vector[1].empty());  // empty vectors are left out
-            elements += vector[1].size() / 2;
+            part_elements += vector[1].size() / 2;
+        }
+        CHECK(part_elements == postings);
+        if (shard < plan.size()) {
+            elements += part_elements;
+        } else {
+            const search::TermRange family = plan.families[shard - plan.size()];
+            CHECK(part["invertedIndex"].size() == family.last - family.first);
         }
     });
+    CHECK(written == plan.size() + plan.families.size());
     CHECK(terms.size() == index.terms.size());
     CHECK(elements == index.vectors.terms.size());
 
-    CHECK(search::plan_shards(index, total + 1).size() == 1);  // all fits: one shard
+    const search::ShardPlan whole = search::plan_shards(index, total + 1);
+    CHECK(whole.size() == 1);  // all fits: one shard, and no family
+    CHECK(whole.families.empty());
 }
 
 TEST_CASE("the site index from each postmortem's terms is the index of its values",

@@ -107,105 +107,104 @@
     return lo;
   }
 
+  function commonPrefix(a, b) {
+    var n = 0;
+    while (n < a.length && n < b.length && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+    return a.slice(0, n);
+  }
+
+  // Two sorted arrays of distinct strings as one.
+  function mergeSorted(a, b) {
+    if (b.length === 0) return a;
+    var out = new Array(a.length + b.length);
+    var i = 0, j = 0, k = 0;
+    while (i < a.length && j < b.length) out[k++] = a[i] < b[j] ? a[i++] : b[j++];
+    while (i < a.length) out[k++] = a[i++];
+    while (j < b.length) out[k++] = b[j++];
+    return out;
+  }
+
   // A shard's postings as typed arrays, by term: per field, the documents having the term (in
   // the order of the posting's keys: ascending, refs being numbers) and the weight each one's
-  // field vector gives it. Read in two passes over the field vectors, which hold one element per
-  // posting (tests/lunr/sharded_search.mjs checks that every shard does): looking each posting's
-  // weight up in its vector took 80 ms for the twelve terms "con" stands for. `count`: the
-  // documents of the archive.
+  // field vector gives it. Read from the field vectors, which hold one element per posting
+  // (tests/lunr/sharded_search.mjs checks that every shard does): looking each posting's weight
+  // up in its vector took 80 ms for the twelve terms "con" stands for. The vectors are taken in
+  // the order of their documents (a counting sort), so that each term's documents come out
+  // ascending, whatever order the file lists them in. `count`: the documents of the archive.
   function shardPostings(json, fields, count) {
     var fieldCount = fields.length;
     var fieldIndex = Object.create(null);
     fields.forEach(function (field, f) { fieldIndex[field] = f; });
-    var postings = Object.create(null);
-    var byIndex = Object.create(null);  // _index -> posting
-    json.invertedIndex.forEach(function (entry) {
-      var posting = { term: entry[0], index: entry[1]._index, docs: [], weights: [], hits: null };
-      postings[entry[0]] = byIndex[posting.index] = posting;
-    });
-    var counts = Object.create(null);  // _index -> per field
+    var entries = json.invertedIndex;
+    var local = new Map();  // _index -> the term's place in the shard
+    for (var t = 0; t < entries.length; t++) local.set(entries[t][1]._index, t);
     var vectors = json.fieldVectors;
-    var parsed = new Array(vectors.length);
+    var vectorField = new Int32Array(vectors.length);
+    var vectorDoc = new Int32Array(vectors.length);
+    var docStarts = new Int32Array(count + 1);
+    var sizes = new Int32Array(entries.length * fieldCount);  // per (term, field)
     for (var v = 0; v < vectors.length; v++) {
       var fieldRef = vectors[v][0];
       var slash = fieldRef.indexOf('/');
       var f = fieldIndex[fieldRef.slice(0, slash)];
-      parsed[v] = [f, +fieldRef.slice(slash + 1)];
+      var doc = +fieldRef.slice(slash + 1);
+      vectorField[v] = f;
+      vectorDoc[v] = doc;
+      docStarts[doc + 1] += 1;
       var elements = vectors[v][1];
-      for (var e = 0; e < elements.length; e += 2) {
-        var c = counts[elements[e]] || (counts[elements[e]] = new Int32Array(fieldCount));
-        c[f] += 1;
-      }
+      for (var e = 0; e < elements.length; e += 2) sizes[local.get(elements[e]) * fieldCount + f] += 1;
     }
-    Object.keys(byIndex).forEach(function (index) {
-      var posting = byIndex[index];
-      for (var f = 0; f < fieldCount; f++) {
-        var n = counts[index] ? counts[index][f] : 0;
-        posting.docs.push(new Int32Array(n));
-        posting.weights.push(new Float64Array(n));
+    for (var d = 0; d < count; d++) docStarts[d + 1] += docStarts[d];
+    var byDoc = new Int32Array(vectors.length);
+    for (v = 0; v < vectors.length; v++) byDoc[docStarts[vectorDoc[v]]++] = v;
+    var postings = Object.create(null);
+    var docs = new Array(sizes.length);
+    var weights = new Array(sizes.length);
+    for (t = 0; t < entries.length; t++) {
+      var posting = { term: entries[t][0], index: entries[t][1]._index, docs: [], weights: [], hits: null };
+      for (f = 0; f < fieldCount; f++) {
+        var at = t * fieldCount + f;
+        posting.docs.push(docs[at] = new Int32Array(sizes[at]));
+        posting.weights.push(weights[at] = new Float64Array(sizes[at]));
       }
-      counts[index] = new Int32Array(fieldCount);  // from here on, how many are filled
-    });
-    for (v = 0; v < vectors.length; v++) {
-      f = parsed[v][0];
-      var doc = parsed[v][1];
+      postings[entries[t][0]] = posting;
+    }
+    var filled = new Int32Array(sizes.length);
+    for (var k = 0; k < byDoc.length; k++) {
+      v = byDoc[k];
+      f = vectorField[v];
+      doc = vectorDoc[v];
       elements = vectors[v][1];
       for (e = 0; e < elements.length; e += 2) {
-        var posting = byIndex[elements[e]];
-        var at = counts[elements[e]][f]++;
-        posting.docs[f][at] = doc;
-        posting.weights[f][at] = elements[e + 1];
+        at = local.get(elements[e]) * fieldCount + f;
+        docs[at][filled[at]] = doc;
+        weights[at][filled[at]++] = elements[e + 1];
       }
     }
-    // The writer lists vectors by weight within a field (it compresses best): the documents of
-    // each (term, field) put back in ascending order, which is lunr's order of the posting's keys.
-    Object.keys(postings).forEach(function (term) {
-      var posting = postings[term];
-      for (var f = 0; f < fieldCount; f++) ascending(posting.docs[f], posting.weights[f], count);
-    });
     return postings;
-  }
-
-  // Sorts documents (distinct, below `count`) ascending, their weights along: by scattering them
-  // over all documents when they are many, else by sorting their places.
-  function ascending(docs, weights, count) {
-    var n = docs.length;
-    var sorted = true;
-    for (var i = 1; i < n && sorted; i++) sorted = docs[i - 1] < docs[i];
-    if (sorted) return;
-    if (n * 16 > count) {
-      var at = new Int32Array(count).fill(-1);
-      var old = weights.slice();
-      for (i = 0; i < n; i++) at[docs[i]] = i;
-      var k = 0;
-      for (var d = 0; d < count; d++) {
-        if (at[d] >= 0) {
-          docs[k] = d;
-          weights[k] = old[at[d]];
-          k += 1;
-        }
-      }
-      return;
-    }
-    var order = Array.prototype.map.call(docs, function (doc, j) { return j; })
-      .sort(function (a, b) { return docs[a] - docs[b]; });
-    var oldDocs = docs.slice();
-    var oldWeights = weights.slice();
-    order.forEach(function (j, place) {
-      docs[place] = oldDocs[j];
-      weights[place] = oldWeights[j];
-    });
   }
 
   // manifest: the parsed search/manifest.js; load(name, query) resolves to the JSON text of
   // NAME.js (query, as "?v=...", only tells a browser's cache one build's file from another's).
   function Engine(manifest, load) {
+    var self = this;
     this.manifest = manifest;
     this.load = load;
     this.count = manifest.postmortems;
     this.fields = manifest.fields;
-    this.shards = new Array(manifest.shards.length);  // lunr.Index and terms, once loaded
-    this.loading = new Array(manifest.shards.length);  // promises
+    this.cut = manifest.shards;  // shards 0 .. cut - 1 cut the terms; the families follow
+    var likeliest = manifest.likeliest.prefixes;
+    var shards = this.cut + manifest.families.length + likeliest.length;
+    this.shards = new Array(shards);  // true once loaded
+    this.loading = new Array(shards);  // promises
+    this.familyOf = Object.create(null);  // prefix -> shard
+    manifest.families.forEach(function (prefix, f) { self.familyOf[prefix] = self.cut + f; });
+    this.likeliestOf = Object.create(null);  // prefix -> shard of its likeliest terms
+    likeliest.forEach(function (prefix, l) {
+      self.likeliestOf[prefix] = self.cut + manifest.families.length + l;
+    });
+    this.postingOf = Object.create(null);  // term -> its postings (shardPostings), once loaded
+    this.terms = [];  // every loaded term, sorted
     this.dictionary = null;
     this.dictionaryLoading = null;
     this.chunks = [];
@@ -215,60 +214,166 @@
     this.seen = new Uint8Array(size);  // reused by every query: discovered (field, document)s
     this.dots = new Float64Array(size);
     this.order = new Int32Array(size);
+    this.passes = new Uint8Array(this.count);  // and by document
+    this.scores = new Float64Array(this.count);
+    this.place = new Int32Array(this.count);
   }
 
   // ------------------------------------------------ which shards a term or a prefix lives in
 
-  // The shard whose range holds the term (whether or not the index has it).
+  // The last term of shard s of the cut (0 in the manifest: a shard of one term).
+  Engine.prototype.lastOf = function (s) {
+    var last = this.manifest.lasts[s];
+    return last === 0 ? this.manifest.bounds[s] : last;
+  };
+
+  // The shard of the cut whose range holds the term (whether or not the index has it).
   Engine.prototype.shardOf = function (term) {
     return Math.max(0, lowerBound(this.manifest.bounds, term + '\0') - 1);
   };
 
-  // The shard holding the term, or none ([]) when the term falls between one shard's last term
-  // and the next one's first, so that the index cannot have it: nothing to load to know that.
+  // The shard of the cut holding the term, or none ([]) when the index cannot have it: a term
+  // between one shard's last term and the next one's first, or a short term the manifest does
+  // not list. Nothing to load to know that.
   Engine.prototype.shardsOfTerm = function (term) {
+    // The manifest lists the terms of one or two code units (the first letters of a word typed).
+    var short = this.manifest.short;
+    if (term.length <= 2 && short && short[lowerBound(short, term)] !== term) return [];
     var s = this.shardOf(term);
-    var manifest = this.manifest;
-    return term < manifest.bounds[s] || term > manifest.lasts[s] ? [] : [s];
+    return term < this.manifest.bounds[s] || term > this.lastOf(s) ? [] : [s];
   };
 
-  // The shards holding terms that start with `prefix`: those whose first to last terms overlap
-  // [prefix, prefixEnd(prefix)).
+  // The shards of the cut holding terms that start with `prefix`: those whose first to last terms
+  // overlap [prefix, prefixEnd(prefix)).
   Engine.prototype.shardsOfPrefix = function (prefix) {
     var manifest = this.manifest;
     var end = prefixEnd(prefix);
-    var last = end === null ? manifest.shards.length - 1 : this.shardOf(end);
+    var last = end === null ? this.cut - 1 : this.shardOf(end);
     if (end !== null && manifest.bounds[last] >= end) last -= 1;  // it starts past the range
     var shards = [];
     for (var s = this.shardOf(prefix); s <= last; s++) {
-      if (manifest.lasts[s] >= prefix) shards.push(s);
+      if (this.lastOf(s) >= prefix) shards.push(s);
     }
     return shards;
   };
 
-  Engine.prototype.isLoaded = function (shards) {
+  // A need is what a word or a clause asks of the index: a term (or null) and every term starting
+  // with a prefix (or null). The shards of the cut that hold it:
+  Engine.prototype.cutShards = function (need) {
+    var shards = need.term === null ? [] : this.shardsOfTerm(need.term);
+    if (need.prefix !== null) {
+      this.shardsOfPrefix(need.prefix).forEach(function (s) { if (shards.indexOf(s) < 0) shards.push(s); });
+    }
+    return shards;
+  };
+
+  // The narrowest family (loaded, if `loaded`) holding all a need asks for, or null: one whose
+  // prefix starts both the prefix and the term (unless the index cannot have the term).
+  Engine.prototype.familyFor = function (need, loaded) {
+    var term = need.term !== null && this.shardsOfTerm(need.term).length > 0 ? need.term : null;
+    var common = term === null ? need.prefix : need.prefix === null ? term : commonPrefix(term, need.prefix);
+    if (common === null) return null;
+    for (var n = common.length; n >= 3; n--) {
+      var f = this.familyOf[common.slice(0, n)];
+      if (f !== undefined && (!loaded || this.shards[f])) return f;
+    }
+    return null;
+  };
+
+  // A need may ask, of the terms its prefix starts, only for the `likeliest` shortest (by length,
+  // then code units): as many as the search page expands a typed word to. A prefix starting more
+  // terms than a family holds has a shard of just those (as many as manifest.likeliest.terms).
+  // Its shard, or null: when the prefix's terms span shards of the cut and no family holds them,
+  // the one of the longest such prefix the need's prefix starts with, which is the shortest
+  // prefix having the same terms as the need's.
+  Engine.prototype.likeliestFor = function (need) {
+    if (need.prefix === null || !need.likeliest || need.likeliest > this.manifest.likeliest.terms) return null;
+    var prefix = { term: null, prefix: need.prefix };
+    if (this.shardsOfPrefix(need.prefix).length <= 1 || this.familyFor(prefix, false) !== null) return null;
+    for (var n = need.prefix.length; n >= 3; n--) {
+      var l = this.likeliestOf[need.prefix.slice(0, n)];
+      if (l !== undefined) return l;
+    }
+    return null;
+  };
+
+  // The shards to load for a need: the one shard of the cut holding it, else the narrowest family
+  // holding it all (one request rather than several), else the term's and the prefix's apart:
+  // for the prefix, a family, or the shard of its likeliest terms if those are all it asks for,
+  // else the shards of the cut.
+  Engine.prototype.shardsFor = function (need) {
+    var cut = this.cutShards(need);
+    if (cut.length <= 1) return cut;
+    var family = this.familyFor(need, false);
+    if (family !== null) return [family];
+    if (need.term === null) {
+      var likeliest = this.likeliestFor(need);
+      return likeliest === null ? cut : [likeliest];
+    }
+    var term = this.shardsOfTerm(need.term);
+    var prefix = need.prefix === null ? [] :
+      this.shardsFor({ term: null, prefix: need.prefix, likeliest: need.likeliest });
+    return term.concat(prefix.filter(function (s) { return term.indexOf(s) < 0; }));
+  };
+
+  // Whether what a need asks for is loaded: its shards of the cut, or a family holding it all, or
+  // what holds its term and what holds its prefix's terms (or the likeliest of them).
+  Engine.prototype.hasNeed = function (need) {
     var self = this;
-    return shards.every(function (s) { return self.shards[s] !== undefined; });
+    if (this.cutShards(need).every(function (s) { return self.shards[s]; }) ||
+        this.familyFor(need, true) !== null) {
+      return true;
+    }
+    if (need.term !== null && need.prefix !== null) {
+      return this.hasNeed({ term: need.term, prefix: null }) &&
+        this.hasNeed({ term: null, prefix: need.prefix, likeliest: need.likeliest });
+    }
+    var likeliest = this.likeliestFor(need);
+    return likeliest !== null && this.shards[likeliest] === true;
+  };
+
+  Engine.prototype.hasNeeds = function (needs) {
+    var self = this;
+    return needs.every(function (need) { return self.hasNeed(need); });
+  };
+
+  // Loads what the needs ask for; resolves once it is.
+  Engine.prototype.loadNeeds = function (needs) {
+    var self = this;
+    var shards = [];
+    needs.forEach(function (need) {
+      if (!self.hasNeed(need)) shards.push.apply(shards, self.shardsFor(need));
+    });
+    return this.loadShards(shards);
   };
 
   Engine.prototype.loadShards = function (shards) {
     var self = this;
     return Promise.all(shards.map(function (s) {
-      if (self.shards[s] !== undefined) return null;
+      if (self.shards[s]) return null;
       if (!self.loading[s]) {
-        self.loading[s] = self.load(self.manifest.shards[s]).then(function (text) {
-          var json = JSON.parse(text);
-          self.shards[s] = {
-            index: lunr.Index.load(json),
-            // In the order of the file, which is sorted; Object.keys of the inverted index would
-            // put number-like terms first.
-            terms: json.invertedIndex.map(function (entry) { return entry[0]; }),
-            postings: shardPostings(json, self.fields, self.count),
-          };
+        self.loading[s] = self.load('s-' + s, '?v=' + self.manifest.version).then(function (text) {
+          self.addShard(JSON.parse(text));
+          self.shards[s] = true;
         });
       }
       return self.loading[s];
     }));
+  };
+
+  // Takes in a shard's postings and terms. Every shard is a lunr index, and is loaded as one; a
+  // term in two shards (its shard of the cut and a family) has the same postings in both.
+  Engine.prototype.addShard = function (json) {
+    lunr.Index.load(json);
+    var postings = shardPostings(json, this.fields, this.count);
+    var added = [];
+    for (var i = 0; i < json.invertedIndex.length; i++) {
+      var term = json.invertedIndex[i][0];  // sorted, as the file lists them
+      if (this.postingOf[term] !== undefined) continue;
+      this.postingOf[term] = postings[term];
+      added.push(term);
+    }
+    this.terms = mergeSorted(this.terms, added);
   };
 
   Engine.prototype.loadDictionary = function () {
@@ -284,19 +389,15 @@
 
   // ------------------------------------------------ postings
 
-  // A term's postings (shardPostings), or null if the index has no such term. Its shard must be
-  // loaded.
+  // A term's postings (shardPostings), or null if the index has no such term. Its shard (or a
+  // family holding it) must be loaded.
   Engine.prototype.posting = function (term) {
-    var within = this.shardsOfTerm(term);
-    if (within.length === 0) return null;
-    var posting = this.shards[within[0]].postings[term];
+    var posting = this.postingOf[term];
     return posting === undefined ? null : posting;
   };
 
-  // Whether a document has the term in any field. The term's shard must be loaded.
-  Engine.prototype.has = function (term, doc) {
-    var posting = this.posting(term);
-    if (!posting) return false;
+  // Per document, 1 if it has the term in any field. The term must be in the index, and loaded.
+  Engine.prototype.hitsOf = function (posting) {
     if (!posting.hits) {
       posting.hits = new Uint8Array(this.count);
       for (var f = 0; f < posting.docs.length; f++) {
@@ -304,54 +405,53 @@
         for (var i = 0; i < docs.length; i++) posting.hits[docs[i]] = 1;
       }
     }
-    return posting.hits[doc] === 1;
+    return posting.hits;
   };
 
-  // Every loaded term starting with `prefix`, in sorted order.
+  // Whether a document has the term in any field. The term's shard must be loaded.
+  Engine.prototype.has = function (term, doc) {
+    var posting = this.posting(term);
+    return posting !== null && this.hitsOf(posting)[doc] === 1;
+  };
+
+  // Every term starting with `prefix`, in sorted order. What holds them must be loaded.
   Engine.prototype.loadedTermsWithPrefix = function (prefix) {
     var out = [];
-    var self = this;
-    this.shardsOfPrefix(prefix).forEach(function (s) {
-      var terms = self.shards[s] ? self.shards[s].terms : [];
-      for (var i = lowerBound(terms, prefix); i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0; i++) {
-        out.push(terms[i]);
-      }
-    });
+    var terms = this.terms;
+    for (var i = lowerBound(terms, prefix); i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0; i++) {
+      out.push(terms[i]);
+    }
     return out;
   };
 
   // ------------------------------------------------ expanding a clause's term
 
-  // What an expansion needs: 'dictionary' (a leading or inner wildcard, or an edit distance:
-  // matches may be anywhere), else the shards holding the term or the prefix.
-  Engine.prototype.needs = function (clause) {
+  // What expanding a clause's term needs: the dictionary (a leading or inner wildcard, or an edit
+  // distance: matches may be anywhere), else the term, or the terms its prefix starts.
+  Engine.prototype.needOf = function (clause) {
     var term = clause.term;
     var star = term.indexOf('*');
     if ('editDistance' in clause || (star >= 0 && !/^[^*]*\*+$/.test(term)) || star === 0) {
-      return { dictionary: true, shards: [] };
+      return { dictionary: true };
     }
-    return { dictionary: false, shards: star < 0 ? this.shardsOfTerm(term) : this.shardsOfPrefix(term.slice(0, star)) };
+    return star < 0 ? { term: term, prefix: null } : { term: null, prefix: term.slice(0, star) };
   };
 
   // lunr's this.tokenSet.intersect(TokenSet.fromClause(clause)).toArray(), in its order. The
   // order of toArray depends only on the terms that match (a token set holding every match and
-  // any other terms lists them in the same order), so the matches found in the shards are put
-  // through lunr's intersection once more, over a token set of just them.
+  // any other terms lists them in the same order), so the matches found among the loaded terms
+  // are put through lunr's intersection once more, over a token set of just them.
   Engine.prototype.expand = function (clause) {
+    var need = this.needOf(clause);
+    // A plain term stands for itself if the index has it (its need is loaded): what the
+    // dictionary, every term of the index, would say.
+    if (!need.dictionary && need.prefix === null) return this.posting(clause.term) ? [clause.term] : [];
     var tokenSet = lunr.TokenSet.fromClause(clause);
     if (this.dictionary) return this.dictionary.tokenSet.intersect(tokenSet).toArray();
-    var needs = this.needs(clause);
-    if (needs.dictionary) throw new Error('the term dictionary is not loaded');
-    if (clause.term.indexOf('*') < 0) {
-      return needs.shards.length === 1 && this.posting(clause.term) ? [clause.term] : [];
-    }
-    var matches = [];
-    var self = this;
-    needs.shards.forEach(function (s) {
-      matches.push.apply(matches, self.shards[s].index.tokenSet.intersect(tokenSet).toArray());
-    });
+    if (need.dictionary) throw new Error('the term dictionary is not loaded');
+    var matches = this.loadedTermsWithPrefix(need.prefix);
     if (matches.length < 2) return matches;
-    return lunr.TokenSet.fromArray(matches.sort()).intersect(tokenSet).toArray();
+    return lunr.TokenSet.fromArray(matches).intersect(tokenSet).toArray();
   };
 
   // The terms a clause's text stands for, through the search pipeline as lunr runs it.
@@ -363,16 +463,15 @@
   // wildcard that is not at the end, then the shards of the terms it finds.
   Engine.prototype.prepare = function (clauses) {
     var self = this;
-    var shards = [];
+    var needs = [];
     var dictionary = false;
     clauses.forEach(function (clause) {
       self.clauseTerms(clause).forEach(function (term) {
-        var needs = self.needs(Object.assign({}, clause, { term: term }));
-        dictionary = dictionary || needs.dictionary;
-        shards.push.apply(shards, needs.shards);
+        var need = self.needOf(Object.assign({}, clause, { term: term }));
+        if (need.dictionary) dictionary = true; else needs.push(need);
       });
     });
-    var loading = this.loadShards(shards);
+    var loading = this.loadNeeds(needs);
     if (!dictionary) return loading;
     return Promise.all([loading, this.loadDictionary()]).then(function () {
       var more = [];
@@ -380,20 +479,36 @@
         self.clauseTerms(clause).forEach(function (term) {
           var tokenSet = lunr.TokenSet.fromClause(Object.assign({}, clause, { term: term }));
           self.dictionary.tokenSet.intersect(tokenSet).toArray().forEach(function (match) {
-            more.push.apply(more, self.shardsOfTerm(match));
+            more.push({ term: match, prefix: null });
           });
         });
       });
-      return self.loadShards(more);
+      return self.loadNeeds(more);
     });
   };
 
   // ------------------------------------------------ the query
 
   // lunr.Index#query for clauses whose expansions are loaded (prepare): results
-  // [{ref, score, doc}] in lunr's order. Each step below is the step of lunr.js:1960-2242 it
-  // mirrors; documents are numbers (refs are places in the newest-first order).
+  // [{ref, score, doc}] in lunr's order. Documents are numbers (refs are places in the
+  // newest-first order).
   Engine.prototype.run = function (query) {
+    var ranked = this.rank(query, null);
+    var results = new Array(ranked.count);
+    for (var i = 0; i < ranked.count; i++) {
+      var doc = ranked.docs[i];
+      results[i] = { ref: String(doc), score: ranked.scores[doc], doc: doc };
+    }
+    return results;
+  };
+
+  // The same results as numbers: {count, docs (Int32Array, best first; count of them), scores
+  // (by document)}, keeping only the documents whose `keep` is 1 (all, if null). Keeping fewer
+  // changes no score, and a stable sort of fewer documents leaves them in the same order, so
+  // this is lunr's ranking of all with the others taken out, without an object per document.
+  // Each step below is the step of lunr.js:1960-2242 it mirrors, over typed arrays: the same
+  // floating-point operations in the same order, so the same scores to the last bit.
+  Engine.prototype.rank = function (query, keep) {
     var fields = this.fields;
     var count = this.count;
     var fieldIndex = Object.create(null);
@@ -409,12 +524,13 @@
 
     for (var c = 0; c < query.clauses.length; c++) {
       var clause = query.clauses[c];
-      var clauseMatches = new Uint8Array(count);
+      var required = clause.presence === lunr.Query.presence.REQUIRED;
+      var clauseMatches = required ? new Uint8Array(count) : null;
       var terms = this.clauseTerms(clause);
       for (var m = 0; m < terms.length; m++) {
         clause.term = terms[m];
         var expanded = this.expand(clause);
-        if (expanded.length === 0 && clause.presence === lunr.Query.presence.REQUIRED) {
+        if (expanded.length === 0 && required) {
           for (var k = 0; k < clause.fields.length; k++) {
             requiredMatches[fieldIndex[clause.fields[k]]] = new Uint8Array(count);
           }
@@ -426,7 +542,7 @@
           for (k = 0; k < clause.fields.length; k++) {
             var f = fieldIndex[clause.fields[k]];
             var docs = posting.docs[f];
-            if (clause.presence === lunr.Query.presence.REQUIRED) {
+            if (required) {
               for (var i = 0; i < docs.length; i++) clauseMatches[docs[i]] = 1;
               if (requiredMatches[f] === undefined) requiredMatches[f] = null;
             }
@@ -450,7 +566,7 @@
           }
         }
       }
-      if (clause.presence === lunr.Query.presence.REQUIRED) {
+      if (required) {
         for (k = 0; k < clause.fields.length; k++) {
           f = fieldIndex[clause.fields[k]];
           requiredMatches[f] = intersect(requiredMatches[f], clauseMatches);
@@ -458,11 +574,21 @@
       }
     }
 
+    // What a document must pass: the required clauses, no prohibited one, and `keep`.
     var allRequired = null;
-    var allProhibited = new Uint8Array(count);
+    var allProhibited = null;
     for (f = 0; f < fields.length; f++) {
       if (requiredMatches[f] !== undefined) allRequired = intersect(allRequired, requiredMatches[f]);
-      if (prohibitedMatches[f]) allProhibited = union(allProhibited, prohibitedMatches[f]);
+      if (prohibitedMatches[f]) allProhibited = allProhibited ? union(allProhibited, prohibitedMatches[f]) : prohibitedMatches[f];
+    }
+    var passes = this.passes;
+    if (allRequired === null && allProhibited === null && keep === null) {
+      passes.fill(1);
+    } else {
+      for (var d = 0; d < count; d++) {
+        passes[d] = (allRequired === null || allRequired[d]) && (allProhibited === null || !allProhibited[d]) &&
+          (keep === null || keep[d]) ? 1 : 0;
+      }
     }
 
     // Each discovered (field, document)'s dot product with the field's query vector, summed in
@@ -484,30 +610,38 @@
       magnitudes.push(queryVectors[f].magnitude());
     }
 
+    // A document's score, the sum of its fields' in the order lunr meets them; the documents in
+    // the order lunr first meets them, which its stable sort keeps among equal scores.
     var negated = query.isNegated();
     var total = negated ? fields.length * count : discovered;
-    var results = [];
-    var matches = Object.create(null);
-    for (var n = 0; n < total; n++) {
+    var scores = this.scores;
+    var place = this.place;  // a document's place in `found` + 1, 0 if not found yet
+    var found = new Int32Array(count);
+    var n = 0;
+    for (var x = 0; x < total; x++) {
       // Negated, lunr takes every field vector, in their order: by document, then field.
-      var code = negated ? (n % fields.length) * count + Math.floor(n / fields.length) : order[n];
+      var code = negated ? (x % fields.length) * count + Math.floor(x / fields.length) : order[x];
       var doc = code % count;
+      if (passes[doc] === 0) continue;
       f = (code - doc) / count;
-      if (!contains(allRequired, doc) || allProhibited[doc] === 1) continue;
       var score = negated ? (0 / magnitudes[f] || 0) : (dots[code] / magnitudes[f] || 0);
-      var match = matches[doc];
-      if (match !== undefined) {
-        match.score += score;
+      if (place[doc] !== 0) {
+        scores[doc] += score;
       } else {
-        match = matches[doc] = { ref: String(doc), score: score, doc: doc };
-        results.push(match);
+        scores[doc] = score;
+        found[n++] = doc;
+        place[doc] = n;
       }
     }
-    for (n = 0; n < discovered; n++) {
-      seen[order[n]] = 0;
-      dots[order[n]] = 0;
+    for (x = 0; x < discovered; x++) {
+      seen[order[x]] = 0;
+      dots[order[x]] = 0;
     }
-    return results.sort(function (a, b) { return b.score - a.score; });
+    found = found.subarray(0, n);
+    // Best first; among equal scores, in the order found (lunr's sort is stable).
+    found.sort(function (a, b) { return scores[b] - scores[a] || place[a] - place[b]; });
+    for (x = 0; x < n; x++) place[found[x]] = 0;
+    return { count: n, docs: found, scores: scores };
   };
 
   // lunr.Index#search over the shards: parses the query as lunr does, loads what it needs, and

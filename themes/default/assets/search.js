@@ -12,6 +12,8 @@
   var MIN_PREFIX = 3;
   var SNIPPET_WORDS = 32;
   var FILTERS = ['cause', 'service', 'severity', 'year'];
+  // How long typing pauses before the URL follows it (below).
+  var URL_DELAY_MS = 300;
 
   var form = document.getElementById('hs-search-form');
   var input = document.getElementById('hs-q');
@@ -68,15 +70,13 @@
   function expands(word, prefix) { return prefix && word.raw.length >= MIN_PREFIX; }
   function fuzzyDistance(word) { return word.stem.length >= 8 ? 2 : 1; }
 
-  // The shards a search for these words reads: each word's stem, and the terms the last word
-  // starts. Typos need the dictionary, then the shards of what it finds (fuzzyShards).
-  function shardsFor(words) {
-    var shards = [];
-    words.forEach(function (word, i) {
-      shards.push.apply(shards, engine.shardsOfTerm(word.stem));
-      if (expands(word, i === words.length - 1)) shards.push.apply(shards, engine.shardsOfPrefix(word.raw));
+  // What a search for these words reads: each word's stem, and the terms the last word starts.
+  // Typos need the dictionary, then what it finds (fuzzyNeeds).
+  function needsOf(words) {
+    return words.map(function (word, i) {
+      return { term: word.stem, prefix: expands(word, i === words.length - 1) ? word.raw : null,
+        likeliest: MAX_EXPANSIONS };
     });
-    return shards;
   }
 
   // The dictionary terms within a word's typo distance: of its stem, and of the word as typed.
@@ -91,12 +91,12 @@
     return terms;
   }
 
-  function fuzzyShards(words) {
-    var shards = [];
+  function fuzzyNeeds(words) {
+    var needs = [];
     words.forEach(function (word) {
-      fuzzyTerms(word).forEach(function (term) { shards.push.apply(shards, engine.shardsOfTerm(term)); });
+      fuzzyTerms(word).forEach(function (term) { needs.push({ term: term, prefix: null }); });
     });
-    return shards;
+    return needs;
   }
 
   // The terms that count as a match for one word: its stem, and, for the word being typed, every
@@ -113,6 +113,7 @@
   // Every word must match (one of its terms) somewhere in a postmortem; lunr ranks the rest.
   // lunr has no "one of these terms" clause, so the query ORs all the terms and the results
   // are then held to each word. The shards (and, with fuzzy, the dictionary) must be loaded.
+  // Returns the results ({docs, count, terms}, below).
   function search(words, fuzzy) {
     var groups = words.map(function (word, i) {
       return { exact: word.stem, terms: wordTerms(word, i === words.length - 1, fuzzy) };
@@ -123,7 +124,11 @@
     if (groups.length > 1 && last.terms.length === 0 && words[words.length - 1].raw.length < MIN_PREFIX) {
       groups.pop();
     }
-    if (groups.some(function (group) { return group.terms.length === 0; })) return [];
+    var terms = [];
+    groups.forEach(function (group) { terms.push.apply(terms, group.terms); });
+    if (groups.some(function (group) { return group.terms.length === 0; })) {
+      return { docs: new Int32Array(0), count: 0, terms: terms };
+    }
     var query = new lunr.Query(engine.fields);
     groups.forEach(function (group) {
       // A word with a single term is marked required: same results, but lunr then skips
@@ -135,13 +140,37 @@
           boost: term === group.exact ? 10 : 1 });
       });
     });
-    var terms = [];
-    groups.forEach(function (group) { terms.push.apply(terms, group.terms); });
-    return engine.run(query).filter(function (result) {
-      return groups.every(function (group) {
-        return group.terms.some(function (term) { return engine.has(term, result.doc); });
+    // The postmortems to keep: with one of each word's terms.
+    var keep = null;
+    groups.forEach(function (group) {
+      if (group.terms.length === 1) return;  // required already
+      var any = new Uint8Array(engine.count);
+      group.terms.forEach(function (term) {
+        var hits = engine.hitsOf(engine.posting(term));
+        for (var doc = 0; doc < any.length; doc++) any[doc] |= hits[doc];
       });
-    }).map(function (result) { return { doc: result.doc, terms: terms }; });
+      keep = keep ? and(keep, any) : any;
+    });
+    var ranked = engine.rank(query, keep);
+    return { docs: ranked.docs, count: ranked.count, terms: terms };
+  }
+
+  function and(a, b) {
+    var out = new Uint8Array(a.length);
+    for (var i = 0; i < a.length; i++) out[i] = a[i] & b[i];
+    return out;
+  }
+
+  // 1 for each postmortem passing the filters, or null if there are none.
+  function filterMask(filters) {
+    var keep = null;
+    FILTERS.forEach(function (name) {
+      if (filters[name]) {
+        var has = engine.facet(name, filters[name]);
+        keep = keep ? and(keep, has) : has;
+      }
+    });
+    return keep;
   }
 
   // ---------------------------------------------------------------- state and URL
@@ -166,6 +195,25 @@
     });
   }
 
+  // The URL follows the typing once it pauses: replacing it is a same-document navigation,
+  // after which Chromium fetches the page's icon again, a few milliseconds a keystroke. It is
+  // written at once for any other change, and when the page is left (a result opened), so that
+  // Back returns to these results.
+  var urlTimer = null;
+  var urlState = null;
+  function followUrl(state) {
+    urlState = state;
+    if (urlTimer !== null) window.clearTimeout(urlTimer);
+    urlTimer = window.setTimeout(flushUrl, URL_DELAY_MS);
+  }
+
+  function flushUrl() {
+    if (urlTimer !== null) window.clearTimeout(urlTimer);
+    urlTimer = null;
+    if (urlState) writeUrl(urlState);
+    urlState = null;
+  }
+
   // replaceState, not pushState: typing should not fill the history, yet a result's back
   // button returns to this URL, and so to these results.
   function writeUrl(state) {
@@ -182,12 +230,6 @@
     } catch (e) {
       // Some browsers refuse history changes on file:// pages; the search still works.
     }
-  }
-
-  function passesFilters(doc, filters) {
-    return FILTERS.every(function (name) {
-      return !filters[name] || engine.facet(name, filters[name])[doc] === 1;
-    });
   }
 
   // ---------------------------------------------------------------- rendering
@@ -272,15 +314,16 @@
   }
 
   // The terms of the query a postmortem has, for the highlighting.
-  function matchedTerms(hit) {
+  function matchedTerms(place, terms) {
     var matched = Object.create(null);
-    hit.terms.forEach(function (term) { if (engine.has(term, hit.doc)) matched[term] = true; });
+    terms.forEach(function (term) { if (engine.has(term, place)) matched[term] = true; });
     return matched;
   }
 
-  function resultItem(hit) {
-    var doc = engine.hit(hit.doc);
-    var matched = matchedTerms(hit);
+  // A result: the postmortem at `place` in the newest-first order, and the query's terms.
+  function resultItem(place, terms) {
+    var doc = engine.hit(place);
+    var matched = matchedTerms(place, terms);
     var item = element('li', 'search-result');
     var link = element('a', 'search-result-title');
     link.href = '../' + doc.url;
@@ -311,7 +354,10 @@
     return item;
   }
 
-  var shown = [];     // every hit of the current search, best first (or the first of them)
+  // A search's results: {docs, count, terms}, the first `count` of `docs` (places in the
+  // newest-first order) best first, and the query's terms.
+  var NONE = { docs: [], count: 0, terms: [] };
+  var shown = NONE;   // the current search's results (or the first of them)
   var shownTotal = 0; // how many hits there are
   var shownRest = null; // when `shown` holds only the first: resolves to them all
   var shownCount = 0; // how many of them the list holds
@@ -322,8 +368,8 @@
   function drawReady() {
     var fragment = document.createDocumentFragment();
     var first = shownCount;
-    while (shownCount < wanted && engine.hit(shown[shownCount].doc)) {
-      fragment.appendChild(resultItem(shown[shownCount]));
+    while (shownCount < wanted && engine.hit(shown.docs[shownCount])) {
+      fragment.appendChild(resultItem(shown.docs[shownCount], shown.terms));
       shownCount += 1;
     }
     list.appendChild(fragment);
@@ -336,27 +382,27 @@
   }
 
   // The next page of hits: drawn at once if their chunks are in, else as they arrive. For the
-  // page's first results, the chunk of the first hit is asked for alone, and the rest once it is
-  // painted, so that the best result is not kept waiting behind the others; later, while the
-  // reader types, all at once, which draws the whole page sooner.
+  // first results of a page opened with a query, the chunk of the first hit is asked for alone,
+  // and the rest once it is painted, so that the best result is not kept waiting behind the
+  // others; otherwise (once the reader types) all at once, which draws the whole page sooner.
   var painted = false;
   function showMore() {
     var mine = generation;
-    if (shownRest && shownCount + PAGE_SIZE > shown.length) {
+    if (shownRest && shownCount + PAGE_SIZE > shown.count) {
       var rest = shownRest;
       shownRest = null;
-      return rest().then(function (hits) {
+      return rest().then(function (results) {
         if (mine !== generation) return null;
-        shown = hits;
+        shown = results;
         return showMore();
       });
     }
-    wanted = Math.min(shown.length, shownCount + PAGE_SIZE);
+    wanted = Math.min(shown.count, shownCount + PAGE_SIZE);
     if (drawReady()) return Promise.resolve();
     var rest = function () {
       var chunks = [];
       for (var i = shownCount; i < wanted; i++) {
-        var chunk = engine.chunkOf(shown[i].doc);
+        var chunk = engine.chunkOf(shown.docs[i]);
         if (chunks.indexOf(chunk) < 0) chunks.push(chunk);
       }
       return Promise.all(chunks.map(function (chunk) {
@@ -367,7 +413,7 @@
     };
     if (painted) return rest();
     painted = true;
-    return engine.loadChunk(engine.chunkOf(shown[shownCount].doc)).then(function () {
+    return engine.loadChunk(engine.chunkOf(shown.docs[shownCount])).then(function () {
       if (mine !== generation || drawReady()) return null;
       return new Promise(afterNextPaint).then(rest);
     });
@@ -417,12 +463,14 @@
   }
 
   // Searches for what the box and the filters hold. `started` is when the reader asked (the
-  // input event); the results painted end the measure bench/search reads.
-  function run(started) {
+  // input event); the results painted end the measure bench/search reads. `typing`: the box
+  // changed, and more keys may follow.
+  function run(started, typing) {
     started = started === undefined ? performance.now() : started;
     var mine = ++generation;
     var state = readState();
-    writeUrl(state);
+    followUrl(state);
+    if (!typing) flushUrl();
     var words = queryWords(state.q);
     list.setAttribute('aria-busy', 'true');
 
@@ -430,23 +478,25 @@
     var facetsLoaded = function () { return filters.every(function (name) { return engine.facetLoaded(name); }); };
     if (words.length === 0) {
       if (state.q.trim() || filters.length === 0) {
-        show(state, words, [], false, started, false);
+        show(state, words, NONE, false, started, false);
         return;
       }
-      // Postmortems with these filters, newest first (refs are that order).
+      // Postmortems with these filters, newest first (places are that order).
       var all = function () {
-        var hits = [];
+        var keep = filterMask(state.filters);
+        var docs = new Int32Array(engine.count);
+        var count = 0;
         for (var doc = 0; doc < engine.count; doc++) {
-          if (passesFilters(doc, state.filters)) hits.push({ doc: doc, terms: [] });
+          if (keep[doc]) docs[count++] = doc;
         }
-        return hits;
+        return { docs: docs, count: count, terms: [] };
       };
       // A filter alone on causes or services: its first page is in the manifest, and the rest
       // waits for its file until "Show more" asks for it.
       var first = filters.length === 1 && !facetsLoaded() &&
         engine.facetFirst(filters[0], state.filters[filters[0]]);
       if (first) {
-        show(state, words, first.docs.map(function (doc) { return { doc: doc, terms: [] }; }),
+        show(state, words, { docs: first.docs, count: first.docs.length, terms: [] },
           false, started, false, first.count, function () {
             return engine.loadFacets(filters).then(all);
           });
@@ -457,22 +507,22 @@
       });
       return;
     }
-    var shards = shardsFor(words);
-    var ready = function () { return engine.isLoaded(shards) && facetsLoaded(); };
+    var needs = needsOf(words);
+    var ready = function () { return engine.hasNeeds(needs) && facetsLoaded(); };
     var waited = !ready();
-    whenReady(Promise.all([engine.loadShards(shards), engine.loadFacets(filters)]), ready, mine, function () {
+    whenReady(Promise.all([engine.loadNeeds(needs), engine.loadFacets(filters)]), ready, mine, function () {
       var results = search(words, false);
-      if (results.length > 0 || !words.some(function (word) { return word.stem.length >= 4; })) {
+      if (results.count > 0 || !words.some(function (word) { return word.stem.length >= 4; })) {
         show(state, words, filtered(results, state.filters), false, started, waited);
         return;
       }
       // Nothing matched exactly: close matches, from the dictionary.
       var dictionary = engine.loadDictionary();
       var afterDictionary = function () {
-        var more = fuzzyShards(words);
-        whenReady(engine.loadShards(more), function () { return engine.isLoaded(more); }, mine, function () {
+        var more = fuzzyNeeds(words);
+        whenReady(engine.loadNeeds(more), function () { return engine.hasNeeds(more); }, mine, function () {
           var fuzzy = search(words, true);
-          show(state, words, filtered(fuzzy, state.filters), fuzzy.length > 0, started, true);
+          show(state, words, filtered(fuzzy, state.filters), fuzzy.count > 0, started, true);
         });
       };
       if (engine.dictionary) {
@@ -484,16 +534,24 @@
     });
   }
 
-  function filtered(hits, filters) {
-    return hits.filter(function (hit) { return passesFilters(hit.doc, filters); });
+  // The results that pass the filters, in their order.
+  function filtered(results, filters) {
+    var keep = filterMask(filters);
+    if (keep === null) return results;
+    var docs = new Int32Array(results.count);
+    var count = 0;
+    for (var i = 0; i < results.count; i++) {
+      if (keep[results.docs[i]]) docs[count++] = results.docs[i];
+    }
+    return { docs: docs, count: count, terms: results.terms };
   }
 
   // Draws the hits (the first page as its chunks arrive). `waited`: the search had to wait for a
   // shard or the dictionary; bench/search tells those keystrokes from the others.
   // `total`, `rest`: when the hits are only the first of `total`, rest() resolves to them all.
-  function show(state, words, hits, fuzzy, started, waited, total, rest) {
+  function show(state, words, results, fuzzy, started, waited, total, rest) {
     var searched = performance.now();
-    var count = total === undefined ? hits.length : total;
+    var count = total === undefined ? results.count : total;
     var typed = state.q.trim();
     var filtered = Object.keys(state.filters).length > 0;
     var quoted = '“' + typed + '”';
@@ -518,17 +576,18 @@
 
     var mine = generation;
     list.textContent = '';
-    shown = hits;
+    shown = results;
     shownTotal = count;
     shownRest = rest || null;
     shownCount = 0;
     status.textContent = message;
     empty.hidden = !(count === 0 && (typed || filtered)) || stillTyping;
-    var chunksIn = shown.slice(0, PAGE_SIZE).every(function (hit) { return engine.hit(hit.doc); });
+    var chunksIn = true;
+    for (var i = 0; i < Math.min(PAGE_SIZE, results.count); i++) chunksIn = chunksIn && !!engine.hit(results.docs[i]);
     showMore().then(function () {
       if (mine !== generation) return;
       list.setAttribute('aria-busy', 'false');
-      afterPaint('hindsight-search', started, { query: state.q, hits: hits.length,
+      afterPaint('hindsight-search', started, { query: state.q, hits: results.count,
         searched: searched - started, waitedForShards: waited, waitedForChunks: !chunksIn });
     }, function () {
       if (mine === generation) unavailable();
@@ -543,7 +602,10 @@
 
   // No debounce: a keystroke on loaded shards is answered within the frame, and one that needs a
   // shard is answered when it arrives, unless the next keystroke came first.
-  input.addEventListener('input', function (event) { run(event.timeStamp); });
+  input.addEventListener('input', function (event) {
+    painted = true;  // a reader typing waits for the whole page of results, not the first
+    run(event.timeStamp, true);
+  });
   input.addEventListener('keydown', function (event) {
     if (event.key === 'ArrowDown') {
       var links = resultLinks();
@@ -582,6 +644,7 @@
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var links = resultLinks();
+    flushUrl();
     if (links.length && document.activeElement === input) window.location.href = links[0].href;
   });
   Object.keys(selects).forEach(function (name) {
@@ -594,6 +657,8 @@
       if (links[first]) links[first].focus();
     });
   });
+  list.addEventListener('click', flushUrl);
+  window.addEventListener('pagehide', flushUrl);
   window.addEventListener('popstate', function () {
     stateFromUrl();
     run();
