@@ -171,13 +171,7 @@ int run_build(const BuildOptions& options) {
     }
     stage_start = Clock::now();
     if (write_error.empty()) {
-        if (options.retired_site != nullptr) {
-            writer.leave_previous_site();
-        }
         write_error = writer.commit();
-        if (write_error.empty() && options.retired_site != nullptr) {
-            *options.retired_site = writer.retired();
-        }
     }
     if (!write_error.empty()) {
         print_tool_error(write_error, "the previous site, if any, was left as it was");

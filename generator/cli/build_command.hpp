@@ -16,10 +16,6 @@ struct BuildOptions {
     bool timings = false;
     std::optional<std::filesystem::path> cache_dir;  // default: .hindsight-cache beside output
     bool no_cache = false;
-    // When set, the previous site is not removed at the end of the build but its folder is put
-    // here, for the caller to remove with remove_retired_site() (serve does it once the open
-    // pages have reloaded: removing a site is most of a rebuild's time on a slow disk).
-    std::filesystem::path* retired_site = nullptr;
 };
 
 // Builds the site into options.output, printing its problems; returns the exit status.

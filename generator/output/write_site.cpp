@@ -352,11 +352,7 @@ std::string SiteWriter::commit() {
     }
     committed_ = true;
     if (!previous.empty()) {
-        if (leave_previous_) {
-            retired_ = previous;
-        } else {
-            remove_tree(previous);
-        }
+        remove_tree(previous);
     }
     if (record_) {
         // Written after the swap: a record never describes a site that is not in place. If it
@@ -376,10 +372,6 @@ std::string SiteWriter::commit() {
         fs::remove(temporary, ec);
     }
     return {};
-}
-
-void remove_retired_site(const fs::path& folder) {
-    remove_tree(folder);
 }
 
 std::string write_site(const fs::path& output, const OutputFiles& files) {

@@ -43,12 +43,6 @@ class SiteWriter : public FileSink {
     // Writes the site marker and swaps the staging folder in, then the page record. An error
     // message, or empty.
     std::string commit();
-    // Called before commit(): the previous site is not removed by commit() but left in
-    // retired(), for the caller to remove with remove_retired_site() when time matters less
-    // (serve removes it after the pages have reloaded). A retired folder keeps a staging name,
-    // so a later build removes it if the caller does not.
-    void leave_previous_site() { leave_previous_ = true; }
-    const std::filesystem::path& retired() const { return retired_; }
 
     int kept() const;  // pages kept from the previous site by keep()
     // About the page record itself (unreadable, another build's): notes for the user.
@@ -68,17 +62,12 @@ class SiteWriter : public FileSink {
     bool reuse_previous_ = false;
     bool opened_ = false;
     bool committed_ = false;
-    bool leave_previous_ = false;
-    std::filesystem::path retired_;
     std::map<std::string, Entry> previous_;  // read once in open(), then only read
     mutable std::mutex mutex_;               // guards next_ and kept_
     std::map<std::string, Entry> next_;
     int kept_ = 0;
     Diagnostics notes_;
 };
-
-// Removes a previous site that a SiteWriter left in retired().
-void remove_retired_site(const std::filesystem::path& folder);
 
 // Writes `files` as the whole site through a SiteWriter. An error message, empty on success.
 std::string write_site(const std::filesystem::path& output, const OutputFiles& files);

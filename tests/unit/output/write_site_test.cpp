@@ -49,34 +49,18 @@ TEST_CASE("stale staging folders of dead builds are removed", "[write_site]") {
     CHECK_FALSE(fs::exists(stale));
 }
 
-TEST_CASE("a writer told to leave the previous site hands it over instead of removing it",
-          "[write_site]") {
+TEST_CASE("a commit puts the new site in place and removes the previous one", "[write_site]") {
     test::TempDir dir;
     const auto out = dir.path() / "public";
     REQUIRE(write_site(out, {{"index.html", "one"}}).empty());
     SiteWriter writer(out);
     REQUIRE(writer.open().empty());
     REQUIRE(writer.add({"index.html", "two"}).empty());
-    writer.leave_previous_site();
     REQUIRE(writer.commit().empty());
-    const fs::path retired = writer.retired();
-    REQUIRE_FALSE(retired.empty());
-    CHECK(retired.parent_path() == dir.path());
-    std::ifstream old(retired / "index.html");
-    std::string text;
-    old >> text;
-    CHECK(text == "one");
     std::ifstream now(out / "index.html");
+    std::string text;
     now >> text;
     CHECK(text == "two");
-    remove_retired_site(retired);
-    CHECK_FALSE(fs::exists(retired));
-    // Without leave_previous_site() nothing is handed over: there is nothing left to remove.
-    SiteWriter next(out);
-    REQUIRE(next.open().empty());
-    REQUIRE(next.add({"index.html", "three"}).empty());
-    REQUIRE(next.commit().empty());
-    CHECK(next.retired().empty());
     int entries = 0;
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path())) {
         ++entries;
