@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 namespace hindsight {
 
@@ -10,5 +11,16 @@ struct EmbeddedFile {
     std::string_view name;  // relative to the embedded folder, e.g. "templates/home.mustache"
     std::string_view content;
 };
+
+// The content of the file called `name` in a table; empty when the table has none.
+inline std::string_view embedded_content(const std::vector<EmbeddedFile>& files,
+                                         std::string_view name) {
+    for (const auto& file : files) {
+        if (file.name == name) {
+            return file.content;
+        }
+    }
+    return {};
+}
 
 }  // namespace hindsight

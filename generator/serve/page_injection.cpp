@@ -12,15 +12,6 @@
 namespace hindsight {
 namespace {
 
-std::string_view client_file(std::string_view name) {
-    for (const auto& file : serve::embedded_client()) {
-        if (file.name == name) {
-            return file.content;
-        }
-    }
-    return {};
-}
-
 // The position of `<tag` (case-insensitive, followed by '>' or a space) in page, or npos.
 std::size_t find_tag(std::string_view page, std::string_view tag) {
     for (std::size_t at = page.find('<'); at != std::string_view::npos;
@@ -87,7 +78,8 @@ std::string problems_overlay(const Diagnostics& problems, bool build_failed) {
                              ? count(errors, "error") + ", " + count(warnings, "warning")
                          : errors > 0 ? count(errors, "error")
                                       : count(warnings, "warning");
-    const std::string style = fmt::format("<style>{}</style>", client_file("overlay.css"));
+    const std::string style =
+        fmt::format("<style>{}</style>", embedded_content(serve::embedded_client(), "overlay.css"));
     if (build_failed) {
         return fmt::format(
             "<aside id=\"hindsight-overlay\" role=\"alert\" aria-label=\"Build problems\">{}"

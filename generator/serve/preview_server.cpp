@@ -71,15 +71,6 @@ void set_body(httplib::Response& response, std::string bytes, const std::string&
         });
 }
 
-std::string_view client_file(std::string_view name) {
-    for (const auto& file : serve::embedded_client()) {
-        if (file.name == name) {
-            return file.content;
-        }
-    }
-    return {};
-}
-
 // A URL path as a path of the site, '/'-separated, without its leading '/' ("" for the root);
 // anything that would leave the site ("..", a NUL) maps to nothing.
 std::optional<std::string> site_path(const std::string& url_path) {
@@ -236,7 +227,8 @@ PreviewServer::PreviewServer(ServerOptions options, PreviewState& state)
     server.set_tcp_nodelay(true);
     server.Get("/__hindsight/live.js", [](const httplib::Request&, httplib::Response& response) {
         response.set_header("Cache-Control", "no-store");
-        response.set_content(std::string(client_file("live.js")), content_type("x.js"));
+        response.set_content(std::string(embedded_content(serve::embedded_client(), "live.js")),
+                             content_type("x.js"));
     });
     server.Get("/__hindsight/events",
                [this](const httplib::Request& request, httplib::Response& response) {
