@@ -19,6 +19,7 @@ struct LiveSite::Built {
     SiteConfig config;
     Archive archive;
     Theme theme;
+    std::string assets_version;  // the theme's digest, hex
     SitePlan plan;
     std::optional<PlannedFiles> files;
     std::once_flag search_once;
@@ -92,6 +93,7 @@ BuildOutcome LiveSite::rebuild() {
     built->config = std::move(loaded.config);
     built->archive = std::move(loaded.archive);
     built->theme = std::move(theme.theme);
+    built->assets_version = theme_key.hex();
     built->plan = plan_site(built->archive, built->config, built->theme);
     built->files.emplace(built->plan, built->theme);
     print_diagnostics(diagnostics);
@@ -116,6 +118,11 @@ std::optional<std::string> LiveSite::file(const std::string& path) {
         built = current_;
     }
     return built ? built->file(path) : std::nullopt;
+}
+
+std::string LiveSite::assets_version() {
+    const std::lock_guard lock(mutex_);
+    return current_ ? current_->assets_version : std::string();
 }
 
 std::size_t LiveSite::postmortems() const {

@@ -31,6 +31,8 @@ class LiveSite : public SiteSource {
     void release_previous();
 
     std::optional<std::string> file(const std::string& path) override;
+    // The digest of the theme (its assets are every file a page loads besides itself).
+    std::string assets_version() override;
 
     // Postmortems in the current site, for the terminal.
     std::size_t postmortems() const;

@@ -76,9 +76,9 @@ void print_changes(const ChangeBatch& batch) {
 
 void print_rebuilt(const RebuildReport& report) {
     const auto pages = report.open_pages;
-    const std::string open = pages == 0
-                                 ? "no page open"
-                                 : fmt::format("{} page{} reloading", pages, pages == 1 ? "" : "s");
+    const std::string open =
+        pages == 0 ? "no page open"
+                   : fmt::format("{} open page{} notified", pages, pages == 1 ? "" : "s");
     if (report.outcome.failed) {
         fmt::print(
             "build failed: still serving the last good site, with the problems over "
@@ -198,7 +198,7 @@ int run_serve(ServeOptions options) {
     server.on_page_of_epoch = [&](std::uint64_t epoch) {
         std::lock_guard lock(reload_mutex);
         if (saved_at && epoch > epoch_before) {
-            fmt::print("page reloaded {} ms after the save\n",
+            fmt::print("first page sent {} ms after the save\n",
                        std::lround(std::chrono::duration<double, std::milli>(
                                        std::chrono::steady_clock::now() - *saved_at)
                                        .count()));

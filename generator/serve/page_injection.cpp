@@ -93,11 +93,12 @@ std::string problems_overlay(const Diagnostics& problems, bool build_failed) {
         style, counts, items);
 }
 
-std::string inject_preview(std::string_view page, std::uint64_t epoch, std::string_view overlay) {
+std::string inject_preview(std::string_view page, std::uint64_t epoch,
+                           std::string_view assets_version, std::string_view overlay) {
     const std::string head = fmt::format(
-        "<meta name=\"hindsight-epoch\" content=\"{}\"><script src=\"/__hindsight/live.js\" "
-        "defer></script>",
-        epoch);
+        "<meta name=\"hindsight-epoch\" content=\"{}\"><meta name=\"hindsight-assets\" "
+        "content=\"{}\"><script src=\"/__hindsight/live.js\" defer></script>",
+        epoch, xml_escape(assets_version));
     std::string out;
     out.reserve(page.size() + head.size() + overlay.size());
     std::size_t head_end = find_tag(page, "/head");

@@ -108,7 +108,7 @@ struct PreviewServer::Impl {
     Impl(ServerOptions o, PreviewState& s) : options(std::move(o)), state(s) {}
 
     std::string page(std::string_view html, const PreviewSnapshot& snapshot) {
-        return inject_preview(html, snapshot.epoch,
+        return inject_preview(html, snapshot.epoch, options.site->assets_version(),
                               problems_overlay(snapshot.problems, snapshot.build_failed));
     }
 

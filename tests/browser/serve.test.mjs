@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { startServe } from '../serve/serve_process.mjs';
-import { editTitle, percentile } from '../serve/live_reload.mjs';
+import { editTitle, howUpdated, percentile } from '../serve/live_reload.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -66,16 +66,51 @@ after(async () => {
 describe('hindsight serve in Chromium', () => {
   test('an edited title is painted on the open postmortem and home pages', async () => {
     const latencies = [];
+    // Down the page, where a reader editing the timeline would be: where the first section
+    // heading below the top of the window is, it stays (the browser's scroll anchoring keeps it
+    // in place when the title above it changes height).
+    const headingTop = () => postmortemPage.evaluate(() => {
+      const heading = [...document.querySelectorAll('main h2')]
+        .find((h) => h.getBoundingClientRect().top > 0);
+      return [heading.textContent, Math.round(heading.getBoundingClientRect().top)];
+    });
+    await postmortemPage.evaluate(() => window.scrollTo(0, 400));
+    const place = await headingTop();
     for (let i = 1; i <= 5; i += 1) {
       latencies.push(...await editTitle(file(), `Pool exhaustion, edit ${i}`, [home, postmortemPage]));
     }
     for (const page of [home, postmortemPage]) {
       assert.match(await page.innerText('body'), /Pool exhaustion, edit 5/);
+      // The default theme's pages are brought up to date without a reload: same document,
+      // its title and head up to date, the reader's place on the page kept.
+      assert.equal(await howUpdated(page), 'in place');
+      assert.equal(await page.evaluate(() => window.hindsightLive.updates), 5);
     }
+    assert.match(await postmortemPage.title(), /Pool exhaustion, edit 5/);
+    assert.ok(await postmortemPage.evaluate(() => window.scrollY) > 0);
+    assert.deepEqual(await headingTop(), place);
     console.log(`save to paint over 5 edits, 2 pages, ${fs.readdirSync(content).length} files: ` +
       `median ${percentile(latencies, 50).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`);
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(offMachine, []);
+  });
+
+  test('a page with scripts of its own, and every page after a theme change, reloads', async () => {
+    const search = await home.context().newPage();
+    search.on('pageerror', (e) => pageErrors.push(e.message));
+    await search.goto(new URL('search/?q=pool', serve.url).href);
+    await search.locator('#hs-results li').first().waitFor();
+    const epoch = () => search.evaluate(
+      () => document.querySelector('meta[name="hindsight-epoch"]').content);
+    const before = await epoch();
+    const loaded = search.waitForEvent('load');
+    fs.appendFileSync(file(), '\nA line added while the search page is open.\n');
+    await loaded;
+    assert.notEqual(await epoch(), before);
+    assert.equal(await howUpdated(search), 'reload');
+    await search.locator('#hs-results li').first().waitFor();
+    await search.close();
+    assert.deepEqual(pageErrors, []);
   });
 
   test('a broken build shows its problems over every open page until the file is fixed', async () => {
@@ -103,6 +138,37 @@ describe('hindsight serve in Chromium', () => {
     for (const page of [home, postmortemPage]) {
       await page.locator('#hindsight-overlay').waitFor({ state: 'detached' });
     }
+    assert.deepEqual(pageErrors, []);
+  });
+});
+
+describe('hindsight serve in Chromium, with a theme of the site\'s own', () => {
+  let themed, themeDir;
+  before(async () => {
+    themeDir = path.join(work, 'theme');
+    fs.mkdirSync(path.join(themeDir, 'assets'), { recursive: true });
+    fs.copyFileSync(path.join(root, 'themes/default/assets/style.css'),
+      path.join(themeDir, 'assets/style.css'));
+    themed = await startServe(binary, ['content', '--port', '0', '--theme', 'theme'], { cwd: work });
+  });
+  after(async () => {
+    await themed?.stop();
+  });
+
+  test('a changed style sheet reloads the page, which then uses it', async () => {
+    const page = await home.context().newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(themed.url);
+    const { until } = await import('../serve/serve_process.mjs');
+    await until(async () => (await themed.status()).open_pages >= 1);
+    const loaded = page.waitForEvent('load');
+    fs.appendFileSync(path.join(themeDir, 'assets/style.css'),
+      '\nbody { outline: 3px solid rgb(1, 2, 3); }\n');
+    await loaded;
+    await until(async () => (await page.evaluate(
+      () => getComputedStyle(document.body).outlineColor)) === 'rgb(1, 2, 3)');
+    assert.equal(await howUpdated(page), 'reload');
+    await page.close();
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -3,16 +3,35 @@
 // bench/serve/latency.mjs.
 import fs from 'node:fs';
 
-// The wall-clock time (ms since the epoch, as Date.now()) the page's current document painted
-// its first content: it is served whole, so its first paint holds the title.
+// The wall-clock time (ms since the epoch, as Date.now()) the page painted its current text:
+// when the live script last swapped a new body in, the paint after that swap (waited for);
+// otherwise the document's first contentful paint (it is served whole, so its first paint
+// holds the title).
 export async function paintedAt(page) {
+  const swapped = await page.waitForFunction(() => {
+    const live = window.hindsightLive;
+    if (live && live.updates > 0) {
+      return live.paintedAt > 0 ? live.paintedAt : false;
+    }
+    return -1;
+  }, null, { polling: 'raf' });
+  const at = await swapped.jsonValue();
+  if (at > 0) {
+    return at;
+  }
   return page.evaluate(() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     return performance.timeOrigin + (paint ? paint.startTime : performance.now());
   });
 }
 
-// Replaces the front matter's title and waits until every page shows `title` after reloading
+// How the page got its current text: 'in place' (the live script swapped its body) or 'reload'.
+export async function howUpdated(page) {
+  return page.evaluate(() => (window.hindsightLive && window.hindsightLive.updates > 0
+    ? 'in place' : 'reload'));
+}
+
+// Replaces the front matter's title and waits until every page shows `title` after updating
 // by itself; returns, per page, the milliseconds from the write's end to the paint.
 export async function editTitle(file, title, pages, { timeout = 30000 } = {}) {
   const text = fs.readFileSync(file, 'utf8');
