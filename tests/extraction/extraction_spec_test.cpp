@@ -156,7 +156,7 @@ bool well_formed_source(const std::string& source) {
                    return std::isdigit(static_cast<unsigned char>(c)) != 0;
                });
     };
-    for (const std::string_view folder : {"corpus/real/", "seeds/", "real2/"}) {
+    for (const std::string_view folder : {"corpus/real/", "seeds/", "real2/", "real3/"}) {
         if (path.rfind(folder, 0) == 0 && digits(std::string_view(path).substr(folder.size()))) {
             return true;
         }
@@ -168,10 +168,10 @@ bool well_formed_source(const std::string& source) {
 // in ../shared), real2/023 is tests/corpus/real2/023.md.
 std::optional<fs::path> source_file(const std::string& source) {
     const std::string path = source.substr(0, source.find(' '));
-    const fs::path folder =
-        (path.starts_with("real2/") ? fs::path(HINDSIGHT_SOURCE_DIR) / "tests/corpus"
-                                    : hindsight::test::shared_dir()) /
-        fs::path(path).parent_path();
+    const fs::path folder = (path.starts_with("real2/") || path.starts_with("real3/")
+                                 ? fs::path(HINDSIGHT_SOURCE_DIR) / "tests/corpus"
+                                 : hindsight::test::shared_dir()) /
+                            fs::path(path).parent_path();
     const std::string number = fs::path(path).filename().string();
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(folder, error)) {
@@ -267,10 +267,11 @@ std::vector<Example> read_examples() {
             }
             section.source = trimmed(line.substr(7));
             if (!well_formed_source(section.source)) {
-                section.errors.push_back(at(number) +
-                                         "a source is corpus/real/NNN, seeds/NNN, real2/NNN or "
-                                         "synthetic, then an optional "
-                                         "note");
+                section.errors.push_back(
+                    at(number) +
+                    "a source is corpus/real/NNN, seeds/NNN, real2/NNN, real3/NNN or "
+                    "synthetic, then an optional "
+                    "note");
             }
         } else if (state == outside && line.rfind("known miss:", 0) == 0) {
             read_known_miss(section, line.substr(11), number);

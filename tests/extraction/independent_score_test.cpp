@@ -1,6 +1,7 @@
 // Scores the extractor against labels written independently of the code (issue 13): the shared
-// corpus and seeds (tests/labels-independent) and the second real corpus (tests/corpus/real2,
-// labels in tests/extraction/labels/real2-*.json). Each half of the split is reported on its own:
+// corpus and seeds (tests/labels-independent) and the second and third real corpora
+// (tests/corpus/real2 and real3, labels in tests/extraction/labels/real2-*.json and real3-*.json).
+// Each half of the split is reported on its own:
 // the tuning half with every miss, the test half as figures only, so that tuning never reads a
 // test-half file. The figures are held by a ratchet (independent_figures.tsv), not by the targets.
 #include <catch2/catch.hpp>
@@ -30,9 +31,12 @@ struct Figures {
     Rate shown;  // hits: shown durations and shares that are wrong or invented; total: all shown
 };
 
-// Where a label's file is: "real2/NNN.md" in the repository, the rest in ../shared.
+// Where a label's file is: "real2/NNN.md" and "real3/NNN.md" in the repository, the rest in
+// ../shared.
 fs::path source_of(const std::string& file) {
-    return file.starts_with("real2/") ? kSource / "tests/corpus" / file : shared_dir() / file;
+    return file.starts_with("real2/") || file.starts_with("real3/")
+               ? kSource / "tests/corpus" / file
+               : shared_dir() / file;
 }
 
 // Scores one file into `figures`; writes what it got wrong to `misses`.
@@ -177,10 +181,12 @@ TEST_CASE("extraction against independent labels by half", "[extraction]") {
         return;
     }
     auto labels = read_labels(label_files(kSource / "tests/labels-independent", ""));
-    for (auto& label : read_labels(label_files(kSource / "tests/extraction/labels", "real2-"))) {
-        labels.push_back(std::move(label));
+    for (const char* corpus : {"real2-", "real3-"}) {
+        for (auto& label : read_labels(label_files(kSource / "tests/extraction/labels", corpus))) {
+            labels.push_back(std::move(label));
+        }
     }
-    REQUIRE(labels.size() >= 64 + 142);
+    REQUIRE(labels.size() >= 64 + 142 + 35);
 
     // HINDSIGHT_SCORE_VERBOSE=1 adds, for each tuning-half file, where each value came from.
     const char* verbose_env = std::getenv("HINDSIGHT_SCORE_VERBOSE");
