@@ -197,6 +197,13 @@ std::optional<WrittenZone> find_zone_word(std::string_view line) {
             return result;
         }
     }
+    // A name in words ("Pacific Time") only where the line has no abbreviation: "Eastern Time,
+    // EST" means the fixed offset the abbreviation names.
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (auto spelled = zone_in_words(tokens, i)) {
+            return std::move(spelled->first);
+        }
+    }
     return std::nullopt;
 }
 

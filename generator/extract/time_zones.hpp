@@ -29,7 +29,8 @@ std::optional<WrittenZone> zone_abbreviation(std::string_view lower_word);
 std::optional<std::pair<WrittenZone, std::size_t>> zone_in_words(
     const std::vector<TimeToken>& tokens, std::size_t at);
 
-// The first time-zone name or offset written anywhere in a line ("All times in PST.").
+// The first time-zone abbreviation or offset written anywhere in a line ("All times in PST."),
+// else the first zone named in words ("all times are in Pacific Time").
 std::optional<WrittenZone> find_zone_word(std::string_view line);
 
 // UTC offset of a written zone on a given day (regions follow their daylight-saving rules).
