@@ -84,7 +84,7 @@ std::string problems_overlay(const Diagnostics& problems, bool build_failed) {
         return fmt::format(
             "<aside id=\"hindsight-overlay\" role=\"alert\" aria-label=\"Build problems\">{}"
             "<h2>The build failed: {}</h2><ol>{}</ol><p>This is the last site that built. Fix "
-            "the files and save: the page reloads by itself.</p></aside>",
+            "the files and save: the page updates by itself.</p></aside>",
             style, counts, items);
     }
     return fmt::format(
