@@ -197,6 +197,27 @@ std::optional<WrittenZone> find_zone_word(std::string_view line) {
             return result;
         }
     }
+    // "All times US/Pacific": a region of the tz database, written as Area/Location.
+    const auto name_char = [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_';
+    };
+    for (std::size_t slash = line.find('/'); slash != std::string_view::npos;
+         slash = line.find('/', slash + 1)) {
+        std::size_t begin = slash;
+        while (begin > 0 && name_char(line[begin - 1])) {
+            --begin;
+        }
+        std::size_t end = slash + 1;
+        while (end < line.size() && (name_char(line[end]) || line[end] == '/')) {
+            ++end;
+        }
+        if (begin < slash && end > slash + 1 &&
+            std::isupper(static_cast<unsigned char>(line[begin]))) {
+            if (auto region = region_zone(line.substr(begin, end - begin))) {
+                return region;
+            }
+        }
+    }
     // A name in words ("Pacific Time") only where the line has no abbreviation: "Eastern Time,
     // EST" means the fixed offset the abbreviation names.
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -205,6 +226,15 @@ std::optional<WrittenZone> find_zone_word(std::string_view line) {
         }
     }
     return std::nullopt;
+}
+
+std::optional<WrittenZone> region_zone(std::string_view name) {
+    try {
+        date::locate_zone(name);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    return WrittenZone{std::string(name), 0, std::string(name)};
 }
 
 int zone_offset_on(const WrittenZone& zone, const CalendarDate& date) {

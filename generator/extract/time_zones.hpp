@@ -33,6 +33,10 @@ std::optional<std::pair<WrittenZone, std::size_t>> zone_in_words(
 // else the first zone named in words ("all times are in Pacific Time").
 std::optional<WrittenZone> find_zone_word(std::string_view line);
 
+// "Europe/Berlin", "America/New_York", "US/Pacific": a region of the tz database, whose offset
+// follows the date; nothing for a name the database does not know ("and/or", "TCP/IP").
+std::optional<WrittenZone> region_zone(std::string_view name);
+
 // UTC offset of a written zone on a given day (regions follow their daylight-saving rules).
 int zone_offset_on(const WrittenZone& zone, const CalendarDate& date);
 

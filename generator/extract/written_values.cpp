@@ -105,16 +105,6 @@ std::optional<WrittenZone> spaced_offset(std::string_view rest) {
     return WrittenZone{std::string(rest), sign * (hours * 60 + minutes), ""};
 }
 
-// "Europe/Berlin", "America/New_York": a region of the tz database, whose offset follows the date.
-std::optional<WrittenZone> region_zone(std::string_view name) {
-    try {
-        date::locate_zone(name);
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-    return WrittenZone{std::string(name), 0, std::string(name)};
-}
-
 }  // namespace
 
 std::optional<WrittenInstant> read_instant(std::string_view written) {

@@ -156,7 +156,8 @@ bool well_formed_source(const std::string& source) {
                    return std::isdigit(static_cast<unsigned char>(c)) != 0;
                });
     };
-    for (const std::string_view folder : {"corpus/real/", "seeds/", "real2/", "real3/"}) {
+    for (const std::string_view folder :
+         {"corpus/real/", "seeds/", "real2/", "real3/", "real4/", "real5/"}) {
         if (path.rfind(folder, 0) == 0 && digits(std::string_view(path).substr(folder.size()))) {
             return true;
         }
@@ -165,10 +166,10 @@ bool well_formed_source(const std::string& source) {
 }
 
 // The corpus file a source names: corpus/real/023 is 023.md, seeds/000 is 000_<hash>.txt (both
-// in ../shared), real2/023 is tests/corpus/real2/023.md.
+// in ../shared), real2/023 is tests/corpus/real2/023.md (and so for real3 to real5).
 std::optional<fs::path> source_file(const std::string& source) {
     const std::string path = source.substr(0, source.find(' '));
-    const fs::path folder = (path.starts_with("real2/") || path.starts_with("real3/")
+    const fs::path folder = (path.starts_with("real") && !path.starts_with("real/")
                                  ? fs::path(HINDSIGHT_SOURCE_DIR) / "tests/corpus"
                                  : hindsight::test::shared_dir()) /
                             fs::path(path).parent_path();
@@ -269,7 +270,7 @@ std::vector<Example> read_examples() {
             if (!well_formed_source(section.source)) {
                 section.errors.push_back(
                     at(number) +
-                    "a source is corpus/real/NNN, seeds/NNN, real2/NNN, real3/NNN or "
+                    "a source is corpus/real/NNN, seeds/NNN, real2/NNN to real5/NNN or "
                     "synthetic, then an optional "
                     "note");
             }
