@@ -140,14 +140,26 @@ ShardPlan plan_shards(const LunrIndex& index, std::size_t target_bytes, std::siz
         }
     };
     // A big term is a shard of its own: a word typed in full then loads its postings and no
-    // other term's. The small ones between big ones fill shards up to the share.
+    // other term's. So are the terms it starts, if they are all small and together at most a
+    // tenth of its size ("databas" and "database'"): the page expands the last word of a query
+    // to the terms it starts, and rather than a family of them (a copy of the big term's
+    // postings), any other word pays that tenth. The small terms between big ones fill shards up
+    // to the share.
     std::size_t filled = 0;
     for (std::size_t i = 0; i < count;) {
         if (big(i)) {
+            const std::size_t length = index.terms[plan.sorted[i]].size();
+            const std::size_t most = size_at(i) / kExtensionShare;
+            std::size_t end = i + 1;
+            std::size_t extension = 0;
+            while (end < count && shared[end] >= length && extension <= most && !big(end)) {
+                extension += size_at(end++);
+            }
+            const bool whole = end == count || shared[end] < length;
             cut_before(i);
-            cut_before(i + 1);
+            cut_before(whole && extension <= most ? end : i + 1);
             filled = 0;
-            ++i;
+            i = plan.starts.back();
             continue;
         }
         if (filled == 0 || filled + size_at(i) <= share) {
@@ -206,14 +218,23 @@ ShardPlan plan_shards(const LunrIndex& index, std::size_t target_bytes, std::siz
             // The run's terms are those of every prefix longer than the enclosing run's and no
             // longer than its own depth.
             const std::size_t enclosing = std::max(depth, open.back().depth);
+            // Only a prefix that is itself a term has a family ("check": check, checklist,
+            // checkout...), and only one costing at most kFamilyCost times that term: a word
+            // typed in full then costs one request. A prefix being typed ("che") is read from
+            // the shards of the cut holding its likeliest terms (the page finds which in the
+            // dictionary); a family of each was a second copy of most of the index.
             const TermRange range{run.first, k, std::max(enclosing + 1, kShortestPrefix)};
-            if (run.depth < kShortestPrefix || shard_of[run.first] == shard_of[k - 1]) {
-                // not a prefix the page expands, or in one shard already
-            } else if (prefix_sizes[k] - prefix_sizes[run.first] <= family_shares * share) {
+            const std::size_t bytes = prefix_sizes[k] - prefix_sizes[run.first];
+            const bool word = index.terms[plan.sorted[run.first]].size() == run.depth;
+            if (run.depth < kShortestPrefix || !word || shard_of[run.first] == shard_of[k - 1]) {
+                // not a word the page expands, or in one shard already
+            } else if (bytes <= family_shares * share &&
+                       bytes * kFamilyCostDenominator <=
+                           size_at(run.first) * kFamilyCostNumerator) {
                 plan.families.push_back(range);
             } else if (k - run.first > kLikeliest) {
                 plan.likeliest.push_back({range, likeliest_places(index, plan.sorted, range)});
-            }  // else the page expands the prefix to all its terms, each in its shard
+            }  // else the page loads the term's shard and those of the others apart
             first = run.first;
         }
         if (depth > open.back().depth) {

@@ -125,6 +125,26 @@ std::string short_terms_json(const LunrIndex& index, const ShardPlan& plan) {
     return count > kMostShort ? "null" : out + "]";
 }
 
+// The text with each run of white space as one space: the page shows a snippet of it with the
+// runs collapsed so, and finds words between them, so it shows the same; at 10,000 postmortems
+// of bodies alone, 2% of the hits' bytes.
+std::string collapsed_space(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool in_space = false;
+    for (const char c : text) {
+        const bool space =
+            c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+        if (!space) {
+            out += c;
+        } else if (!in_space) {
+            out += ' ';
+        }
+        in_space = space;
+    }
+    return out;
+}
+
 // What a hit shows: the page builds the result from these alone.
 std::string hit_json(const Postmortem& pm, const SiteConfig& config, const std::string& body) {
     json causes = json::array();
@@ -141,7 +161,7 @@ std::string hit_json(const Postmortem& pm, const SiteConfig& config, const std::
         {"severity_rank", config.severity_rank(pm.severity)},  // the theme's colour
         {"causes", std::move(causes)},
         {"summary", pm.summary},
-        {"text", body},  // the capped body, for the snippet around the first match
+        {"text", collapsed_space(body)},  // the capped body, for the snippet around the match
     };
     return hit.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -306,12 +326,16 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
         }
         // And by their prefix, the shards of the likeliest terms of a prefix that has too many
         // for a family: numbered on from the families.
+        // With the word whose terms they are: a prefix between the two has the same terms.
         likeliest = fmt::format(R"({{"terms":{},"prefixes":[)", kLikeliest);
+        std::string words;
         for (std::size_t l = 0; l < plan.likeliest.size(); ++l) {
             likeliest += l > 0 ? "," : "";
+            words += l > 0 ? "," : "";
             append_json_string(likeliest, prefix_of(plan.likeliest[l].range));
+            append_json_string(words, index.terms[plan.sorted[plan.likeliest[l].range.first]]);
         }
-        likeliest += "]}";
+        likeliest += "],\"words\":[" + words + "]}";
         short_terms = short_terms_json(index, plan);
         dictionary = files.add("t", dictionary_json(index, plan));
     }

@@ -199,10 +199,6 @@
     this.loading = new Array(shards);  // promises
     this.familyOf = Object.create(null);  // prefix -> shard
     manifest.families.forEach(function (prefix, f) { self.familyOf[prefix] = self.cut + f; });
-    this.likeliestOf = Object.create(null);  // prefix -> shard of its likeliest terms
-    likeliest.forEach(function (prefix, l) {
-      self.likeliestOf[prefix] = self.cut + manifest.families.length + l;
-    });
     this.postingOf = Object.create(null);  // term -> its postings (shardPostings), once loaded
     this.terms = [];  // every loaded term, sorted
     this.dictionary = null;
@@ -290,9 +286,14 @@
     if (need.prefix === null || !need.likeliest || need.likeliest > this.manifest.likeliest.terms) return null;
     var prefix = { term: null, prefix: need.prefix };
     if (this.shardsOfPrefix(need.prefix).length <= 1 || this.familyFor(prefix, false) !== null) return null;
-    for (var n = need.prefix.length; n >= 3; n--) {
-      var l = this.likeliestOf[need.prefix.slice(0, n)];
-      if (l !== undefined) return l;
+    // Such a shard holds the likeliest terms of a word (a term), and serves every prefix of the
+    // word at least as long as the shortest one having the same terms.
+    var likeliest = this.manifest.likeliest;
+    for (var l = 0; l < likeliest.prefixes.length; l++) {
+      if (need.prefix.lastIndexOf(likeliest.prefixes[l], 0) === 0 &&
+          likeliest.words[l].lastIndexOf(need.prefix, 0) === 0) {
+        return this.cut + this.manifest.families.length + l;
+      }
     }
     return null;
   };
