@@ -192,6 +192,17 @@ TEST_CASE("the word cap bounds what the body adds to the index and the hits", "[
     CHECK(data.at("d-0")[0]["text"] == "alpha bravo charlie ");
 }
 
+TEST_CASE("a hit's text has each run of white space as one space", "[site_index]") {
+    SiteConfig config;
+    config.search.fields = {{"body", 1}};
+    const Archive archive = archive_of(
+        {postmortem("a", "A", 2024, "alpha  bravo\n\n\tcharlie\r\ndelta echo\u00a0foxtrot")},
+        config);
+    const auto data = registered(search::site_search_files(archive, config));
+    // A non-breaking space is no run of ASCII white space: the page collapses it as it shows it.
+    CHECK(data.at("d-0")[0]["text"] == "alpha bravo charlie delta echo\u00a0foxtrot");
+}
+
 TEST_CASE("shards are consecutive term ranges of about the target size, big terms alone",
           "[site_index]") {
     SiteConfig config;
