@@ -95,6 +95,41 @@ describe('hindsight serve in Chromium', () => {
     assert.deepEqual(offMachine, []);
   });
 
+  test('a page updated in place is the page a fresh load shows', async () => {
+    // A change of structure, not only of text: a section added (its heading joins the table of
+    // contents), another removed, a list item added to the action items.
+    const good = fs.readFileSync(file(), 'utf8');
+    const edited = good
+      .replace('## Root cause', '## Detection\n\nAn alert on 5xx rates paged the on-call.\n\n## Root cause')
+      .replace(/## What went well\n[\s\S]*?(?=## What went badly)/, '')
+      .replace('## Action items\n', '## Action items\n\n- [ ] Alert on PgBouncer client saturation\n');
+    assert.notEqual(edited, good);
+    // The body as a tree of tags, attributes (in any order: setting one moves it last) and text.
+    const body = (page) => page.evaluate(() => {
+      const tree = (node) => (node.nodeType !== Node.ELEMENT_NODE
+        ? [node.nodeType, node.nodeValue]
+        : [node.tagName, [...node.attributes].map((a) => `${a.name}=${a.value}`).sort(),
+          [...node.childNodes].map(tree)]);
+      return JSON.stringify(tree(document.body));
+    });
+    const heads = (page) => page.evaluate(() => [...document.head.children]
+      .filter((e) => e.getAttribute('name') !== 'hindsight-epoch').map((e) => e.outerHTML).sort());
+    for (const [text, marker] of [[edited, 'PgBouncer client saturation'], [good, 'What went well']]) {
+      const before = await postmortemPage.evaluate(() => window.hindsightLive.updates);
+      fs.writeFileSync(file(), text);
+      await postmortemPage.waitForFunction(
+        ([n, m]) => window.hindsightLive.updates > n && document.body.innerText.includes(m),
+        [before, marker], { polling: 'raf' });
+      const fresh = await postmortemPage.context().newPage();
+      await fresh.goto(postmortemPage.url());
+      assert.equal(await body(postmortemPage), await body(fresh));
+      assert.deepEqual(await heads(postmortemPage), await heads(fresh));
+      await fresh.close();
+    }
+    assert.equal(await howUpdated(postmortemPage), 'in place');
+    assert.deepEqual(pageErrors, []);
+  });
+
   test('a page with scripts of its own, and every page after a theme change, reloads', async () => {
     const search = await home.context().newPage();
     search.on('pageerror', (e) => pageErrors.push(e.message));
