@@ -27,8 +27,16 @@ constexpr std::string_view kSuffix = "');\n";
 // The JSON as the body of a single-quoted JavaScript string: \ and ' escaped, and the line
 // breaks a string may not hold (JSON keeps U+2028 and U+2029 raw; old engines refuse them).
 void append_js_string_body(std::string& out, std::string_view text) {
+    // Runs of bytes that need no escape are copied whole: the search files are 200 MB at 10,000
+    // postmortems, and a byte at a time was 3% of a build.
+    std::size_t run = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
+        if (c != '\\' && c != '\'' && c != '\n' && c != '\r' && c != '\xE2') {
+            continue;
+        }
+        out.append(text.data() + run, i - run);
+        run = i + 1;
         if (c == '\\' || c == '\'') {
             out += '\\';
             out += c;
@@ -36,14 +44,16 @@ void append_js_string_body(std::string& out, std::string_view text) {
             out += "\\n";
         } else if (c == '\r') {
             out += "\\r";
-        } else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+        } else if (i + 2 < text.size() && text[i + 1] == '\x80' &&
                    (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
             out += text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
             i += 2;
+            run = i + 1;
         } else {
-            out += c;
+            out += c;  // another character starting with 0xE2
         }
     }
+    out.append(text.data() + run, text.size() - run);
 }
 
 std::string script(std::string_view name, std::string_view json_text) {

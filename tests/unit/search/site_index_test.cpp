@@ -347,12 +347,19 @@ TEST_CASE("search files are the same bytes for the same archive", "[site_index]"
 TEST_CASE("registered_json reads back what a search file registers", "[site_index]") {
     SiteConfig config;
     config.search.fields = {{"title", 1}};
-    const Archive archive =
-        archive_of({postmortem("a", "it's back\\slash \xE2\x80\xA8", 2024, "")}, config);
-    for (const auto& file : search::site_search_files(archive, config)) {
+    const Archive archive = archive_of(
+        {postmortem("a", "it's back\\slash \xE2\x80\xA8 \xE2\x80\x94 \xE2\x80\xA9", 2024, "")},
+        config);
+    const auto files = search::site_search_files(archive, config);
+    for (const auto& file : files) {
         const std::string text = search::registered_json(file.bytes);
         CHECK(json::accept(text));
         CHECK(file.bytes.find("\xE2\x80\xA8") == std::string::npos);  // escaped in the script
+        CHECK(file.bytes.find("\xE2\x80\xA9") == std::string::npos);
     }
+    // What the page reads back is the title as written, the em dash (another character that
+    // starts with the same byte) included.
+    CHECK(registered(files).at("d-0")[0]["title"] ==
+          "it's back\\slash \xE2\x80\xA8 \xE2\x80\x94 \xE2\x80\xA9");
     CHECK(search::registered_json("not a search file").empty());
 }
