@@ -38,7 +38,10 @@ try {
   // Each page in a browser context of its own, both visible, as a writer with the page beside
   // the archive has them. With both pages in one context, Chromium gave the page opened first
   // its frames late, now and then: up to a second after an update in place.
-  const window = () => browser.newContext({ viewport: { width: 1200, height: 900 } });
+  // HINDSIGHT_BENCH_ONE_CONTEXT=1: both pages in one context, as tabs of one browser.
+  const shared = process.env.HINDSIGHT_BENCH_ONE_CONTEXT === '1'
+    ? await browser.newContext({ viewport: { width: 1200, height: 900 } }) : null;
+  const window = async () => shared || browser.newContext({ viewport: { width: 1200, height: 900 } });
   const home = await (await window()).newPage();
   await home.goto(serve.url);
   const pmPage = await (await window()).newPage();

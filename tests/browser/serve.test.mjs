@@ -43,12 +43,18 @@ before(async () => {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--disable-default-apps', '--no-first-run', '--no-pings'],
   });
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  context.on('request', (request) => {
-    if (!request.url().startsWith(serve.url)) offMachine.push(request.url());
-  });
-  home = await context.newPage();
-  postmortemPage = await context.newPage();
+  // Each page in a context of its own, both visible, as a writer has the page beside the
+  // archive: Chromium paints a tab behind another once a second after a few idle seconds, and
+  // the live script reloads such a page rather than update it in place.
+  const window = async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    context.on('request', (request) => {
+      if (!request.url().startsWith(serve.url)) offMachine.push(request.url());
+    });
+    return context.newPage();
+  };
+  home = await window();
+  postmortemPage = await window();
   for (const page of [home, postmortemPage]) page.on('pageerror', (e) => pageErrors.push(e.message));
   await home.goto(serve.url);
   await postmortemPage.goto(new URL('postmortems/pw-2024-004/', serve.url).href);

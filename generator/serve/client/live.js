@@ -5,11 +5,12 @@
 // Most saves change only the text of pages. Then the page is updated in place: its new version
 // is fetched and the nodes that differ are changed, and the browser keeps the document, its
 // style sheets and its scripts. A reload tears all of that down and builds it again, which was
-// most of the time from a save to the paint. A page is updated in place only when that cannot leave it wrong:
-// the theme is the same (<meta name="hindsight-assets">), the new page loads the same style
+// most of the time from a save to the paint. A page is updated in place only when that cannot
+// leave it wrong: the theme is the same (<meta name="hindsight-assets">), the new page loads the same style
 // sheets and scripts, and each of its scripts is marked data-hindsight-live="keep" (it listens
 // on the document, not on elements of the body, so a new body needs no new run of it). Any
-// other page, and any failure, reloads.
+// other page, and any failure, reloads, and so does a page the browser is not painting
+// (a tab behind another).
 //
 // Written here rather than taken from npm (morphdom, idiomorph): the preview's script is
 // compiled into the binary, and matching children by position is all a rebuilt page needs.
@@ -23,6 +24,8 @@
   // (ms since the epoch, as Date.now(); 0 until it is).
   var live = window.hindsightLive = { updates: 0, paintedAt: 0 };
   var ours = '/__hindsight/live.js';
+  // How long a page waits for a frame before it counts as not painted (a frame is 16 ms).
+  var FRAME_WAIT_MS = 40;
 
   function metaContent(doc, name) {
     var meta = doc.querySelector('meta[name="' + name + '"]');
@@ -123,6 +126,19 @@
       reload();
       return;
     }
+    // Is the browser painting this page? A tab behind another gets a frame once a second after
+    // a few idle seconds (Chromium), so a change made in place would show up to a second late,
+    // while a new document is painted at once: such a page reloads, its request overlapping the
+    // rebuild as the fetch below does.
+    var painting = false;
+    var decided = false;
+    requestAnimationFrame(function () { painting = true; });
+    setTimeout(function () {
+      if (!painting && !decided) {
+        decided = true;
+        reload();
+      }
+    }, FRAME_WAIT_MS);
     fetch(window.location.href, { cache: 'no-store', credentials: 'same-origin' })
       .then(function (response) {
         if (!response.ok || !/^text\/html/.test(response.headers.get('Content-Type') || '')) {
@@ -131,6 +147,10 @@
         return response.text();
       })
       .then(function (html) {
+        if (decided) {
+          return;
+        }
+        decided = true;
         var next = new DOMParser().parseFromString(html, 'text/html');
         if (metaContent(next, 'hindsight-assets') !== metaContent(document, 'hindsight-assets') ||
             !metaContent(next, 'hindsight-epoch') || resources(next) !== resources(document) ||
@@ -144,14 +164,26 @@
         live.paintedAt = 0;
         // A callback of the next frame runs before that frame is painted; a task queued from it
         // runs after.
+        var framed = false;
         requestAnimationFrame(function () {
+          framed = true;
           setTimeout(function () {
             live.paintedAt = performance.timeOrigin + performance.now();
           }, 0);
         });
+        // The same, once more: the frame seen above may have been the one a throttled tab gets
+        // each second.
+        setTimeout(function () {
+          if (!framed) reload();
+        }, FRAME_WAIT_MS);
         listen();
       })
-      .catch(reload);
+      .catch(function () {
+        if (!decided) {
+          decided = true;
+          reload();
+        }
+      });
   }
 
   function listen() {
