@@ -21,20 +21,6 @@ struct ScannedLine {
     std::string lower;
 };
 
-// The length of a line of Markdown without the targets of its links ("[text](target)").
-std::size_t visible_length(std::string_view text) {
-    std::size_t length = text.size();
-    for (std::size_t at = text.find("]("); at != std::string_view::npos;
-         at = text.find("](", at + 2)) {
-        const std::size_t close = text.find(')', at + 2);
-        if (close == std::string_view::npos) {
-            break;
-        }
-        length -= close + 1 - at;
-    }
-    return length;
-}
-
 bool contains(std::string_view text, std::string_view word) {
     return text.find(word) != std::string_view::npos;
 }
@@ -279,11 +265,11 @@ class TimeExtractor {
             // "All times in PST", "All times PDT.", "Times are in UTC", "All times listed are in
             // [Pacific Time](link)", "## Timeline (Eastern Time, EST)": the document's zone. A
             // short line only (a sentence about the times, not a paragraph that happens to name
-            // a zone), measured as the reader sees it, without link targets.
+            // a zone); a line's text holds a link's words, not its target.
             const bool declares =
                 contains(s.lower, "times") ||
                 (s.line->kind == LineKind::heading && contains(s.lower, "timeline"));
-            if (!zone_ && declares && visible_length(s.line->text) < 120) {
+            if (!zone_ && declares && s.line->text.size() < 120) {
                 zone_ = find_zone_word(s.line->text);
             }
         }
