@@ -145,7 +145,8 @@ bool well_typed(const std::string& key, const json& value) {
     return value.type() == empty.type();
 }
 
-// "corpus/real/023", "seeds/000", "real2/023" or "synthetic", optionally followed by a note.
+// "corpus/real/023", "seeds/000", "real2/023" (any realN) or "synthetic", optionally followed by
+// a note.
 bool well_formed_source(const std::string& source) {
     const std::string path = source.substr(0, source.find(' '));
     if (path == "synthetic") {
@@ -156,23 +157,18 @@ bool well_formed_source(const std::string& source) {
                    return std::isdigit(static_cast<unsigned char>(c)) != 0;
                });
     };
-    for (const std::string_view folder :
-         {"corpus/real/", "seeds/", "real2/", "real3/", "real4/", "real5/"}) {
-        if (path.rfind(folder, 0) == 0 && digits(std::string_view(path).substr(folder.size()))) {
-            return true;
-        }
-    }
-    return false;
+    const std::string folder = fs::path(path).parent_path().string() + "/";
+    const bool known =
+        folder == "corpus/real/" || folder == "seeds/" ||
+        (test::in_repository_corpus(folder) && folder.find('/') + 1 == folder.size());
+    return known && digits(std::string_view(path).substr(folder.size()));
 }
 
 // The corpus file a source names: corpus/real/023 is 023.md, seeds/000 is 000_<hash>.txt (both
-// in ../shared), real2/023 is tests/corpus/real2/023.md (and so for real3 to real5).
+// in ../shared), real2/023 is tests/corpus/real2/023.md (test::corpus_path says which).
 std::optional<fs::path> source_file(const std::string& source) {
     const std::string path = source.substr(0, source.find(' '));
-    const fs::path folder = (path.starts_with("real") && !path.starts_with("real/")
-                                 ? fs::path(HINDSIGHT_SOURCE_DIR) / "tests/corpus"
-                                 : hindsight::test::shared_dir()) /
-                            fs::path(path).parent_path();
+    const fs::path folder = test::corpus_path(fs::path(path).parent_path().string());
     const std::string number = fs::path(path).filename().string();
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(folder, error)) {
@@ -268,11 +264,10 @@ std::vector<Example> read_examples() {
             }
             section.source = trimmed(line.substr(7));
             if (!well_formed_source(section.source)) {
-                section.errors.push_back(
-                    at(number) +
-                    "a source is corpus/real/NNN, seeds/NNN, real2/NNN to real5/NNN or "
-                    "synthetic, then an optional "
-                    "note");
+                section.errors.push_back(at(number) +
+                                         "a source is corpus/real/NNN, seeds/NNN, realN/NNN or "
+                                         "synthetic, then an optional "
+                                         "note");
             }
         } else if (state == outside && line.rfind("known miss:", 0) == 0) {
             read_known_miss(section, line.substr(11), number);

@@ -1,11 +1,10 @@
 // Scores the extractor against labels written independently of the code (issue 13): the shared
-// corpus and seeds (tests/labels-independent) and the second and third real corpora
-// (tests/corpus/real2 and real3, labels in tests/extraction/labels/real2-*.json and real3-*.json).
-// Each half of the split is reported on its own:
-// the tuning half with every miss, the test half as figures only, so that tuning never reads a
-// test-half file. The figures are held by a ratchet (independent_figures.tsv), not by the targets.
+// corpus and seeds (tests/labels-independent) and the repository's own real corpora
+// (tests/corpus/real2, real3..., labels in tests/extraction/labels/realN-*.json). Each half of the
+// split is reported on its own: the tuning half with every miss, the test half as figures only, so
+// that tuning never reads a test-half file. The figures are held by a ratchet
+// (independent_figures.tsv), not by the targets.
 #include <catch2/catch.hpp>
-#include <cctype>
 
 #include <cstdlib>
 #include <iostream>
@@ -31,14 +30,6 @@ struct Figures {
     Rate duration, start, users, cause, actions;
     Rate shown;  // hits: shown durations and shares that are wrong or invented; total: all shown
 };
-
-// Where a label's file is: "realN/NNN.md" (real2, real3...) in the repository's
-// tests/corpus, the rest ("corpus/real/NNN.md", "seeds/...") in ../shared.
-fs::path source_of(const std::string& file) {
-    const bool ours = file.starts_with("real") && file.size() > 4 &&
-                      std::isdigit(static_cast<unsigned char>(file[4])) != 0;
-    return ours ? kSource / "tests/corpus" / file : shared_dir() / file;
-}
 
 // Scores one file into `figures`; writes what it got wrong to `misses`.
 void score(const nlohmann::json& label, const Postmortem& pm, Figures& figures,
@@ -198,7 +189,7 @@ TEST_CASE("extraction against independent labels by half", "[extraction]") {
         const std::string file = label["file"];
         const std::string half = label["half"];
         REQUIRE((half == "tune" || half == "test"));
-        const ParseResult parsed = parse_labelled_file(source_of(file), file);
+        const ParseResult parsed = parse_labelled_file(corpus_path(file), file);
         const Postmortem& pm = *parsed.postmortem;
         // The test half's misses are never printed: its figure is the real one only while no
         // rule is tuned on its files.

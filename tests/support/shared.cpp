@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <cstdlib>
 #include <string_view>
 
@@ -12,6 +13,16 @@ namespace hindsight::test {
 
 fs::path shared_dir() {
     return fs::path(HINDSIGHT_SHARED_DIR).lexically_normal();
+}
+
+bool in_repository_corpus(std::string_view path) {
+    return path.starts_with("real") && path.size() > 4 &&
+           std::isdigit(static_cast<unsigned char>(path[4])) != 0;
+}
+
+fs::path corpus_path(const std::string& path) {
+    return in_repository_corpus(path) ? fs::path(HINDSIGHT_SOURCE_DIR) / "tests/corpus" / path
+                                      : shared_dir() / path;
 }
 
 bool shared_present(const std::string& what) {
