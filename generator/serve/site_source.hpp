@@ -14,8 +14,8 @@ class SiteSource {
     // Called from the server's threads at once, never while the site is being replaced.
     virtual std::optional<std::string> file(const std::string& path) = 0;
     // Names what every page loads besides itself (the theme's style sheets and scripts): while
-    // it stays the same, an open page may be brought up to date by swapping in its new body
-    // instead of reloading. Empty when the site has none yet.
+    // it stays the same, an open page may be brought up to date in place (the nodes that differ
+    // changed) instead of reloading. Empty when the site has none yet.
     virtual std::string assets_version() = 0;
 };
 

@@ -4,18 +4,18 @@
 import fs from 'node:fs';
 
 // The wall-clock time (ms since the epoch, as Date.now()) the page painted its current text:
-// when the live script last swapped a new body in, the paint after that swap (waited for);
+// when the live script last updated the page in place, the paint after that update (waited for);
 // otherwise the document's first contentful paint (it is served whole, so its first paint
 // holds the title).
 export async function paintedAt(page) {
-  const swapped = await page.waitForFunction(() => {
+  const updated = await page.waitForFunction(() => {
     const live = window.hindsightLive;
     if (live && live.updates > 0) {
       return live.paintedAt > 0 ? live.paintedAt : false;
     }
     return -1;
   }, null, { polling: 'raf' });
-  const at = await swapped.jsonValue();
+  const at = await updated.jsonValue();
   if (at > 0) {
     return at;
   }
@@ -25,7 +25,7 @@ export async function paintedAt(page) {
   });
 }
 
-// How the page got its current text: 'in place' (the live script swapped its body) or 'reload'.
+// How the page got its current text: 'in place' (the live script changed its nodes) or 'reload'.
 export async function howUpdated(page) {
   return page.evaluate(() => (window.hindsightLive && window.hindsightLive.updates > 0
     ? 'in place' : 'reload'));

@@ -121,6 +121,19 @@
     }
   }
 
+  // Calls onFrame at the page's next animation frame, and onNone when none has come within
+  // FRAME_WAIT_MS.
+  function nextFrame(onFrame, onNone) {
+    var framed = false;
+    requestAnimationFrame(function () {
+      framed = true;
+      onFrame();
+    });
+    setTimeout(function () {
+      if (!framed) onNone();
+    }, FRAME_WAIT_MS);
+  }
+
   function update() {
     if (!scriptsKept(document)) {
       reload();
@@ -130,15 +143,13 @@
     // a few idle seconds (Chromium), so a change made in place would show up to a second late,
     // while a new document is painted at once: such a page reloads, its request overlapping the
     // rebuild as the fetch below does.
-    var painting = false;
     var decided = false;
-    requestAnimationFrame(function () { painting = true; });
-    setTimeout(function () {
-      if (!painting && !decided) {
+    nextFrame(function () {}, function () {
+      if (!decided) {
         decided = true;
         reload();
       }
-    }, FRAME_WAIT_MS);
+    });
     fetch(window.location.href, { cache: 'no-store', credentials: 'same-origin' })
       .then(function (response) {
         if (!response.ok || !/^text\/html/.test(response.headers.get('Content-Type') || '')) {
@@ -163,19 +174,13 @@
         live.updates += 1;
         live.paintedAt = 0;
         // A callback of the next frame runs before that frame is painted; a task queued from it
-        // runs after.
-        var framed = false;
-        requestAnimationFrame(function () {
-          framed = true;
+        // runs after. No frame: the check above may have seen the one a throttled tab gets each
+        // second.
+        nextFrame(function () {
           setTimeout(function () {
             live.paintedAt = performance.timeOrigin + performance.now();
           }, 0);
-        });
-        // The same, once more: the frame seen above may have been the one a throttled tab gets
-        // each second.
-        setTimeout(function () {
-          if (!framed) reload();
-        }, FRAME_WAIT_MS);
+        }, reload);
         listen();
       })
       .catch(function () {
