@@ -12,7 +12,7 @@ using json = nlohmann::json;
 // Adding a member to one of these structs changes its size; the codec below must then learn the
 // new member, or a cached build would silently lose it (the byte-identity tests would catch that
 // too, but only for the fields their fixtures set).
-static_assert(sizeof(Postmortem) == 840,
+static_assert(sizeof(Postmortem) == 872,
               "Postmortem changed: update record_codec.cpp (encode and decode) and this size");
 static_assert(sizeof(ActionItem) == 152,
               "ActionItem changed: update record_codec.cpp (encode and decode) and this size");
@@ -87,6 +87,7 @@ json encode(const Postmortem& pm) {
         pm.draft,
         pm.users_affected_pct ? json(*pm.users_affected_pct) : json(nullptr),
         pm.impact_summary,
+        pm.time_zone,
         pm.summary,
         pm.causes,
         pm.tags,
@@ -145,6 +146,7 @@ Postmortem decode_postmortem(const json& v) {
         pm.users_affected_pct = u.get<double>();
     }
     pm.impact_summary = next().get<std::string>();
+    pm.time_zone = next().get<std::string>();
     pm.summary = next().get<std::string>();
     pm.causes = next().get<std::vector<std::string>>();
     pm.tags = next().get<std::vector<std::string>>();

@@ -147,7 +147,8 @@ class Merger {
                       : with_doubt(found.date_from, false, "the first full date the text gives"));
         }
         if (found.zone_assumed &&
-            (pm_.is_inferred(Field::started) || pm_.is_inferred(Field::resolved))) {
+            (pm_.is_inferred(Field::started) || pm_.is_inferred(Field::resolved)) &&
+            pm_.time_zone.empty()) {
             ctx_.diagnostics.push_back(make_note(
                 {ctx_.path, found.started_from.line, 0},
                 fmt::format("times are written without a time zone; read them in the site's "
@@ -270,7 +271,11 @@ void infer_from_text(const std::vector<SourceLine>& lines, Postmortem& postmorte
                      InferContext& context) {
     const auto contexts = annotate_sections(lines);
     Merger merger(postmortem, context);
-    const TimeContext times{context.config.time_zone, postmortem.date, context.line_offset};
+    // A zone the front matter declares holds for the text's times written without one.
+    const std::optional<TimeZone> declared_zone =
+        postmortem.time_zone.empty() ? std::nullopt : TimeZone::from_name(postmortem.time_zone);
+    const TimeContext times{declared_zone ? *declared_zone : context.config.time_zone,
+                            postmortem.date, context.line_offset};
     merger.times(extract_times(lines, contexts, times));
     merger.impact(extract_users_affected(lines, contexts, context.line_offset));
     merger.causes(extract_causes(lines, contexts, context.config.taxonomy, context.line_offset));

@@ -91,7 +91,8 @@ struct Postmortem {
     bool draft = false;
     std::optional<double> users_affected_pct;
     std::string impact_summary;
-    std::string summary;              // the issue-summary paragraph, else the first paragraph
+    std::string time_zone;  // a `time_zone` key's zone (IANA name or offset); empty: the site's
+    std::string summary;    // the issue-summary paragraph, else the first paragraph
     std::vector<std::string> causes;  // taxonomy keys
     std::vector<std::string> tags;    // labels from other tools that are not causes
     std::vector<std::string> services;

@@ -26,9 +26,9 @@ std::map<std::string, std::string> folded(const std::vector<KeyAlias>& aliases,
 
 const std::vector<std::string>& known_fields() {
     static const std::vector<std::string> fields = {
-        "title",     "id",       "slug",     "date",        "started", "detected",
-        "mitigated", "resolved", "duration", "severity",    "status",  "impact",
-        "causes",    "services", "authors",  "action_items"};
+        "title",     "id",       "slug",     "date",         "started",  "detected",
+        "mitigated", "resolved", "duration", "severity",     "status",   "impact",
+        "causes",    "services", "authors",  "action_items", "time_zone"};
     return fields;
 }
 
@@ -66,6 +66,10 @@ const std::vector<KeyAlias>& field_aliases() {
         {"identified_at", "detected"},
         {"mitigated_at", "mitigated"},
         {"mitigation_time", "mitigated"},
+        {"timezone", "time_zone"},
+        {"tz", "time_zone"},
+        {"zone", "time_zone"},
+        {"timezone_name", "time_zone"},
         {"incident_date", "date"},
         {"occurred_on", "date"},
         {"duration_minutes", "duration"},
@@ -77,6 +81,10 @@ const std::vector<KeyAlias>& field_aliases() {
         {"sev", "severity"},
         {"severity_level", "severity"},
         {"incident_severity", "severity"},
+        {"priority", "severity"},
+        {"incident_priority", "severity"},
+        {"level", "severity"},
+        {"incident_level", "severity"},
         {"postmortem_status", "status"},
         {"post_mortem_status", "status"},
         {"review_status", "status"},
@@ -84,12 +92,19 @@ const std::vector<KeyAlias>& field_aliases() {
         {"document_status", "status"},
         {"doc_status", "status"},
         {"incident_title", "title"},
+        {"name", "title"},
+        {"incident_name", "title"},
         {"incident_id", "id"},
         {"incident_number", "id"},
         {"tags", "causes"},
         {"categories", "causes"},
         {"category", "causes"},
         {"cause", "causes"},
+        {"root_cause", "causes"},
+        {"root_causes", "causes"},
+        {"root_cause_category", "causes"},
+        {"cause_category", "causes"},
+        {"primary_cause", "causes"},
         {"affected", "services"},
         {"systems", "services"},
         {"service", "services"},

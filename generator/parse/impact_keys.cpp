@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <span>
 #include <vector>
 
 #include <fmt/format.h>
@@ -111,6 +112,117 @@ std::optional<double> count_in(std::string_view text) {
     return std::stod(digits);
 }
 
+// Words before a share that say it is an estimate: "about 40%" is read as 40.
+constexpr std::string_view kApproximately[] = {
+    "~",       "≈",     "about", "approximately", "approx.",   "approx", "around",
+    "roughly", "circa", "ca.",   "an estimated",  "estimated", "est.",   "some"};
+
+// Words before a share that make it a bound ("up to 30%", "less than 1%"): no single value.
+constexpr std::string_view kBounds[] = {
+    "up to",    "less than", "fewer than", "under",   "below", "more than", "over", "above",
+    "at least", "at most",   "almost",     "nearly",  "<=",    ">=",        "<",    ">",
+    "≤",        "≥",         "max",        "maximum", "min",   "minimum"};
+
+// A value that says every user was affected: "All", "everyone", "all customers".
+bool says_everyone(std::string_view lower) {
+    if (lower == "everyone" || lower == "everybody" || lower == "all" || lower == "global" ||
+        lower == "entire user base" || lower == "the entire user base" ||
+        lower == "whole user base") {
+        return true;
+    }
+    for (const std::string_view prefix : {"all ", "all of ", "every "}) {
+        if (lower.starts_with(prefix)) {
+            const auto words = key_words(lower.substr(prefix.size()));
+            return !words.empty() &&
+                   std::all_of(words.begin(), words.end(), [](const std::string& word) {
+                       return word == "our" || word == "the" || word == "of" || word == "them" ||
+                              names_people({word});
+                   });
+        }
+    }
+    return false;
+}
+
+// Removes one of `words` (followed by a space, or a symbol) from the front of `text`.
+bool strip_word(std::string_view& text, std::span<const std::string_view> words) {
+    for (const std::string_view word : words) {
+        if (!text.starts_with(word)) {
+            continue;
+        }
+        const std::string_view rest = text.substr(word.size());
+        const bool symbol = !std::isalpha(static_cast<unsigned char>(word.back()));
+        if (symbol || rest.empty() || rest.front() == ' ') {
+            text = trim(rest);
+            return true;
+        }
+    }
+    return false;
+}
+
+// "40 percent", "40 per cent", "40 pct", "40 %": the number and a '%' ("40%"), as the rest of
+// the reader expects a share written.
+std::string percent_sign(std::string_view lower) {
+    for (const std::string_view word : {"per cent", "percent", "pct"}) {
+        const auto at = lower.find(word);
+        if (at != std::string_view::npos && at > 0) {
+            std::string out(trim(lower.substr(0, at)));
+            out += '%';
+            out += lower.substr(at + word.size());
+            return out;
+        }
+    }
+    std::string out;
+    for (std::size_t i = 0; i < lower.size(); ++i) {
+        if (lower[i] == ' ' && i + 1 < lower.size() && lower[i + 1] == '%' && i > 0 &&
+            std::isdigit(static_cast<unsigned char>(lower[i - 1]))) {
+            continue;
+        }
+        out += lower[i];
+    }
+    return out;
+}
+
+// "10-20%", "10 \u2013 20 %", "10 to 20%": a range of shares, written first.
+bool is_range(std::string_view text) {
+    std::size_t i = 0;
+    const auto number = [&] {
+        const std::size_t from = i;
+        while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) ||
+                                   (text[i] == '.' && i > from))) {
+            ++i;
+        }
+        return i > from;
+    };
+    const auto spaces = [&] {
+        while (i < text.size() && text[i] == ' ') {
+            ++i;
+        }
+    };
+    if (!number()) {
+        return false;
+    }
+    spaces();
+    if (i < text.size() && text[i] == '%') {
+        ++i;
+        spaces();
+    }
+    if (text.substr(i).starts_with("-")) {
+        i += 1;
+    } else if (text.substr(i).starts_with("\u2013")) {
+        i += std::string_view("\u2013").size();
+    } else if (text.substr(i).starts_with("to ")) {
+        i += 3;
+    } else {
+        return false;
+    }
+    spaces();
+    if (!number()) {
+        return false;
+    }
+    spaces();
+    return i < text.size() && text[i] == '%';
+}
+
 }  // namespace
 
 ImpactKey impact_key(std::string_view key, bool inside_impact) {
@@ -148,7 +260,32 @@ ImpactKey impact_key(std::string_view key, bool inside_impact) {
 
 ImpactValue read_impact_value(ImpactKey kind, std::string_view written) {
     ImpactValue out;
-    const std::string_view text = trim(written);
+    const std::string lower = to_lower_ascii(trim(written));
+    std::string_view rest = lower;
+    if (!rest.empty() && rest.back() == '.') {
+        rest.remove_suffix(1);
+    }
+    // A bound or a range is no single share: left out, never guessed ("up to 30%").
+    const bool has_number = std::any_of(rest.begin(), rest.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+    });
+    if (std::string_view bounded = rest; has_number && strip_word(bounded, kBounds) &&
+                                         !bounded.empty() &&
+                                         std::isdigit(static_cast<unsigned char>(bounded[0]))) {
+        out.problem = "is a bound, not a share";
+        return out;
+    }
+    if (kind != ImpactKey::none && kind != ImpactKey::summary && says_everyone(rest)) {
+        out.share_pct = 100.0;
+        return out;
+    }
+    strip_word(rest, kApproximately);
+    const std::string spelled = percent_sign(rest);
+    const std::string_view text = spelled;
+    if (is_range(text)) {
+        out.problem = "is a range, not a share";
+        return out;
+    }
     // A '%' or a fraction of people written out is a share under any key.
     if (const auto share = users_share_in(text)) {
         out.share_pct = share;

@@ -13,6 +13,8 @@
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "extract/causes.hpp"
+#include "extract/time_zones.hpp"
 #include "extract/written_values.hpp"
 #include "parse/field_aliases.hpp"
 #include "parse/field_report.hpp"
@@ -120,6 +122,17 @@ class FieldReader {
             if (!field.empty() && fold_spelling(key) == fold_spelling(field) &&
                 !is_empty(entry.second) && !(field == "resolved" && is_boolean(entry.second))) {
                 own.insert(field);
+            }
+        }
+        // The zone of the times written without one, wherever its key stands.
+        for (const auto& entry : root) {
+            if (field_for_key(entry.first.Scalar()) == "time_zone" && entry.second.IsScalar() &&
+                !is_empty(entry.second)) {
+                if (const auto zone = declared_zone(entry.second.Scalar())) {
+                    times_.use_zone(*TimeZone::from_name(*zone));
+                    pm_.time_zone = *zone;
+                }
+                break;
             }
         }
         std::set<std::string> read;  // fields already read, from their own key or an alias
@@ -261,8 +274,53 @@ class FieldReader {
             }
         } else if (field == "action_items") {
             read_action_items(key, value);
+        } else if (field == "time_zone") {
+            read_time_zone(key, value);
         }
         return true;
+    }
+
+    // "Europe/Berlin", "+02:00", "UTC+2", "PST", "Pacific Time": the name TimeZone::from_name
+    // takes for it (an IANA name, or a fixed offset as +HH:MM), or nothing.
+    static std::optional<std::string> declared_zone(const std::string& written) {
+        const std::string text(trim(written));
+        // The shared abbreviation table first: CET is +01:00 whatever the season, as in the
+        // text, where the tz database's "CET" follows daylight saving time.
+        std::optional<WrittenZone> zone = zone_abbreviation(to_lower_ascii(text));
+        if (!zone && TimeZone::from_name(text)) {
+            return text;
+        }
+        if (!zone) {
+            zone = region_zone(text);
+        }
+        if (!zone) {
+            zone = find_zone_word(text);
+        }
+        if (!zone) {
+            return std::nullopt;
+        }
+        if (!zone->region.empty()) {
+            return zone->region;
+        }
+        const int minutes = std::abs(zone->offset_minutes);
+        return fmt::format("{}{:02}:{:02}", zone->offset_minutes < 0 ? '-' : '+', minutes / 60,
+                           minutes % 60);
+    }
+
+    void read_time_zone(const std::string& key, const YAML::Node& value) {
+        const auto text = scalar(value, key);
+        if (!text) {
+            return;
+        }
+        if (pm_.time_zone.empty()) {
+            report_.unread(at(value), key, *text, "is not a time zone",
+                           "write an IANA name (Europe/Berlin), an abbreviation (PST) or an "
+                           "offset (+02:00)");
+            return;
+        }
+        report_.note(at(value), fmt::format("times written without a zone are read in {} ('{}: "
+                                            "{}')",
+                                            pm_.time_zone, key, *text));
     }
 
     static std::optional<Field> time_field(const std::string& field) {
@@ -387,7 +445,9 @@ class FieldReader {
             pm_.users_affected_pct = read.share_pct;
             share_is_declared_ = true;
             pm_.declared.insert(Field::users_affected_pct);
-            if (!canonical) {
+            // users_affected_pct: 30 needs no note; "~30%" or "all" under it does.
+            const bool plain = text->find_first_not_of("0123456789.") == std::string::npos;
+            if (!canonical || !plain) {
                 report_.note(at(value), fmt::format("read '{}: {}' as users_affected_pct {}", key,
                                                     *text, *read.share_pct));
             }
@@ -465,6 +525,11 @@ class FieldReader {
             std::string cause;
             if (const auto* found = taxonomy.find(name)) {
                 cause = found->key;
+            } else if (from_alias_ && is_cause_sentence(key, name)) {
+                // "root_cause: Connection pool exhausted by a retry storm": the sentence is
+                // classified as the body's root-cause text is.
+                read_cause_sentence(key, node, name);
+                continue;
             } else if (from_alias_) {
                 // Another tool's tags or categories: keep what the taxonomy does not know.
                 pm_.tags.push_back(name);
@@ -485,6 +550,39 @@ class FieldReader {
                 pm_.causes.push_back(cause);
             }
         }
+    }
+
+    // A sentence (two words or more) under a key that names a cause, not another tool's tags.
+    static bool is_cause_sentence(const std::string& key, const std::string& value) {
+        return fold_spelling(key).find("cause") != std::string::npos &&
+               trim(value).find(' ') != std::string_view::npos;
+    }
+
+    void read_cause_sentence(const std::string& key, const YAML::Node& node,
+                             const std::string& sentence) {
+        const auto triggers = classify_causes(sentence, ctx_.config.taxonomy);
+        std::vector<std::string> read;
+        for (const auto& trigger : triggers) {
+            if (read.size() == kMaxInferredCauses) {
+                break;
+            }
+            read.push_back(trigger.cause);
+            if (std::find(pm_.causes.begin(), pm_.causes.end(), trigger.cause) ==
+                pm_.causes.end()) {
+                pm_.causes.push_back(trigger.cause);
+            }
+        }
+        pm_.extra[key] = sentence;  // the writer's own words stay on the page
+        if (read.empty()) {
+            report_.note(at(node),
+                         fmt::format("'{}: {}' names no cause of the taxonomy; it is kept under "
+                                     "\"Other fields\"",
+                                     key, sentence),
+                         "write causes as taxonomy keys, e.g. causes: [database]");
+            return;
+        }
+        report_.note(at(node), fmt::format("read '{}: {}' as causes [{}]", key, sentence,
+                                           fmt::join(read, ", ")));
     }
 
     void read_item_status(ActionItem& item, const YAML::Node& node, const std::string& text) {

@@ -1,6 +1,8 @@
 // ISO 8601 first (core/dates.hpp), then the forms people write, through the body's scanners.
 #include "parse/time_fields.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -34,6 +36,30 @@ std::optional<CalendarDate> written_day(std::string_view text) {
     return std::nullopt;
 }
 
+// "05/03/2024", "5.3.2024": two numbers of 12 or less before the year, which one reader takes
+// as May 3 and another as 5 March.
+bool day_month_ambiguous(std::string_view text) {
+    text = trim(text);
+    int parts[2] = {0, 0};
+    std::size_t i = 0;
+    for (int& part : parts) {
+        const std::size_t from = i;
+        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0) {
+            part = part * 10 + (text[i] - '0');
+            ++i;
+        }
+        if (i == from || i - from > 2 || i >= text.size() ||
+            (text[i] != '/' && text[i] != '.' && text[i] != '-')) {
+            return false;
+        }
+        ++i;
+    }
+    const std::string_view year = text.substr(i);
+    return year.size() == 4 && year.find_first_not_of("0123456789") == std::string_view::npos &&
+           parts[0] >= 1 && parts[0] <= 12 && parts[1] >= 1 && parts[1] <= 12 &&
+           parts[0] != parts[1];
+}
+
 }  // namespace
 
 bool TimeFields::read_date(const std::string& key, const std::string& text, const Location& at) {
@@ -46,20 +72,26 @@ bool TimeFields::read_date(const std::string& key, const std::string& text, cons
         date_written_ = calendar(*day);
         return true;
     }
-    if (const auto time = parse_timestamp(text, zone_)) {
-        date_ = zone_.day_of(time->utc);
+    if (const auto time = parse_timestamp(text, zone())) {
+        date_ = zone().day_of(time->utc);
         date_written_ = written_day(text);
         date_time_ = time->utc;
         return true;
     }
     const auto instant = read_instant(text);
     if (instant && instant->date && instant->date->year != 0 && valid(*instant->date)) {
+        date_ambiguous_ = day_month_ambiguous(text);
+        date_key_ = key;
+        date_text_ = text;
+        date_at_ = at;
         date_written_ = instant->date;
         date_ = to_days(*instant->date);
         if (instant->time) {
-            date_time_ = local_to_utc(*instant->date, *instant->time, instant->zone, zone_);
+            date_time_ = local_to_utc(*instant->date, *instant->time, instant->zone, zone());
         }
-        report_.note(at, fmt::format("read '{}: {}' as {}", key, text, format_date(*date_)));
+        if (!date_ambiguous_) {  // else noted in finish(), once `started` can settle it
+            report_.note(at, fmt::format("read '{}: {}' as {}", key, text, format_date(*date_)));
+        }
         return true;
     }
     report_.unread(at, key, text, "is not a date", "write it as YYYY-MM-DD, e.g. 2023-08-10");
@@ -74,7 +106,7 @@ bool TimeFields::read_time(Field field, const std::string& key, const std::strin
     }
     TimeValue& value = times_[field];
     value = {key, text, at, std::nullopt, std::nullopt};
-    if (const auto parsed = parse_timestamp(text, zone_)) {
+    if (const auto parsed = parse_timestamp(text, zone())) {
         value.utc = parsed->utc;
         if (field == Field::started) {
             started_day_ = written_day(text);
@@ -94,8 +126,8 @@ bool TimeFields::read_time(Field field, const std::string& key, const std::strin
         }
     }
     if (instant->date && instant->date->year != 0) {
-        value.utc =
-            local_to_utc(*instant->date, instant->time.value_or(ClockTime{}), instant->zone, zone_);
+        value.utc = local_to_utc(*instant->date, instant->time.value_or(ClockTime{}), instant->zone,
+                                 zone());
         report_.note(at, fmt::format("read '{}: {}' as {}", key, text, format_iso_utc(*value.utc)));
     } else {
         value.waiting = instant;  // settled in finish(), once `date` and `started` are known
@@ -155,8 +187,8 @@ void TimeFields::settle(Field field, TimeValue& value) {
         return;
     }
     // A zone written once, on `started`, holds for the times written after it without one.
-    const auto zone = instant.zone ? instant.zone : started_zone_;
-    value.utc = local_to_utc(day, instant.time.value_or(ClockTime{}), zone, zone_);
+    const auto written = instant.zone ? instant.zone : started_zone_;
+    value.utc = local_to_utc(day, instant.time.value_or(ClockTime{}), written, zone());
     const auto started = times_.find(Field::started);
     if (field != Field::started && !instant.date && started != times_.end() &&
         started->second.utc && *value.utc < *started->second.utc) {
@@ -174,6 +206,18 @@ void TimeFields::finish(Postmortem& pm) {
         if (field != Field::started) {
             settle(field, value);
         }
+    }
+    // An ambiguous `date` is the day `started` was written with, when that is its other reading.
+    if (date_ambiguous_ && date_written_ && started_day_ &&
+        started_day_->year == date_written_->year && started_day_->month == date_written_->day &&
+        started_day_->day == date_written_->month) {
+        date_ = to_days(*started_day_);
+        report_.note(date_at_, fmt::format("read '{}: {}' as {}, the day 'started' gives (it could "
+                                           "be read either way)",
+                                           date_key_, date_text_, format_date(*date_)));
+    } else if (date_ambiguous_ && date_) {
+        report_.note(date_at_, fmt::format("read '{}: {}' as {} (month first)", date_key_,
+                                           date_text_, format_date(*date_)));
     }
     pm.date = date_;
     for (auto& [field, value] : times_) {

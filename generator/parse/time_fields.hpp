@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/dates.hpp"
 #include "extract/written_values.hpp"
@@ -27,6 +28,10 @@ class TimeFields {
                    const Location& at);
     bool read_duration(const std::string& key, const std::string& text, const Location& at);
 
+    // A `time_zone` key's zone, for the values written without one (wherever the key stands:
+    // the reader looks for it before it reads the times).
+    void use_zone(TimeZone zone) { own_zone_ = std::move(zone); }
+
     // Resolves what waited for `date` and `started`, checks the times against each other and
     // fills the postmortem's date, times and duration.
     void finish(Postmortem& pm);
@@ -41,15 +46,20 @@ class TimeFields {
     };
 
     void settle(Field field, TimeValue& value);
+    const TimeZone& zone() const { return own_zone_ ? *own_zone_ : zone_; }
 
     const TimeZone& zone_;
+    std::optional<TimeZone> own_zone_;
     FieldReport& report_;
     std::map<Field, TimeValue> times_;          // started, detected, mitigated, resolved
     std::optional<date::sys_days> date_;        // `date`
     std::optional<CalendarDate> date_written_;  // `date`, the day as written
     std::optional<Timestamp> date_time_;        // `date` written with a time of day (cState)
-    std::optional<CalendarDate> started_day_;   // the day `started` was written with
-    std::optional<WrittenZone> started_zone_;   // the zone `started` was written in
+    bool date_ambiguous_ = false;               // `date` like 05/03/2024: May 3 or 5 March
+    std::string date_key_, date_text_;
+    Location date_at_;
+    std::optional<CalendarDate> started_day_;  // the day `started` was written with
+    std::optional<WrittenZone> started_zone_;  // the zone `started` was written in
     std::optional<std::chrono::minutes> duration_;
     Location duration_at_;
 };

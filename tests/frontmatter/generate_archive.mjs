@@ -103,6 +103,17 @@ function offsetText(offset) {
   return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
 }
 
+// An instant on a zone's wall clock, the zone left to a key of its own.
+function localInstant(ms, offset) {
+  const w = wall(ms, offset);
+  const day = `${w.y}-${pad(w.m)}-${pad(w.d)}`;
+  return pick([
+    () => `${day} ${pad(w.h)}:${pad(w.min)}`,
+    () => `${day}T${pad(w.h)}:${pad(w.min)}:00`,
+    () => `${MONTHS[w.m - 1]} ${w.d}, ${w.y} ${twelve(w)}`,
+  ])();
+}
+
 // A calendar day written the ways people write one.
 function writtenDay(y, m, d) {
   return pick([
@@ -202,7 +213,8 @@ function frontMatter(pm, messy) {
   const put = (key, value) => lines.push(`${key}: ${value}`);
 
   // title and id
-  put(messy ? keyOf('title', ['title', 'incident_title']) : 'title', quoted(pm.title));
+  put(messy ? keyOf('title', ['title', 'incident_title', 'name', 'Incident Name']) : 'title',
+    quoted(pm.title));
   if (pm.id) put(messy ? keyOf('id', ['incident_id', 'incident id', 'id']) : 'id', pm.id);
 
   // date
@@ -230,12 +242,23 @@ function frontMatter(pm, messy) {
       put(startKey, quoted(pick([`${pad(start.h)}:${pad(start.min)}`, twelve(start),
         `${twelve(start)} UTC`])));
       put(endKey, quoted(pick([`${pad(e.h)}:${pad(e.min)}`, twelve(e), `${twelve(e)} UTC`])));
+    } else if (chance(20)) {
+      // Times without a zone, and the zone in a key of its own (before or after them).
+      const [name, offset] = pick(ZONES.filter(([zone]) => /^[A-Z]/.test(zone)));
+      const zoneKey = pick(['timezone', 'time_zone', 'Time Zone', 'tz']);
+      const first = chance(50);
+      if (first) put(zoneKey, name);
+      put(startKey, quoted(localInstant(pm.start, offset)));
+      if (pm.end) put(endKey, quoted(localInstant(pm.end, offset)));
+      if (pm.detected) put(keyOf('detected', ['detected_at', 'Detected At']),
+        quoted(localInstant(pm.detected, offset)));
+      if (!first) put(zoneKey, name);
     } else {
       put(startKey, quoted(writtenInstant(pm.start)));
       if (pm.end) put(endKey, quoted(writtenInstant(pm.end)));
+      if (pm.detected) put(keyOf('detected', ['detected_at', 'Detected At', 'detection_time']),
+        quoted(writtenInstant(pm.detected)));
     }
-    if (pm.detected) put(keyOf('detected', ['detected_at', 'Detected At', 'detection_time']),
-      quoted(writtenInstant(pm.detected)));
     if (!pm.end) {
       put(keyOf('duration', ['duration', 'outage_duration', 'downtime', 'Duration']),
         quoted(writtenDuration(pm.minutes)));
@@ -245,7 +268,8 @@ function frontMatter(pm, messy) {
 
   // severity
   if (pm.severity) {
-    put(messy ? keyOf('severity', ['severity', 'sev', 'incident_severity']) : 'severity',
+    put(messy ? keyOf('severity', ['severity', 'sev', 'incident_severity', 'priority',
+      'Priority', 'level']) : 'severity',
       messy ? quoted(pick(SEVERITY[pm.severity])) : pm.severity);
   } else if (messy && chance(40)) {
     put('severity', pick(['""', '~', 'TBD', 'unknown', 'N/A']));
@@ -269,7 +293,16 @@ function frontMatter(pm, messy) {
     if (!messy) {
       lines.push('impact:', `  users_affected_pct: ${n}`);
     } else {
+      const everyone = n === 100 ? [
+        () => put('customers_impacted', pick(['All', 'everyone', 'all customers'])),
+        () => put('Users Affected', pick(['"All users"', 'Everyone'])),
+      ] : [];
       pick([
+        ...everyone,
+        () => put('users_affected', quoted(`about ${n}%`)),
+        () => put('Users Affected', quoted(`${n} percent`)),
+        () => put('affected_users_pct', quoted(`~${n}%`)),
+        () => lines.push('impact:', `  affected_users: "approximately ${n}% of users"`),
         () => put('users_affected_pct', n),
         () => put('users_affected_percent', n),
         () => put('affected_users_pct', quoted(`${n}%`)),
@@ -299,7 +332,8 @@ function frontMatter(pm, messy) {
       put('causes', `[${pm.causes.join(', ')}]`);
     } else {
       const names = pm.causes.map((c) => pick(CAUSES[c]));
-      const key = keyOf('causes', ['causes', 'Causes', 'cause', 'tags', 'categories']);
+      const key = keyOf('causes', ['causes', 'Causes', 'cause', 'tags', 'categories',
+        'root_cause', 'Root Cause']);
       put(key, names.length === 1 && chance(50) ? quoted(names[0])
         : `[${names.map(quoted).join(', ')}]`);
     }

@@ -60,3 +60,33 @@ TEST_CASE("a share only from '%', people written out, or a key that says percent
     CHECK_FALSE(level.share_pct);
     CHECK_FALSE(level.count);
 }
+
+TEST_CASE("shares written as people write them", "[impact_keys]") {
+    // Estimates are the share they state.
+    CHECK(read_impact_value(ImpactKey::people, "about 40%").share_pct == 40);
+    CHECK(read_impact_value(ImpactKey::share, "~12%").share_pct == 12);
+    CHECK(read_impact_value(ImpactKey::people, "approximately 25% of users").share_pct == 25);
+    CHECK(read_impact_value(ImpactKey::people, "15 percent").share_pct == 15);
+    CHECK(read_impact_value(ImpactKey::people, "15 per cent of customers").share_pct == 15);
+    CHECK(read_impact_value(ImpactKey::people, "40 %").share_pct == 40);
+    // Everyone.
+    CHECK(read_impact_value(ImpactKey::people, "All").share_pct == 100);
+    CHECK(read_impact_value(ImpactKey::people, "everyone").share_pct == 100);
+    CHECK(read_impact_value(ImpactKey::people, "all of our customers").share_pct == 100);
+    CHECK_FALSE(read_impact_value(ImpactKey::people, "all EU regions").share_pct);
+    CHECK_FALSE(read_impact_value(ImpactKey::summary, "all").share_pct);
+    // Bounds and ranges are no single share: a problem, never a guess.
+    for (const char* bound : {"up to 30%", "less than 1%", "< 5%", "over 50 percent", "10-20%",
+                              "10 \u2013 20 %", "10 to 20%", "at least 3%"}) {
+        INFO(bound);
+        const auto read = read_impact_value(ImpactKey::people, bound);
+        CHECK_FALSE(read.share_pct);
+        CHECK_FALSE(read.problem.empty());
+    }
+    // A sentence that only starts with such a word still states its share.
+    CHECK(
+        read_impact_value(ImpactKey::none, "Over the weekend 30% of users saw errors").share_pct ==
+        30);
+    CHECK(read_impact_value(ImpactKey::none, "2024-01-02: 30% of users saw errors").share_pct ==
+          30);
+}

@@ -238,3 +238,65 @@ TEST_CASE("keys are matched without regard to case or separators", "[read_fields
     CHECK(pm.duration->count() == 60);
     CHECK(has(notes(result), "read 'Start Time' as 'started'"));
 }
+
+TEST_CASE("a time_zone key holds for the times written without a zone, wherever it stands",
+          "[read_fields]") {
+    // Written after the times it applies to; an IANA region follows daylight saving time.
+    const auto berlin = parse(
+        "date: 2024-07-01\nstarted: \"10:00\"\nresolved: 2024-07-01 11:30\n"
+        "timezone: Europe/Berlin\n");
+    CHECK(warnings(berlin).empty());
+    CHECK(iso(berlin.postmortem->started) == "2024-07-01T08:00:00Z");
+    CHECK(iso(berlin.postmortem->resolved) == "2024-07-01T09:30:00Z");
+    CHECK(berlin.postmortem->time_zone == "Europe/Berlin");
+    CHECK(has(notes(berlin), "times written without a zone are read in Europe/Berlin"));
+    // An abbreviation is its fixed offset; a zone written on the value still wins.
+    const auto est = parse("tz: EST\nstarted: 2024-01-05 09:00\nresolved: 2024-01-05 15:00 UTC\n");
+    CHECK(iso(est.postmortem->started) == "2024-01-05T14:00:00Z");
+    CHECK(iso(est.postmortem->resolved) == "2024-01-05T15:00:00Z");
+    CHECK(est.postmortem->time_zone == "-05:00");
+    // A zone no table knows is a warning; the times are read in the site's zone.
+    const auto unknown = parse("time_zone: Mars/Olympus\nstarted: 2024-01-05 09:00\n");
+    CHECK(has(warnings(unknown), "'time_zone: Mars/Olympus' is not a time zone"));
+    CHECK(iso(unknown.postmortem->started) == "2024-01-05T09:00:00Z");
+}
+
+TEST_CASE("other tools' keys for title, severity and causes", "[read_fields]") {
+    const auto result = parse(
+        "name: Checkout outage\npriority: P1\n"
+        "root_cause: \"The connection pool was exhausted after a deploy\"\n");
+    CHECK(warnings(result).empty());
+    const Postmortem& pm = *result.postmortem;
+    CHECK(pm.title == "Checkout outage");
+    CHECK(pm.severity == "SEV1");
+    // A sentence under a cause key is classified as the body's root cause is, and kept.
+    CHECK(std::find(pm.causes.begin(), pm.causes.end(), "resource-exhaustion") != pm.causes.end());
+    CHECK(std::find(pm.causes.begin(), pm.causes.end(), "deployment") != pm.causes.end());
+    CHECK(pm.tags.empty());
+    CHECK(pm.extra.contains("root_cause"));
+    CHECK(has(notes(result), "as causes ["));
+    // A single word no taxonomy knows stays another tool's tag.
+    CHECK(parse("root_cause: gremlins\n").postmortem->tags == std::vector<std::string>{"gremlins"});
+}
+
+TEST_CASE("an ambiguous numeric date is read as the day 'started' gives", "[read_fields]") {
+    const auto result = parse("date: 05/03/2024\nstarted: 2024-03-05T14:15:00Z\n");
+    CHECK(format_date(*result.postmortem->date) == "2024-03-05");
+    CHECK(has(notes(result), "the day 'started' gives"));
+    // Without `started`, month first, with a note saying so.
+    const auto alone = parse("date: 05/03/2024\n");
+    CHECK(format_date(*alone.postmortem->date) == "2024-05-03");
+    CHECK(has(notes(alone), "(month first)"));
+    // 25/03/2024 can only be one day.
+    CHECK(format_date(*parse("date: 25/03/2024\n").postmortem->date) == "2024-03-25");
+}
+
+TEST_CASE("shares of users as people write them, bounds left out with a warning", "[read_fields]") {
+    CHECK(parse("users_affected: about 40%\n").postmortem->users_affected_pct == 40);
+    CHECK(parse("users affected: 15 percent\n").postmortem->users_affected_pct == 15);
+    CHECK(parse("customers_impacted: All\n").postmortem->users_affected_pct == 100);
+    CHECK(parse("impact:\n  affected_users: \"~12%\"\n").postmortem->users_affected_pct == 12);
+    const auto bound = parse("users_affected: up to 30%\n");
+    CHECK_FALSE(bound.postmortem->users_affected_pct);
+    CHECK(has(warnings(bound), "is a bound, not a share"));
+}
