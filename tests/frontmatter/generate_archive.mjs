@@ -294,7 +294,7 @@ function frontMatter(pm, messy) {
       lines.push('impact:', `  users_affected_pct: ${n}`);
     } else {
       const everyone = n === 100 ? [
-        () => put('customers_impacted', pick(['All', 'everyone', 'all customers'])),
+        () => put('customers_affected', pick(['All', 'everyone', 'all customers'])),
         () => put('Users Affected', pick(['"All users"', 'Everyone'])),
       ] : [];
       pick([
