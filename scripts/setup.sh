@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."  # npm ci below reads package-lock.json at the repositor
 # Building hindsight and running it on a site. ca-certificates: npm ci fetches over HTTPS.
 build_packages=(
   g++ cmake make pkg-config tzdata ca-certificates
-  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev nlohmann-json3-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libtomlplusplus-dev
+  nlohmann-json3-dev
   libkainjow-mustache-dev libcli11-dev libfmt-dev libhowardhinnant-date-dev
   libicu-dev libsimdjson-dev libgumbo-dev libdouble-conversion-dev libmimalloc-dev
   libxxhash-dev libcpp-httplib-dev

@@ -1,4 +1,4 @@
-// Front-matter fences: '---' on the first line, closed by '---' or '...'.
+// Front-matter fences: '---' on the first line, closed by '---' or '...'; or Hugo's '+++' twice.
 #include "parse/front_matter.hpp"
 
 #include "core/yaml_guard.hpp"
@@ -19,8 +19,10 @@ FrontMatterSplit split_front_matter(std::string_view text) {
     FrontMatterSplit split;
     split.body = text;
     const auto first_end = text.find('\n');
-    if (!is_fence(text.substr(0, first_end), "---") || first_end == std::string_view::npos) {
-        split.present = is_fence(text, "---");
+    split.toml = is_fence(text.substr(0, first_end), "+++");
+    if ((!split.toml && !is_fence(text.substr(0, first_end), "---")) ||
+        first_end == std::string_view::npos) {
+        split.present = is_fence(text, "---") || is_fence(text, "+++");
         return split;
     }
     split.present = true;
@@ -30,7 +32,8 @@ FrontMatterSplit split_front_matter(std::string_view text) {
         const auto end = text.find('\n', pos);
         const std::string_view current =
             text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-        if (is_fence(current, "---") || is_fence(current, "...")) {
+        if (split.toml ? is_fence(current, "+++")
+                       : is_fence(current, "---") || is_fence(current, "...")) {
             split.terminated = true;
             split.yaml = text.substr(first_end + 1, pos - first_end - 1);
             split.yaml_first_line = 2;

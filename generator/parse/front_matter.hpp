@@ -1,4 +1,4 @@
-// Splitting a postmortem's text into its YAML front matter and its Markdown body.
+// Splitting a postmortem's text into its YAML (or TOML) front matter and its Markdown body.
 #pragma once
 
 #include <optional>
@@ -9,6 +9,7 @@ namespace hindsight {
 struct FrontMatterSplit {
     bool present = false;     // the text opens with a '---' line
     bool terminated = false;  // and a closing '---' or '...' line was found
+    bool toml = false;        // Hugo's TOML front matter, between '+++' lines
     std::string_view yaml;    // between the fences
     int yaml_first_line = 0;  // 1-based line of the first YAML line in the file
     std::string_view body;    // everything after the closing fence (the whole text if none)

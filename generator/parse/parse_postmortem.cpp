@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 #include <chrono>
+#include <variant>
 
 #include "config/yaml_tree.hpp"
 #include "core/slug.hpp"
@@ -15,6 +16,7 @@
 #include "parse/front_matter.hpp"
 #include "parse/markdown.hpp"
 #include "parse/read_fields.hpp"
+#include "parse/toml_front_matter.hpp"
 
 namespace hindsight {
 namespace {
@@ -129,6 +131,22 @@ bool read_yaml(const FrontMatterSplit& split, FieldContext& context, Postmortem&
     return true;
 }
 
+// TOML is rewritten as YAML with its keys on their own lines, then read as YAML is.
+void read_toml(const FrontMatterSplit& split, FieldContext& context, Postmortem& postmortem) {
+    auto converted = toml_as_yaml(split.yaml);
+    if (const auto* problem = std::get_if<TomlProblem>(&converted)) {
+        context.diagnostics.push_back(make_error(
+            {context.path, problem->line + split.yaml_first_line - 1, problem->column},
+            fmt::format("invalid TOML in front matter: {}", problem->message),
+            "front matter between two '+++' lines is TOML: key = \"value\", one per line"));
+        return;
+    }
+    const std::string& yaml = std::get<std::string>(converted);
+    FrontMatterSplit as_yaml = split;
+    as_yaml.yaml = yaml;
+    read_yaml(as_yaml, context, postmortem);
+}
+
 }  // namespace
 
 ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
@@ -161,10 +179,15 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
     if (split.present && !split.terminated) {
         result.diagnostics.push_back(
             make_error({file.display, 1, 1}, "front matter opened on line 1 is never closed",
-                       "add a line '---' after the last front-matter field"));
+                       split.toml ? "add a line '+++' after the last front-matter field"
+                                  : "add a line '---' after the last front-matter field"));
     } else if (split.present) {
         context.line_offset = split.yaml_first_line - 1;
-        read_yaml(split, context, pm);
+        if (split.toml) {
+            read_toml(split, context, pm);
+        } else {
+            read_yaml(split, context, pm);
+        }
         if (trim(split.body).empty()) {
             result.diagnostics.push_back(
                 make_warning({file.display, split.body_first_line - 1, 1},
