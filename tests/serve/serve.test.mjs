@@ -161,7 +161,11 @@ describe('hindsight serve', () => {
     const other = await startServe(binary, [content, '--port', '0', '--host', '0.0.0.0'], { cwd: work });
     try {
       assert.match(other.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
-      assert.ok(other.errors.some((line) => /warning: serving on 0\.0\.0\.0: anyone who can reach/.test(line)));
+      // The warning goes to stderr, which may be read after the URL line on stdout.
+      const warned = () => other.errors.some(
+        (line) => /warning: serving on 0\.0\.0\.0: anyone who can reach/.test(line));
+      await until(warned, { timeout: 10000 }).catch(() => {});
+      assert.ok(warned(), other.errors.join('\n'));
     } finally {
       await other.stop();
     }
