@@ -263,6 +263,38 @@ describe('search over http', () => {
     await page.context().close();
   });
 
+  test('typed results are drawn from the heads before their chunks arrive; the snippets follow', async () => {
+    const reference = await newPage();
+    await reference.goto(searchUrl('?q=minutes'));
+    const expected = await results(reference);
+    await reference.context().close();
+
+    const page = await newPage();
+    const held = [];
+    await page.route(/\/search\/d-\d+\.js/, (route) => held.push(route));
+    await page.goto(searchUrl());
+    await page.fill('#hs-q', 'minutes');
+    await page.waitForFunction(() => document.querySelectorAll('#hs-results .search-result').length === 10);
+    const early = await page.$$eval('#hs-results .search-result', (items) => items.map((item) => ({
+      title: item.querySelector('.search-result-title').textContent,
+      href: item.querySelector('.search-result-title').getAttribute('href'),
+      chips: Array.from(item.querySelectorAll('.search-result-meta .chip'), (c) => c.textContent),
+      date: item.querySelector('time')?.textContent ?? '',
+      loading: item.querySelectorAll('.search-result-snippet.is-loading').length,
+    })));
+    assert.ok(held.length > 0, 'the chunks were asked for');
+    assert.deepEqual(early.map(({ loading, ...hit }) => hit), expected);
+    assert.ok(early.every((hit) => hit.loading === 1), 'each snippet waits for its chunk');
+    assert.equal(await page.getAttribute('#hs-results', 'aria-busy'), 'true');
+
+    await Promise.all(held.map((route) => route.continue()));
+    await page.unroute(/\/search\/d-\d+\.js/);
+    assert.deepEqual(await results(page), expected);
+    assert.equal(await page.locator('#hs-results .search-result-snippet.is-loading').count(), 0);
+    assert.equal(await page.locator('#hs-results .search-result-snippet').count(), 10);
+    await page.context().close();
+  });
+
   test('an empty result says so and suggests a way on', async () => {
     const page = await newPage();
     await page.goto(searchUrl());

@@ -676,6 +676,37 @@
     return chunk && chunk[doc % this.manifest.chunk];
   };
 
+  // Loads what every hit shows but its snippet (manifest.heads, one file), when the archive has
+  // it apart from the chunks (an archive of one chunk has not). Resolves once it is in.
+  Engine.prototype.loadHeads = function () {
+    var self = this;
+    if (!this.manifest.heads) return Promise.resolve();
+    if (!this.headsLoading) {
+      this.headsLoading = this.load(this.manifest.heads).then(function (text) {
+        self.heads = JSON.parse(text);
+      });
+    }
+    return this.headsLoading;
+  };
+
+  // What a hit shows but its snippet (url, title, date, duration, severity, severity_rank,
+  // causes): from its chunk if that is loaded, else from the heads, else undefined.
+  Engine.prototype.head = function (doc) {
+    var hit = this.hit(doc);
+    var heads = this.heads;
+    if (hit || !heads) return hit;
+    var severity = heads.severity[doc] < 0 ? null : heads.severities[heads.severity[doc]];
+    return {
+      url: heads.url[0] + heads.slug[doc] + heads.url[1],
+      title: heads.title[doc],
+      date: heads.date[doc],
+      duration: heads.duration[doc],
+      severity: severity && severity[0],
+      severity_rank: severity ? severity[1] : 0,
+      causes: heads.causes[doc].map(function (label) { return heads.labels[label]; }),
+    };
+  };
+
   // ------------------------------------------------ filters
 
   // Whether the facet (cause, service, severity or year) can be read: the manifest holds the
