@@ -392,12 +392,20 @@
   var whenDrawn = null;     // called once the list holds the wanted hits
   var firstPainted = false;
 
-  // What every result shows but its snippet, for all the postmortems (engine.head): loaded once
-  // the reader types or picks a filter, or once the first result of a page opened with a query
-  // is painted (so not among the bytes before it), so that later searches paint their ranked
-  // titles without waiting for their hits' chunks. Should it fail, the chunks serve as before.
-  function loadHeads() {
+  // What later searches will want, loaded ahead: what every result shows but its snippet, for
+  // all the postmortems (engine.head), so that a search paints its ranked titles without
+  // waiting for its hits' chunks; and the term dictionary, so that a word that matches nothing
+  // (a typo, or a prefix past its stem: "evicti") does not wait for it. Once the reader types
+  // or picks a filter, once the page opened empty has nothing else to do, or once the first
+  // result of a page opened with a query is painted (so not among the bytes before it). Should
+  // the heads fail, the chunks serve as before; should the dictionary, the search that needs it
+  // says so.
+  var preloading = false;
+  function preload() {
+    if (preloading) return;
+    preloading = true;
     engine.loadHeads().then(function () { drawReady(); }, function () {});
+    engine.loadDictionary().then(null, function () {});
   }
 
   // Appends, in order, the wanted hits whose heads (or chunks) have arrived, up to the first
@@ -418,7 +426,7 @@
     if (first === 0 && shownCount > 0 && !firstPainted) {
       firstPainted = true;
       afterPaint('hindsight-first-result');
-      afterNextPaint(loadHeads);
+      afterNextPaint(preload);
     }
     if (shownCount >= wanted && whenDrawn) {
       var then = whenDrawn;
@@ -584,11 +592,14 @@
       var dictionary = engine.loadDictionary();
       var afterDictionary = function () {
         var more = fuzzyNeeds(words);
-        whenReady(engine.loadNeeds(more), function () { return engine.hasNeeds(more); }, mine, function () {
+        var ready = function () { return engine.hasNeeds(more); };
+        waited = waited || !ready();
+        whenReady(engine.loadNeeds(more), ready, mine, function () {
           var fuzzy = search(words, true);
-          show(state, words, filtered(fuzzy, state.filters), fuzzy.count > 0, started, true);
+          show(state, words, filtered(fuzzy, state.filters), fuzzy.count > 0, started, waited);
         });
       };
+      waited = waited || !engine.dictionary;
       if (engine.dictionary) {
         afterDictionary();
       } else {
@@ -681,7 +692,7 @@
   // shard is answered when it arrives, unless the next keystroke came first.
   input.addEventListener('input', function (event) {
     painted = true;  // a reader typing waits for the whole page of results, not the first
-    loadHeads();
+    preload();
     run(event.timeStamp, true);
   });
   input.addEventListener('keydown', function (event) {
@@ -727,7 +738,7 @@
   });
   Object.keys(selects).forEach(function (name) {
     selects[name].addEventListener('change', function (event) {
-      loadHeads();
+      preload();
       run(event.timeStamp);
     });
   });
@@ -752,4 +763,8 @@
   stateFromUrl();
   run();
   if (!input.value) input.focus();
+  if (!input.value && Object.keys(readState().filters).length === 0) {
+    if (window.requestIdleCallback) window.requestIdleCallback(preload, { timeout: 1000 });
+    else window.setTimeout(preload, 0);
+  }
 })();
