@@ -405,7 +405,7 @@
     if (preloading) return;
     preloading = true;
     engine.loadHeads().then(function () { drawReady(); }, function () {});
-    engine.loadDictionary().then(null, function () {});
+    engine.loadDictionary(true).then(null, function () {});
   }
 
   // Appends, in order, the wanted hits whose heads (or chunks) have arrived, up to the first
