@@ -454,8 +454,8 @@
         return showMore();
       });
       return {
-        drawn: next.then(function (more) { return more.drawn; }),
-        filled: next.then(function (more) { return more.filled; }),
+        drawn: next.then(function (page) { return page.drawn; }),
+        filled: next.then(function (page) { return page.filled; }),
       };
     }
     var from = shownCount;
@@ -672,7 +672,7 @@
       waitedForShards: waited, waitedForChunks: !headsIn, waitedForSnippets: !chunksIn };
     page.drawn.then(function () {
       if (mine === generation) afterPaint('hindsight-search', started, detail);
-    });
+    }, function () {});  // a failure is the filled promise's to report
     page.filled.then(function () {
       if (mine !== generation) return;
       list.setAttribute('aria-busy', 'false');
