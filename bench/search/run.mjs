@@ -138,9 +138,17 @@ async function keystrokes(entry) {
   await page.evaluate(() => performance.clearMeasures('hindsight-search'));
   await page.type('#hs-q', q, { delay: KEY_DELAY_MS });
   await page.waitForTimeout(1000);
-  const measures = await page.evaluate(() => performance.getEntriesByName('hindsight-search')
-    .map((m) => ({ duration: m.duration, query: m.detail.query, searched: m.detail.searched,
-      shards: m.detail.waitedForShards, chunks: m.detail.waitedForChunks })));
+  // A search's results painted (hindsight-search), and, once their chunks are in, the snippets
+  // too (hindsight-snippets; a page built before 2026-12-08 paints both at once and marks only
+  // the first). The same detail object marks both.
+  const measures = await page.evaluate(() => {
+    const snippets = new Map(performance.getEntriesByName('hindsight-snippets')
+      .map((m) => [m.detail.search, m.duration]));
+    return performance.getEntriesByName('hindsight-search')
+      .map((m) => ({ duration: m.duration, query: m.detail.query, searched: m.detail.searched,
+        shards: m.detail.waitedForShards, chunks: m.detail.waitedForChunks,
+        snippets: m.detail.search === undefined ? m.duration : snippets.get(m.detail.search) }));
+  });
   await context.close();
   return measures.map((m) => ({ ...m, of: q, keys: q.length }));
 }
@@ -190,6 +198,7 @@ const sum = (list) => list.reduce((s, f) => s + fs.statSync(path.join(site, 'sea
 console.log(`postmortems: ${manifest.postmortems}; search data on disk: ${files.length} files, ` +
   `${kib(onDisk)} KiB, ${kib(onDisk / manifest.postmortems)} KiB per postmortem (shards ` +
   `${kib(sum(kind('s-')) / manifest.postmortems)}, hit chunks ${kib(sum(kind('d-')) / manifest.postmortems)}, ` +
+  `heads ${kib(sum(kind('h-')) / manifest.postmortems)}${manifest.heads ? ` (${kib(gzipSize(`${server.origin}/search/${manifest.heads}.js`))} KiB gzipped whole)` : ''}, ` +
   `dictionary ${kib(sum(kind('t-')))} KiB whole, manifest ${kib(sum(kind('manifest')))} KiB ` +
   `(${kib(gzipSize(`${server.origin}/search/manifest.js`))} KiB gzipped)); ` +
   // (A site of an older build, to compare with, lists its shards by name and has no families.)
@@ -227,6 +236,12 @@ line('every keystroke', typed);
 line('its shards and hits already loaded', typed.filter((t) => !t.shards && !t.chunks));
 line('waited for a shard (or the dictionary)', typed.filter((t) => t.shards));
 line('waited only for hits (chunks) to show', typed.filter((t) => !t.shards && t.chunks));
+// Snippets: a result drawn from the heads before its chunk arrived gets its snippet after.
+// (A search overtaken by the next keystroke before its snippets came has none.)
+if (typed.some((t) => t.snippets !== t.duration)) {
+  line('every keystroke, to its snippets painted too',
+    typed.filter((t) => t.snippets !== undefined).map((t) => ({ ...t, duration: t.snippets })));
+}
 console.log('');
 console.log('Slowest keystrokes (the text in the box):');
 console.log('');

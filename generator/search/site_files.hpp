@@ -27,6 +27,9 @@ struct SearchFileSizes {
 //   search/t-HASH.js   every term, sorted: the dictionary typo matching reads
 //   search/f-HASH.js   which causes (or services) each postmortem has: what a filter reads
 //   search/d-N.js      what a hit shows of chunk N of the postmortems, newest first
+//   search/h-HASH.js   what a hit shows but its snippet, of every postmortem (when there are
+//                      several chunks): the page loads it once the reader types, to paint
+//                      ranked titles without waiting for chunks
 // Shards and chunks are numbered, and the manifest's version (a hash of them all) goes in their
 // URLs; the others are named by a hash of their contents.
 // Each file is `HindsightSearch.register("NAME", 'JSON');`: a script, so that one copy loads

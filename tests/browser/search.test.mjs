@@ -254,12 +254,53 @@ describe('search over http', () => {
     const total = Number((await page.textContent('#hs-status')).match(/^(\d+) postmortems/)[1]);
     assert.ok(total > 10, `${total}`);
     assert.equal(await page.textContent('#hs-more'), `Show more results (${total - 10} more)`);
-    assert.ok(!data.some((name) => name.startsWith('t-')), 'no dictionary for an exact match');
+    // What the page loads ahead for later searches (the heads, the dictionary) comes after the
+    // first result of an exact match.
+    const before = await page.evaluate(() => {
+      const at = performance.getEntriesByName('hindsight-first-result')[0].startTime;
+      return performance.getEntriesByType('resource').filter((r) => r.startTime <= at)
+        .map((r) => new URL(r.name).pathname.split('/').pop());
+    });
+    assert.ok(before.some((name) => name.startsWith('d-')), before.join());
+    assert.ok(!before.some((name) => /^[th]-/.test(name)), before.join());
+    assert.ok(data.some((name) => name.startsWith('h-')), data.join());
     await page.click('#hs-more');
     await page.waitForFunction((n) => document.querySelectorAll('#hs-results .search-result').length === n,
       Math.min(total, 20));
     assert.equal(await page.evaluate(() => document.activeElement.closest('li') ===
       document.querySelectorAll('#hs-results .search-result')[10]), true);
+    await page.context().close();
+  });
+
+  test('typed results are drawn from the heads before their chunks arrive; the snippets follow', async () => {
+    const reference = await newPage();
+    await reference.goto(searchUrl('?q=minutes'));
+    const expected = await results(reference);
+    await reference.context().close();
+
+    const page = await newPage();
+    const held = [];
+    await page.route(/\/search\/d-\d+\.js/, (route) => held.push(route));
+    await page.goto(searchUrl());
+    await page.fill('#hs-q', 'minutes');
+    await page.waitForFunction(() => document.querySelectorAll('#hs-results .search-result').length === 10);
+    const early = await page.$$eval('#hs-results .search-result', (items) => items.map((item) => ({
+      title: item.querySelector('.search-result-title').textContent,
+      href: item.querySelector('.search-result-title').getAttribute('href'),
+      chips: Array.from(item.querySelectorAll('.search-result-meta .chip'), (c) => c.textContent),
+      date: item.querySelector('time')?.textContent ?? '',
+      loading: item.querySelectorAll('.search-result-snippet.is-loading').length,
+    })));
+    assert.ok(held.length > 0, 'the chunks were asked for');
+    assert.deepEqual(early.map(({ loading, ...hit }) => hit), expected);
+    assert.ok(early.every((hit) => hit.loading === 1), 'each snippet waits for its chunk');
+    assert.equal(await page.getAttribute('#hs-results', 'aria-busy'), 'true');
+
+    await Promise.all(held.map((route) => route.continue()));
+    await page.unroute(/\/search\/d-\d+\.js/);
+    assert.deepEqual(await results(page), expected);
+    assert.equal(await page.locator('#hs-results .search-result-snippet.is-loading').count(), 0);
+    assert.equal(await page.locator('#hs-results .search-result-snippet').count(), 10);
     await page.context().close();
   });
 

@@ -42,7 +42,7 @@ std::map<std::string, json> registered(const OutputFiles& files) {
         REQUIRE(!text.empty());
         const std::string name = file.path.substr(7, file.path.size() - 7 - 3);
         CHECK(file.bytes.rfind("HindsightSearch.register(\"" + name + "\",'", 0) == 0);
-        if (name[0] == 't' || name[0] == 'f') {  // named by a hash of what it holds
+        if (name[0] == 't' || name[0] == 'f' || name[0] == 'h') {  // named by a hash of it
             CHECK(name.substr(2) == hash_bytes(text).hex().substr(0, 10));
         }
         out[name] = json::parse(text);
@@ -140,6 +140,7 @@ TEST_CASE("the search files: a manifest, shards, dictionary and hits, newest fir
     CHECK(coredns[1]["body"] == json({{"0", json::object()}}));
 
     REQUIRE(manifest["chunks"] == 1);
+    CHECK(manifest["heads"].is_null());  // one chunk holds every head already
     CHECK(manifest["version"].get<std::string>().size() == 10);
     const json& hits = data.at("d-0");
     REQUIRE(hits.size() == 2);
@@ -179,6 +180,49 @@ TEST_CASE("the search files: a manifest, shards, dictionary and hits, newest fir
     CHECK(set_of(manifest["facets"]["service"], 1) == std::set<std::string>{"tracking"});
     CHECK(set_of(manifest["facets"]["severity"], 1) == std::set<std::string>{"sev2"});
     CHECK(set_of(manifest["facets"]["year"], 0) == std::set<std::string>{"2024"});
+}
+
+TEST_CASE("the heads: every hit but its snippet, in one file when the hits are in several chunks",
+          "[site_index]") {
+    SiteConfig config;
+    auto first = postmortem("first", "Cache stampede", 2022, "Redis evicted keys");
+    first.causes = {"cache", "race-condition"};
+    first.severity = "SEV2";
+    first.duration = std::chrono::minutes{130};
+    auto second = postmortem("second", "DNS forwarder broke", 2023, "CoreDNS lost its upstream");
+    second.causes = {"dns", "cache"};
+    auto third = postmortem("third", "Disk full", 2024, "The volume filled up");
+    third.severity = "SEV1";
+    const Archive archive = archive_of({first, second, third}, config);
+    search::SearchFileSizes sizes;
+    sizes.chunk = 1;  // a postmortem a chunk
+    const auto data = registered(search::site_search_files(archive, config, sizes));
+    const json& manifest = data.at("manifest");
+    REQUIRE(manifest["chunks"] == 3);
+    const json& heads = data.at(manifest["heads"].get<std::string>());
+    for (int n = 0; n < 3; ++n) {
+        CAPTURE(n);
+        const json& hit = data.at("d-" + std::to_string(n))[0];
+        CHECK(heads["url"][0].get<std::string>() + heads["slug"][n].get<std::string>() +
+                  heads["url"][1].get<std::string>() ==
+              hit["url"]);
+        CHECK(heads["title"][n] == hit["title"]);
+        CHECK(heads["date"][n] == hit["date"]);
+        CHECK(heads["duration"][n] == hit["duration"]);
+        const int severity = heads["severity"][n];
+        if (hit["severity"].is_null()) {
+            CHECK(severity == -1);
+        } else {
+            CHECK(heads["severities"][severity] == json({hit["severity"], hit["severity_rank"]}));
+        }
+        json causes = json::array();
+        for (const auto& label : heads["causes"][n]) {
+            causes.push_back(heads["labels"][label.get<int>()]);
+        }
+        CHECK(causes == hit["causes"]);
+    }
+    CHECK(heads["title"] == json({"Disk full", "DNS forwarder broke", "Cache stampede"}));
+    CHECK(heads["labels"].size() == 3);  // each label once
 }
 
 TEST_CASE("the word cap bounds what the body adds to the index and the hits", "[site_index]") {

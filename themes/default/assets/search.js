@@ -320,9 +320,11 @@
     return matched;
   }
 
-  // A result: the postmortem at `place` in the newest-first order, and the query's terms.
+  // A result: the postmortem at `place` in the newest-first order, and the query's terms. Drawn
+  // from its chunk, else from the heads with its snippet left to fill (fillSnippets) once the
+  // chunk arrives.
   function resultItem(place, terms) {
-    var doc = engine.hit(place);
+    var doc = engine.head(place);
     var matched = matchedTerms(place, terms);
     var item = element('li', 'search-result');
     var link = element('a', 'search-result-title');
@@ -345,13 +347,36 @@
     });
     item.appendChild(meta);
 
-    var text = snippet(doc, matched);
-    if (text) {
-      var p = element('p', 'search-result-snippet');
-      appendHighlighted(p, text, matched);
-      item.appendChild(p);
+    if (engine.hit(place)) {
+      addSnippet(item, engine.hit(place), matched);
+    } else {
+      // Room for the snippet to come, so that the results below do not jump when it does.
+      item.appendChild(element('p', 'search-result-snippet is-loading'));
+      unfilled.push({ place: place, item: item, matched: matched });
     }
     return item;
+  }
+
+  function addSnippet(item, doc, matched) {
+    var text = snippet(doc, matched);
+    var p = item.querySelector('.search-result-snippet.is-loading');
+    if (!text) {
+      if (p) item.removeChild(p);
+      return;
+    }
+    if (p) p.className = 'search-result-snippet';
+    else p = item.appendChild(element('p', 'search-result-snippet'));
+    appendHighlighted(p, text, matched);
+  }
+
+  // The results drawn before their chunks arrived, waiting for their snippets.
+  var unfilled = [];
+  function fillSnippets() {
+    unfilled = unfilled.filter(function (entry) {
+      var doc = engine.hit(entry.place);
+      if (doc) addSnippet(entry.item, doc, entry.matched);
+      return !doc;
+    });
   }
 
   // A search's results: {docs, count, terms}, the first `count` of `docs` (places in the
@@ -361,14 +386,35 @@
   var shownTotal = 0; // how many hits there are
   var shownRest = null; // when `shown` holds only the first: resolves to them all
   var shownCount = 0; // how many of them the list holds
-  var wanted = 0;     // how many it should hold once their chunks are in
+  var wanted = 0;     // how many it should hold once what they show is in
   var generation = 0; // bumped by each search, so that late arrivals for an old one are dropped
+  var shownGeneration = 0;  // the search whose results the list holds
+  var whenDrawn = null;     // called once the list holds the wanted hits
+  var firstPainted = false;
 
-  // Appends, in order, the wanted hits whose chunks have arrived, up to the first that has not.
+  // What later searches will want, loaded ahead: what every result shows but its snippet, for
+  // all the postmortems (engine.head), so that a search paints its ranked titles without
+  // waiting for its hits' chunks; and the term dictionary, so that a word that matches nothing
+  // (a typo, or a prefix past its stem: "evicti") does not wait for it. Once the reader types
+  // or picks a filter, once the page opened empty has nothing else to do, or once the first
+  // result of a page opened with a query is painted (so not among the bytes before it). Should
+  // the heads fail, the chunks serve as before; should the dictionary, the search that needs it
+  // says so.
+  var preloading = false;
+  function preload() {
+    if (preloading) return;
+    preloading = true;
+    engine.loadHeads().then(function () { drawReady(); }, function () {});
+    engine.loadDictionary(true).then(null, function () {});
+  }
+
+  // Appends, in order, the wanted hits whose heads (or chunks) have arrived, up to the first
+  // that has not.
   function drawReady() {
+    if (shownGeneration !== generation) return false;
     var fragment = document.createDocumentFragment();
     var first = shownCount;
-    while (shownCount < wanted && engine.hit(shown.docs[shownCount])) {
+    while (shownCount < wanted && engine.head(shown.docs[shownCount])) {
       fragment.appendChild(resultItem(shown.docs[shownCount], shown.terms));
       shownCount += 1;
     }
@@ -377,46 +423,72 @@
     if (!more.hidden) {
       more.textContent = 'Show more results (' + (shownTotal - shownCount) + ' more)';
     }
-    if (first === 0 && shownCount > 0) afterPaint('hindsight-first-result');
+    if (first === 0 && shownCount > 0 && !firstPainted) {
+      firstPainted = true;
+      afterPaint('hindsight-first-result');
+      afterNextPaint(preload);
+    }
+    if (shownCount >= wanted && whenDrawn) {
+      var then = whenDrawn;
+      whenDrawn = null;
+      then();
+    }
     return shownCount >= wanted;
   }
 
-  // The next page of hits: drawn at once if their chunks are in, else as they arrive. For the
-  // first results of a page opened with a query, the chunk of the first hit is asked for alone,
-  // and the rest once it is painted, so that the best result is not kept waiting behind the
-  // others; otherwise (once the reader types) all at once, which draws the whole page sooner.
+  // The next page of hits, drawn as soon as what they show but their snippets is in (the heads,
+  // once loaded, hold it for every postmortem), else as their chunks arrive; the snippets follow
+  // their chunks. For the first results of a page opened with a query, the chunk of the first
+  // hit is asked for alone, and the rest once it is painted, so that the best result is not
+  // kept waiting behind the others; otherwise (once the reader types) all at once. Returns
+  // {drawn, filled}: promises of the page of hits drawn, and of their snippets too.
   var painted = false;
   function showMore() {
     var mine = generation;
     if (shownRest && shownCount + PAGE_SIZE > shown.count) {
-      var rest = shownRest;
+      var all = shownRest;
       shownRest = null;
-      return rest().then(function (results) {
-        if (mine !== generation) return null;
+      var next = all().then(function (results) {
+        if (mine !== generation) return { drawn: null, filled: null };
         shown = results;
         return showMore();
       });
+      return {
+        drawn: next.then(function (page) { return page.drawn; }),
+        filled: next.then(function (page) { return page.filled; }),
+      };
     }
+    var from = shownCount;
     wanted = Math.min(shown.count, shownCount + PAGE_SIZE);
-    if (drawReady()) return Promise.resolve();
-    var rest = function () {
-      var chunks = [];
-      for (var i = shownCount; i < wanted; i++) {
-        var chunk = engine.chunkOf(shown.docs[i]);
-        if (chunks.indexOf(chunk) < 0) chunks.push(chunk);
-      }
-      return Promise.all(chunks.map(function (chunk) {
-        return engine.loadChunk(chunk).then(function () {
-          if (mine === generation) drawReady();
-        });
-      }));
+    var chunks = [];
+    for (var i = from; i < wanted; i++) {
+      var chunk = engine.chunkOf(shown.docs[i]);
+      if (!engine.chunks[chunk] && chunks.indexOf(chunk) < 0) chunks.push(chunk);
+    }
+    var drawn = new Promise(function (resolve) { whenDrawn = resolve; });
+    drawReady();
+    var arrived = function () {
+      if (mine !== generation) return;
+      drawReady();
+      fillSnippets();
     };
-    if (painted) return rest();
-    painted = true;
-    return engine.loadChunk(engine.chunkOf(shown.docs[shownCount])).then(function () {
-      if (mine !== generation || drawReady()) return null;
-      return new Promise(afterNextPaint).then(rest);
-    });
+    var rest = function () {
+      return Promise.all(chunks.map(function (chunk) { return engine.loadChunk(chunk).then(arrived); }));
+    };
+    var filled;
+    if (chunks.length === 0) {
+      filled = Promise.resolve();
+    } else if (painted) {
+      filled = rest();
+    } else {
+      painted = true;
+      filled = engine.loadChunk(engine.chunkOf(shown.docs[from])).then(function () {
+        arrived();
+        if (mine !== generation) return null;
+        return new Promise(afterNextPaint).then(rest);
+      });
+    }
+    return { drawn: drawn, filled: filled };
   }
 
   // Calls then() once the browser has painted what was just drawn: the next frame, then the
@@ -520,11 +592,14 @@
       var dictionary = engine.loadDictionary();
       var afterDictionary = function () {
         var more = fuzzyNeeds(words);
-        whenReady(engine.loadNeeds(more), function () { return engine.hasNeeds(more); }, mine, function () {
+        var ready = function () { return engine.hasNeeds(more); };
+        waited = waited || !ready();
+        whenReady(engine.loadNeeds(more), ready, mine, function () {
           var fuzzy = search(words, true);
-          show(state, words, filtered(fuzzy, state.filters), fuzzy.count > 0, started, true);
+          show(state, words, filtered(fuzzy, state.filters), fuzzy.count > 0, started, waited);
         });
       };
+      waited = waited || !engine.dictionary;
       if (engine.dictionary) {
         afterDictionary();
       } else {
@@ -576,19 +651,32 @@
 
     var mine = generation;
     list.textContent = '';
+    unfilled = [];
+    shownGeneration = generation;
     shown = results;
     shownTotal = count;
     shownRest = rest || null;
     shownCount = 0;
     status.textContent = message;
     empty.hidden = !(count === 0 && (typed || filtered)) || stillTyping;
+    // What the page of hits waits for: their heads (unless loaded), and their chunks for the
+    // snippets. bench/search reads both moments.
+    var headsIn = true;
     var chunksIn = true;
-    for (var i = 0; i < Math.min(PAGE_SIZE, results.count); i++) chunksIn = chunksIn && !!engine.hit(results.docs[i]);
-    showMore().then(function () {
+    for (var i = 0; i < Math.min(PAGE_SIZE, results.count); i++) {
+      headsIn = headsIn && !!engine.head(results.docs[i]);
+      chunksIn = chunksIn && !!engine.hit(results.docs[i]);
+    }
+    var page = showMore();
+    var detail = { search: mine, query: state.q, hits: results.count, searched: searched - started,
+      waitedForShards: waited, waitedForChunks: !headsIn, waitedForSnippets: !chunksIn };
+    page.drawn.then(function () {
+      if (mine === generation) afterPaint('hindsight-search', started, detail);
+    }, function () {});  // a failure is the filled promise's to report
+    page.filled.then(function () {
       if (mine !== generation) return;
       list.setAttribute('aria-busy', 'false');
-      afterPaint('hindsight-search', started, { query: state.q, hits: results.count,
-        searched: searched - started, waitedForShards: waited, waitedForChunks: !chunksIn });
+      afterPaint('hindsight-snippets', started, detail);
     }, function () {
       if (mine === generation) unavailable();
     });
@@ -604,6 +692,7 @@
   // shard is answered when it arrives, unless the next keystroke came first.
   input.addEventListener('input', function (event) {
     painted = true;  // a reader typing waits for the whole page of results, not the first
+    preload();
     run(event.timeStamp, true);
   });
   input.addEventListener('keydown', function (event) {
@@ -629,7 +718,7 @@
       if (at + 1 < links.length) {
         links[at + 1].focus();
       } else if (!more.hidden) {
-        showMore().then(function () {
+        showMore().drawn.then(function () {
           var next = resultLinks()[at + 1];
           if (next) next.focus();
         });
@@ -648,11 +737,14 @@
     if (links.length && document.activeElement === input) window.location.href = links[0].href;
   });
   Object.keys(selects).forEach(function (name) {
-    selects[name].addEventListener('change', function (event) { run(event.timeStamp); });
+    selects[name].addEventListener('change', function (event) {
+      preload();
+      run(event.timeStamp);
+    });
   });
   more.addEventListener('click', function () {
     var first = shownCount;
-    showMore().then(function () {
+    showMore().drawn.then(function () {
       var links = resultLinks();
       if (links[first]) links[first].focus();
     });
@@ -671,4 +763,8 @@
   stateFromUrl();
   run();
   if (!input.value) input.focus();
+  if (!input.value && Object.keys(readState().filters).length === 0) {
+    if (window.requestIdleCallback) window.requestIdleCallback(preload, { timeout: 1000 });
+    else window.setTimeout(preload, 0);
+  }
 })();
