@@ -59,6 +59,10 @@ double dot(const SparseVector& a, const SparseVector& b) {
 
 namespace {
 
+// Rounds of candidate search at most: each needs a merge in the one before, and a round's
+// candidates are the clusters the last one made, so a few suffice (three in the benches).
+constexpr std::size_t kMaxRounds = 8;
+
 struct Neighbours {  // the most similar units found so far, best first
     std::vector<std::pair<double, std::uint32_t>> list;
     void offer(double sim, std::uint32_t other, std::size_t keep) {
@@ -81,8 +85,11 @@ struct Neighbours {  // the most similar units found so far, best first
     }
 };
 
+// Pairs of vectors worth scoring: each vector's most similar among those it meets, by
+// `similarity` (of the vectors' indices).
+template <typename Similarity>
 std::vector<std::pair<std::uint32_t, std::uint32_t>> candidate_edges(
-    const std::vector<SparseVector>& units, const LinkParams& params) {
+    const std::vector<SparseVector>& units, const LinkParams& params, Similarity&& similarity) {
     const std::size_t n = units.size();
     // About 16 units a bucket, whatever the archive's size: the work per unit stays bounded.
     std::size_t bits = 0;
@@ -108,7 +115,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> candidate_edges(
                 if (same_bucket && keys[b][t] != keys[a][t]) {
                     break;
                 }
-                const double sim = dot(units[a], units[b]);
+                const double sim = similarity(a, b);
                 if (sim >= floor) {
                     best[a].offer(sim, b, params.neighbours);
                     best[b].offer(sim, a, params.neighbours);
@@ -213,63 +220,99 @@ std::vector<std::size_t> average_link(const std::vector<SparseVector>& units,
         return std::tie(std::get<1>(x), std::get<2>(x)) > std::tie(std::get<1>(y), std::get<2>(y));
     };
     std::priority_queue<Entry, std::vector<Entry>, decltype(later)> heap(later);
-    for (const auto& [a, b] : candidate_edges(units, params)) {
-        adjacent[a].push_back(b);
-        adjacent[b].push_back(a);
-        const double sim = average(sums[a], sums[b]);
-        if (sim >= params.threshold) {
-            heap.emplace(sim, a, b, 0, 0);
-        }
+    // Rounds: the first finds candidates among the units; a unit's nearest are mostly its
+    // near-copies ("... for checkout" beside "... for billing"), so the clusters they form are
+    // met again as wholes (their summed vectors) in the next round, until one merges nothing.
+    std::vector<std::uint32_t> live(n);
+    for (std::size_t u = 0; u < n; ++u) {
+        live[u] = static_cast<std::uint32_t>(u);
     }
-    while (!heap.empty()) {
-        const auto [sim, a, b, va, vb] = heap.top();
-        heap.pop();
-        if (parent[a] != a || parent[b] != b || version[a] != va || version[b] != vb) {
-            continue;  // one side has merged since: its averages were pushed again then
-        }
-        // b joins a (a < b): the merged cluster keeps the lower id.
-        parent[b] = a;
-        ++version[a];
-        Sum& into = sums[a];
-        Sum& from = sums[b];
-        if (into.sparse.size() < from.sparse.size()) {
-            std::swap(into.sparse, from.sparse);
-        }
-        for (const auto& [f, w] : from.sparse) {
-            into.sparse[f] += w;
-        }
-        from.sparse.clear();
-        into.weight += from.weight;
-        std::vector<std::uint32_t> around;
-        for (const std::uint32_t x : adjacent[a]) {
-            around.push_back(find(x));
-        }
-        for (const std::uint32_t x : adjacent[b]) {
-            around.push_back(find(x));
-        }
-        std::vector<std::uint32_t>().swap(adjacent[b]);
-        std::sort(around.begin(), around.end());
-        around.erase(std::unique(around.begin(), around.end()), around.end());
-        around.erase(std::remove(around.begin(), around.end(), a), around.end());
-        std::vector<std::pair<double, std::uint32_t>> scored;
-        for (const std::uint32_t c : around) {
-            scored.emplace_back(average(into, sums[c]), c);
-        }
-        std::sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) {
-            return x.first > y.first || (x.first == y.first && x.second < y.second);
-        });
-        if (scored.size() > params.cluster_neighbours) {
-            scored.resize(params.cluster_neighbours);
-        }
-        adjacent[a].clear();
-        for (const auto& [s, c] : scored) {
-            adjacent[a].push_back(c);
-            adjacent[c].push_back(a);
-            if (s >= params.threshold) {
-                heap.emplace(s, std::min(a, c), std::max(a, c), version[std::min(a, c)],
-                             version[std::max(a, c)]);
+    for (std::size_t round = 0; round < kMaxRounds && live.size() > 1; ++round) {
+        std::vector<SparseVector> wholes;
+        if (round > 0) {
+            wholes.resize(live.size());
+            for (std::size_t i = 0; i < live.size(); ++i) {
+                for (const auto& [f, w] : sums[live[i]].sparse) {
+                    wholes[i].emplace_back(f, static_cast<float>(w));
+                }
+                std::sort(wholes[i].begin(), wholes[i].end());
             }
         }
+        const auto edges = candidate_edges(round == 0 ? units : wholes, params,
+                                           [&](std::uint32_t i, std::uint32_t j) {
+                                               return average(sums[live[i]], sums[live[j]]);
+                                           });
+        for (const std::uint32_t c : live) {
+            adjacent[c].clear();
+        }
+        for (const auto& [i, j] : edges) {
+            const std::uint32_t a = live[i];
+            const std::uint32_t b = live[j];
+            adjacent[a].push_back(b);
+            adjacent[b].push_back(a);
+            const double sim = average(sums[a], sums[b]);
+            if (sim >= params.threshold) {
+                heap.emplace(sim, a, b, version[a], version[b]);
+            }
+        }
+        std::size_t merges = 0;
+        while (!heap.empty()) {
+            const auto [sim, a, b, va, vb] = heap.top();
+            heap.pop();
+            if (parent[a] != a || parent[b] != b || version[a] != va || version[b] != vb) {
+                continue;  // one side has merged since: its averages were pushed again then
+            }
+            ++merges;
+            // b joins a (a < b): the merged cluster keeps the lower id.
+            parent[b] = a;
+            ++version[a];
+            Sum& into = sums[a];
+            Sum& from = sums[b];
+            if (into.sparse.size() < from.sparse.size()) {
+                std::swap(into.sparse, from.sparse);
+            }
+            for (const auto& [f, w] : from.sparse) {
+                into.sparse[f] += w;
+            }
+            from.sparse.clear();
+            into.weight += from.weight;
+            std::vector<std::uint32_t> around;
+            for (const std::uint32_t x : adjacent[a]) {
+                around.push_back(find(x));
+            }
+            for (const std::uint32_t x : adjacent[b]) {
+                around.push_back(find(x));
+            }
+            std::vector<std::uint32_t>().swap(adjacent[b]);
+            std::sort(around.begin(), around.end());
+            around.erase(std::unique(around.begin(), around.end()), around.end());
+            around.erase(std::remove(around.begin(), around.end(), a), around.end());
+            std::vector<std::pair<double, std::uint32_t>> scored;
+            for (const std::uint32_t c : around) {
+                scored.emplace_back(average(into, sums[c]), c);
+            }
+            std::sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) {
+                return x.first > y.first || (x.first == y.first && x.second < y.second);
+            });
+            if (scored.size() > params.cluster_neighbours) {
+                scored.resize(params.cluster_neighbours);
+            }
+            adjacent[a].clear();
+            for (const auto& [s, c] : scored) {
+                adjacent[a].push_back(c);
+                adjacent[c].push_back(a);
+                if (s >= params.threshold) {
+                    heap.emplace(s, std::min(a, c), std::max(a, c), version[std::min(a, c)],
+                                 version[std::max(a, c)]);
+                }
+            }
+        }
+        if (merges == 0) {
+            break;
+        }
+        live.erase(std::remove_if(live.begin(), live.end(),
+                                  [&](std::uint32_t c) { return parent[c] != c; }),
+                   live.end());
     }
     std::vector<std::size_t> cluster(n);
     std::unordered_map<std::uint32_t, std::size_t> number;
