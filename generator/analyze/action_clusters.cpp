@@ -57,6 +57,10 @@ IntentUnits intent_units(const std::vector<std::string>& texts,
         for (const auto& [w, f] : reading.words) {
             key += fmt::format("{}:{} ", w, f);
         }
+        if (key.empty()) {
+            // Nothing to compare by ("Done", "Improve it"): only the same text is the same promise.
+            key = "\x1f" + text;
+        }
         const auto [it, fresh] = unit_of_reading.emplace(std::move(key), readings.size());
         if (fresh) {
             readings.push_back(std::move(reading));

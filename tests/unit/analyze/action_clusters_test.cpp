@@ -184,6 +184,13 @@ TEST_CASE("a site's own concept ranks before the general ones", "[action_cluster
     CHECK(clusters[0] != clusters[1]);
 }
 
+TEST_CASE("items with nothing to compare by are one cluster only when worded alike",
+          "[action_clusters]") {
+    const auto clusters = cluster_texts({"Done", "Improve it", "Done"}, default_synonyms());
+    CHECK(clusters[0] == clusters[2]);
+    CHECK(clusters[0] != clusters[1]);
+}
+
 TEST_CASE("load testing is not load balancing", "[action_clusters]") {
     const auto clusters = cluster_texts(
         {"Increase load testing before launches", "Review the load balancer configuration",
