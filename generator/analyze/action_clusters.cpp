@@ -1,5 +1,5 @@
-// Leader clustering over IDF-weighted word vectors, with an inverted index from words to
-// clusters so that 100,000 items need no pairwise comparison.
+// Action items as weighted vectors of the concepts and words they name, clustered by average
+// link over candidate pairs from an index, so that 100,000 items need no pairwise comparison.
 #include "analyze/action_clusters.hpp"
 
 #include <algorithm>
@@ -10,8 +10,11 @@
 #include <set>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "analyze/action_phrases.hpp"
 #include "analyze/analyze.hpp"
+#include "analyze/average_link.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "extract/action_words.hpp"
@@ -20,177 +23,112 @@
 namespace hindsight {
 namespace {
 
-constexpr std::size_t kCandidateWords = 4;
-
-using Vector = std::unordered_map<std::string, double>;
-
-struct Cluster {
-    Vector centroid;  // sum of member vectors
-    double norm2 = 0;
-    std::vector<std::size_t> members;
-};
-
-double cosine(const Vector& item, double item_norm, const Cluster& cluster) {
-    double dot = 0;
-    for (const auto& [word, weight] : item) {
-        const auto it = cluster.centroid.find(word);
-        if (it != cluster.centroid.end()) {
-            dot += weight * it->second;
-        }
-    }
-    return dot == 0 ? 0 : dot / (item_norm * std::sqrt(cluster.norm2));
-}
-
-void add(Cluster& cluster, const Vector& item, std::size_t index) {
-    for (const auto& [word, weight] : item) {
-        double& c = cluster.centroid[word];
-        cluster.norm2 += (c + weight) * (c + weight) - c * c;
-        c += weight;
-    }
-    cluster.members.push_back(index);
-}
-
-std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& texts,
-                                             const PhraseTable& table, double threshold);
+// How much each part of an item says about which promise it is (tuned on the tuning halves of
+// tests/analyze: action_clusters_test.cpp). The first concept an item names is the promise;
+// its other concepts say how or where ("alert" in "alert when a disk fills up"); its other
+// words are detail, which tells promises of one concept apart only when they share many.
+constexpr double kPrimaryConceptWeight = 3.0;
+constexpr double kOtherConceptWeight = 1.0;
+constexpr double kWordWeight = 0.6;
 
 }  // namespace
 
-std::vector<std::pair<std::string, double>> action_terms(
-    std::string_view text, const std::vector<SynonymGroup>& synonyms) {
-    return action_terms(text, PhraseTable(synonyms));
-}
-
-std::optional<std::size_t> primary_concept(std::string_view text,
-                                           const std::vector<SynonymGroup>& synonyms) {
-    return concept_of(text, PhraseTable(synonyms), synonyms);
+IntentUnits intent_units(const std::vector<std::string>& texts,
+                         const std::vector<SynonymGroup>& synonyms) {
+    const PhraseTable table(synonyms);
+    IntentUnits space;
+    std::vector<ActionReading> readings;
+    // A promise pasted into many postmortems is read once; wordings that read the same (the
+    // same concepts and words) are one unit.
+    std::unordered_map<std::string_view, std::size_t> unit_of_text;
+    std::unordered_map<std::string, std::size_t> unit_of_reading;
+    space.unit_of.reserve(texts.size());
+    for (const auto& text : texts) {
+        if (const auto seen = unit_of_text.find(text); seen != unit_of_text.end()) {
+            space.count[seen->second] += 1;
+            space.unit_of.push_back(seen->second);
+            continue;
+        }
+        ActionReading reading = table.read(text);
+        std::string key;
+        for (const auto& [c, f] : reading.concepts) {
+            key += fmt::format("#{}:{} ", c, f);
+        }
+        for (const auto& [w, f] : reading.words) {
+            key += fmt::format("{}:{} ", w, f);
+        }
+        if (key.empty()) {
+            // Nothing to compare by ("Done", "Improve it"): only the same text is the same promise.
+            key = "\x1f" + text;
+        }
+        const auto [it, fresh] = unit_of_reading.emplace(std::move(key), readings.size());
+        if (fresh) {
+            readings.push_back(std::move(reading));
+            space.count.push_back(0);
+        }
+        unit_of_text.emplace(text, it->second);
+        space.count[it->second] += 1;
+        space.unit_of.push_back(it->second);
+    }
+    // Rarity over distinct wordings, so that a text pasted into many postmortems does not make
+    // its words common. Concepts are features "#<index>", words their stems.
+    std::unordered_map<std::string, double> document_frequency;
+    const auto concept_feature = [](std::size_t c) { return "#" + std::to_string(c); };
+    for (const auto& reading : readings) {
+        for (const auto& [c, _] : reading.concepts) {
+            document_frequency[concept_feature(c)] += 1;
+        }
+        for (const auto& [w, _] : reading.words) {
+            document_frequency[w] += 1;
+        }
+    }
+    const double n = static_cast<double>(std::max<std::size_t>(readings.size(), 1));
+    std::unordered_map<std::string, std::uint32_t> feature_id;  // in order of first appearance
+    space.units.resize(readings.size());
+    for (std::size_t u = 0; u < readings.size(); ++u) {
+        auto& unit = space.units[u];
+        const auto add = [&](const std::string& feature, double weight) {
+            const auto id =
+                feature_id.emplace(feature, static_cast<std::uint32_t>(feature_id.size()));
+            unit.emplace_back(id.first->second,
+                              weight * std::log(1.0 + n / document_frequency[feature]));
+        };
+        for (std::size_t k = 0; k < readings[u].concepts.size(); ++k) {
+            const auto& [c, factor] = readings[u].concepts[k];
+            add(concept_feature(c),
+                factor * (k == 0 ? kPrimaryConceptWeight : kOtherConceptWeight));
+        }
+        for (const auto& [w, factor] : readings[u].words) {
+            add(w, factor * kWordWeight);
+        }
+        std::sort(unit.begin(), unit.end());
+        double norm2 = 0;
+        for (const auto& [_, w] : unit) {
+            norm2 += static_cast<double>(w) * w;
+        }
+        for (auto& [_, w] : unit) {
+            w = static_cast<float>(w / std::sqrt(norm2));
+        }
+    }
+    return space;
 }
 
 std::vector<std::size_t> cluster_texts(const std::vector<std::string>& texts,
                                        const std::vector<SynonymGroup>& synonyms,
                                        double threshold) {
-    // Items naming a concept of the synonym table join that concept's cluster; the rest are
-    // clustered by similarity among themselves.
+    const IntentUnits space = intent_units(texts, synonyms);
+    LinkParams params;
+    params.threshold = threshold;
+    const auto cluster_of_unit = average_link(space.units, space.count, params);
+    // Clusters numbered in order of their first item.
     std::vector<std::size_t> assignment(texts.size());
-    std::map<std::string, std::size_t> concept_cluster;  // canonical word -> cluster
-    std::vector<std::string> rest;
-    std::vector<std::size_t> rest_index;
-    std::size_t next = 0;
-    const PhraseTable table(synonyms);
-    std::vector<std::optional<std::size_t>> concepts;
-    for (const auto& text : texts) {
-        concepts.push_back(concept_of(text, table, synonyms));
-    }
-    // Cluster numbers follow first appearance, concept or not.
-    std::vector<std::size_t> similar;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        if (!concepts[i]) {
-            rest.push_back(texts[i]);
-            rest_index.push_back(i);
-        }
-    }
-    similar = similarity_clusters(rest, table, threshold);
-    std::map<std::size_t, std::size_t> similar_cluster;
-    std::size_t r = 0;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        if (concepts[i]) {
-            const auto [it, fresh] =
-                concept_cluster.emplace(concept_name(synonyms[*concepts[i]]), next);
-            next += fresh ? 1 : 0;
-            assignment[i] = it->second;
-        } else {
-            const auto [it, fresh] = similar_cluster.emplace(similar[r++], next);
-            next += fresh ? 1 : 0;
-            assignment[i] = it->second;
-        }
+    std::unordered_map<std::size_t, std::size_t> number;
+    for (std::size_t t = 0; t < texts.size(); ++t) {
+        const auto [it, _] = number.emplace(cluster_of_unit[space.unit_of[t]], number.size());
+        assignment[t] = it->second;
     }
     return assignment;
 }
-
-namespace {
-
-std::vector<std::size_t> similarity_clusters(const std::vector<std::string>& texts,
-                                             const PhraseTable& table, double threshold) {
-    std::vector<std::vector<std::pair<std::string, double>>> terms;
-    terms.reserve(texts.size());
-    std::unordered_map<std::string, int> document_frequency;
-    for (const auto& text : texts) {
-        terms.push_back(action_terms(text, table));
-        for (const auto& [word, _] : terms.back()) {
-            ++document_frequency[word];
-        }
-    }
-    const double n = static_cast<double>(std::max<std::size_t>(texts.size(), 1));
-    std::vector<Cluster> clusters;
-    std::unordered_map<std::string, std::vector<std::size_t>> clusters_with;  // word -> clusters
-    std::vector<std::size_t> assignment(texts.size());
-    std::vector<std::size_t> seen_stamp;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        Vector item;
-        double norm2 = 0;
-        for (const auto& [word, weight] : terms[i]) {
-            // Words shared by many items say less about which promise this is.
-            const double w = weight * std::log(1.0 + n / document_frequency[word]);
-            item[word] = w;
-            norm2 += w * w;
-        }
-        std::size_t best = clusters.size();
-        double best_score = threshold;
-        if (norm2 > 0) {
-            const double norm = std::sqrt(norm2);
-            seen_stamp.resize(clusters.size(), texts.size());
-            // Candidates come through the item's heaviest (rarest) words only: a word every
-            // item shares would make each item meet every cluster.
-            // Words in more than a few percent of all items are too common to find candidates
-            // through (they would list most clusters); the heaviest word always may.
-            std::vector<std::pair<double, std::string>> heaviest;
-            const double common = std::max(50.0, 0.02 * n);
-            for (const auto& [word, weight] : item) {
-                heaviest.emplace_back(-weight, word);
-            }
-            std::sort(heaviest.begin(), heaviest.end());
-            heaviest.erase(
-                std::remove_if(
-                    heaviest.begin() + (heaviest.empty() ? 0 : 1), heaviest.end(),
-                    [&](const auto& w) { return document_frequency[w.second] > common; }),
-                heaviest.end());
-            std::sort(heaviest.begin(), heaviest.end());
-            if (heaviest.size() > kCandidateWords) {
-                heaviest.resize(kCandidateWords);
-            }
-            for (const auto& [_, word] : heaviest) {
-                const auto it = clusters_with.find(word);
-                if (it == clusters_with.end()) {
-                    continue;
-                }
-                for (const std::size_t c : it->second) {
-                    if (seen_stamp[c] == i) {
-                        continue;
-                    }
-                    seen_stamp[c] = i;
-                    const double score = cosine(item, norm, clusters[c]);
-                    if (score >= best_score && (score > best_score || c < best)) {
-                        best = c;
-                        best_score = score;
-                    }
-                }
-            }
-        }
-        if (best == clusters.size()) {
-            clusters.emplace_back();
-        }
-        // A word new to the cluster lists the cluster under it; the centroid knows which are.
-        for (const auto& [word, _] : item) {
-            if (clusters[best].centroid.count(word) == 0) {
-                clusters_with[word].push_back(best);
-            }
-        }
-        add(clusters[best], item, i);
-        assignment[i] = best;
-    }
-    return assignment;
-}
-
-}  // namespace
 
 void assign_cluster_ids(std::vector<ActionCluster>& clusters) {
     // Unique by construction: a taken id (a second "Foo", or "Foo 2" after two "Foo"s) gets the

@@ -5,27 +5,32 @@
 #include <string>
 #include <vector>
 
+#include "analyze/average_link.hpp"
 #include "config/site_config.hpp"
 #include "model/archive.hpp"
 
 namespace hindsight {
 
-// Items whose weighted word vectors have a cosine similarity at least this high with a
-// cluster's centroid join it (tuned on tests/analyze/action_intents.json).
-inline constexpr double kClusterThreshold = 0.5;
+// Two clusters merge while the average cosine similarity of their members across them is at
+// least this (tuned on the tuning halves of tests/analyze; see action_clusters_test.cpp).
+inline constexpr double kClusterThreshold = 0.3;
 
-// The first concept of the synonym table (in its order of priority) an item names, if any.
-std::optional<std::size_t> primary_concept(std::string_view text,
-                                           const std::vector<SynonymGroup>& synonyms);
+// Action items as unit vectors: each distinct wording once, weighted by the concepts of the
+// synonym table it names (the first, in order of priority, most) and its other words, each by
+// its rarity among the wordings.
+struct IntentUnits {
+    std::vector<SparseVector> units;   // in order of first appearance
+    std::vector<std::size_t> unit_of;  // per text
+    std::vector<double> count;         // per unit: how many texts read as it
+};
 
-// The words an action item is compared by: synonyms read as their canonical word, stop words
-// and generic verbs dropped, stems joined; words of a "Label:" count twice.
-std::vector<std::pair<std::string, double>> action_terms(std::string_view text,
-                                                         const std::vector<SynonymGroup>& synonyms);
+IntentUnits intent_units(const std::vector<std::string>& texts,
+                         const std::vector<SynonymGroup>& synonyms);
 
 // Clusters texts given in a deterministic order; returns, for each text, its cluster number
-// (clusters numbered in order of first appearance). Each item is compared only with the
-// clusters sharing one of its words, never with every other item.
+// (clusters numbered in order of first appearance). Average link: an item joins a cluster only
+// when close to its members on average, so no cluster chains one promise into the next. Each
+// item is compared only with candidates from an index, never with every other item.
 std::vector<std::size_t> cluster_texts(const std::vector<std::string>& texts,
                                        const std::vector<SynonymGroup>& synonyms,
                                        double threshold = kClusterThreshold);

@@ -1,7 +1,9 @@
-// Synonym phrases compiled once into a table indexed by first word; term vectors of action items.
+// Synonym phrases compiled once into a table indexed by their first letters; reading an action
+// item into its concepts and remaining words.
 #include "analyze/action_phrases.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "core/text.hpp"
@@ -11,111 +13,151 @@
 namespace hindsight {
 namespace {
 
-constexpr double kOtherWordWeight = 0.3;
+// Phrases are indexed by this many first letters of their first word: a word is looked up once.
+constexpr std::size_t kKeyLetters = 3;
+
+// Endings a word takes without changing what it names ("alert": alerts, alerting, alerted,
+// alerter; "validate": validation; "redundant": redundancy).
+constexpr std::array<std::string_view, 31> kEndings = {
+    "",       "s",       "es",    "ed",  "d",   "ing",  "er",   "ers",   "ion",  "ions", "ation",
+    "ations", "ment",    "ments", "y",   "ies", "ied",  "ity",  "al",    "ally", "ly",   "ness",
+    "able",   "ability", "ive",   "ize", "ise", "ized", "ised", "izing", "ising"};
+
+bool is_ending(std::string_view rest) {
+    return std::find(kEndings.begin(), kEndings.end(), rest) != kEndings.end();
+}
+
+std::string key_of(std::string_view word) {
+    return std::string(word.substr(0, kKeyLetters));
+}
 
 }  // namespace
 
+bool phrase_word_matches(std::string_view phrase_word, std::string_view word) {
+    if (!phrase_word.empty() && phrase_word.back() == '*') {
+        return word.starts_with(phrase_word.substr(0, phrase_word.size() - 1));
+    }
+    if (word == phrase_word) {
+        return true;
+    }
+    // "throttle" + "ing" is written "throttling": the final 'e' goes before an ending.
+    for (std::string_view base :
+         {phrase_word, phrase_word.ends_with('e') ? phrase_word.substr(0, phrase_word.size() - 1)
+                                                  : std::string_view{}}) {
+        if (base.empty() || !word.starts_with(base)) {
+            continue;
+        }
+        const std::string_view rest = word.substr(base.size());
+        // "logging", "pinned": the final consonant doubled before an ending.
+        if (is_ending(rest) ||
+            (rest.size() > 1 && rest.front() == base.back() && is_ending(rest.substr(1)))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 PhraseTable::PhraseTable(const std::vector<SynonymGroup>& synonyms) {
-    for (const auto& group : synonyms) {
-        for (const auto& phrase : group.phrases) {
-            auto words = split_words(to_lower_ascii(phrase), WordChars::alnum_hyphen);
-            if (!words.empty()) {
-                const std::string first = words.front();
-                by_first_[first].push_back({std::move(words), group.canonical});
+    priority_.resize(synonyms.size());
+    std::size_t rank = 0;
+    for (const bool general : {false, true}) {
+        for (std::size_t g = 0; g < synonyms.size(); ++g) {
+            if (synonyms[g].general == general) {
+                priority_[g] = rank++;
             }
         }
     }
-    for (auto& [_, list] : by_first_) {
+    for (std::size_t g = 0; g < synonyms.size(); ++g) {
+        for (const auto& phrase : synonyms[g].phrases) {
+            auto words = split_words(to_lower_ascii(phrase));
+            // A '*' is kept on the word it ends ("autoscal*").
+            const auto star = phrase.find('*');
+            if (!words.empty() && star != std::string::npos && star + 1 == phrase.size()) {
+                words.back() += '*';
+            }
+            if (!words.empty()) {
+                const std::string key = key_of(words.front());
+                by_start_[key].push_back({std::move(words), g});
+            }
+        }
+    }
+    for (auto& [_, list] : by_start_) {
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
             return a.words.size() > b.words.size();
         });
     }
 }
 
-std::string PhraseTable::canonical_text(std::string_view text) const {
-    const auto words = split_words(to_lower_ascii(text), WordChars::alnum_hyphen);
-    std::string out;
-    for (std::size_t i = 0; i < words.size();) {
-        const Phrase* match = nullptr;
-        for (std::size_t len = words[i].size(); len >= 1 && match == nullptr; --len) {
-            const auto it = by_first_.find(words[i].substr(0, len));
-            if (it == by_first_.end()) {
-                continue;
-            }
-            for (const auto& phrase : it->second) {
-                if (matches(phrase, words, i) &&
-                    (match == nullptr || phrase.words.size() > match->words.size())) {
-                    match = &phrase;
-                }
-            }
+const PhraseTable::Phrase* PhraseTable::longest_match(const std::vector<std::string>& words,
+                                                      std::size_t at) const {
+    const auto it = by_start_.find(key_of(words[at]));
+    if (it == by_start_.end()) {
+        return nullptr;
+    }
+    for (const auto& phrase : it->second) {  // longest first
+        if (at + phrase.words.size() > words.size()) {
+            continue;
         }
-        if (match != nullptr) {
-            out += " qq" + match->canonical + "qq ";
-            i += match->words.size();
-        } else {
-            out += " " + words[i];
-            ++i;
+        bool all = true;
+        for (std::size_t k = 0; k < phrase.words.size() && all; ++k) {
+            all = phrase_word_matches(phrase.words[k], words[at + k]);
+        }
+        if (all) {
+            return &phrase;
         }
     }
-    return out;
+    return nullptr;
 }
 
-bool PhraseTable::matches(const Phrase& phrase, const std::vector<std::string>& words,
-                          std::size_t at) {
-    if (at + phrase.words.size() > words.size()) {
-        return false;
-    }
-    for (std::size_t k = 0; k < phrase.words.size(); ++k) {
-        if (words[at + k].rfind(phrase.words[k], 0) != 0) {
-            return false;
+void PhraseTable::read_part(std::string_view part, double factor,
+                            std::unordered_map<std::size_t, double>& concepts,
+                            std::unordered_map<std::string, double>& words) const {
+    const auto tokens = split_words(to_lower_ascii(part));
+    std::string rest;  // the words no phrase took
+    for (std::size_t i = 0; i < tokens.size();) {
+        if (const Phrase* phrase = longest_match(tokens, i)) {
+            double& f = concepts[phrase->concept_index];
+            f = std::max(f, factor);
+            i += phrase->words.size();
+            continue;
         }
+        rest += tokens[i];
+        rest += ' ';
+        ++i;
     }
-    return true;
+    for (auto& word : content_words(rest)) {
+        if (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            continue;  // "30 days", "80%": numbers say how much, not what
+        }
+        double& f = words[std::move(word)];
+        f = std::max(f, factor);
+    }
 }
 
-std::vector<std::pair<std::string, double>> action_terms(std::string_view text,
-                                                         const PhraseTable& table) {
-    std::map<std::string, double> terms;
-    const auto colon = label_colon(text);
-    const auto add_words = [&](std::string_view part, double weight) {
-        for (const auto& word : content_words(table.canonical_text(part))) {
-            // Canonical words are wrapped in "qq" so word splitting and stemming leave them
-            // whole. They name the promise ("monitor", "loadtest"); the other words mostly say
-            // where or how.
-            std::string term = word;
-            double w = weight * kOtherWordWeight;
-            if (term.size() > 4 && term.rfind("qq", 0) == 0 && term.ends_with("qq")) {
-                term = term.substr(2, term.size() - 4);
-                w = weight;
-            }
-            terms[term] = std::max(terms[term], w);
-        }
-    };
-    if (colon) {
-        add_words(text.substr(*colon + 1), 1.0);
-        add_words(text.substr(0, *colon), 2.0);
+ActionReading PhraseTable::read(std::string_view text) const {
+    // The label of "Label: description" names the promise; the description adds detail.
+    constexpr double kLabelFactor = 1.5;
+    std::unordered_map<std::size_t, double> concepts;
+    std::unordered_map<std::string, double> words;
+    if (const auto colon = label_colon(text)) {
+        read_part(text.substr(0, *colon), kLabelFactor, concepts, words);
+        read_part(text.substr(*colon + 1), 1.0, concepts, words);
     } else {
-        add_words(text, 1.0);
+        read_part(text, 1.0, concepts, words);
     }
-    return {terms.begin(), terms.end()};
-}
-
-std::optional<std::size_t> concept_of(std::string_view text, const PhraseTable& table,
-                                      const std::vector<SynonymGroup>& synonyms) {
-    const std::string canonical = table.canonical_text(text);
-    for (std::size_t g = 0; g < synonyms.size(); ++g) {
-        if (canonical.find(" qq" + synonyms[g].canonical + "qq ") != std::string::npos) {
-            return g;
+    ActionReading reading;
+    reading.concepts.assign(concepts.begin(), concepts.end());
+    // A concept of the label comes first: "Monitoring and Alerting: ... including cache hit
+    // rates" promises monitoring. Then the table's priority.
+    std::sort(reading.concepts.begin(), reading.concepts.end(), [&](const auto& a, const auto& b) {
+        if (a.second != b.second) {
+            return a.second > b.second;
         }
-    }
-    return std::nullopt;
-}
-
-// "runbooks-first" and "runbooks" are one concept written at two priorities.
-std::string concept_name(const SynonymGroup& group) {
-    const std::string& name = group.canonical;
-    const auto dash = name.rfind("-first");
-    return dash != std::string::npos && dash + 6 == name.size() ? name.substr(0, dash) : name;
+        return priority_[a.first] < priority_[b.first];
+    });
+    reading.words.assign(words.begin(), words.end());
+    std::sort(reading.words.begin(), reading.words.end());
+    return reading;
 }
 
 }  // namespace hindsight

@@ -1,9 +1,8 @@
-// Action-item text in canonical form: synonym phrases read as their concept, and the weighted
-// words an item is compared by.
+// Action-item text read as the concepts of the synonym table it names, in order of priority,
+// and the other words it is compared by.
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,38 +13,43 @@
 
 namespace hindsight {
 
-// The synonym phrases, split into words once and indexed by their first word, so each word
-// of a text is looked up by its prefixes instead of being compared with every phrase.
+// What an action item says: the concepts it names (indices into the synonym table), most
+// telling first (those of a "Label:", then by priority), and the content words outside those
+// phrases (stems), each with the larger of its factors (words of a "Label:" count more).
+struct ActionReading {
+    std::vector<std::pair<std::size_t, double>> concepts;  // concept, factor; by priority
+    std::vector<std::pair<std::string, double>> words;     // stem, factor; sorted by stem
+};
+
+// The synonym phrases, split into words once and indexed by their first word's first letters,
+// so each word of a text is looked up once instead of being compared with every phrase.
 class PhraseTable {
   public:
     explicit PhraseTable(const std::vector<SynonymGroup>& synonyms);
 
-    // Replaces synonym phrases by "qq<canonical>qq"; a phrase word matches a text word that
-    // starts with it ("alert" matches "alerting"), longest phrases first.
-    std::string canonical_text(std::string_view text) const;
+    ActionReading read(std::string_view text) const;
+
+    // The concepts' rank: specific concepts in the table's order, then the general ones.
+    std::size_t priority(std::size_t concept_index) const { return priority_[concept_index]; }
 
   private:
     struct Phrase {
         std::vector<std::string> words;
-        std::string canonical;
+        std::size_t concept_index = 0;
     };
 
-    static bool matches(const Phrase& phrase, const std::vector<std::string>& words,
-                        std::size_t at);
+    void read_part(std::string_view part, double factor,
+                   std::unordered_map<std::size_t, double>& concepts,
+                   std::unordered_map<std::string, double>& words) const;
+    const Phrase* longest_match(const std::vector<std::string>& words, std::size_t at) const;
 
-    std::unordered_map<std::string, std::vector<Phrase>> by_first_;
+    std::unordered_map<std::string, std::vector<Phrase>> by_start_;  // longest phrases first
+    std::vector<std::size_t> priority_;
 };
 
-// The words an item is compared by: synonyms read as their canonical word, stop words and
-// generic verbs dropped, stems joined; words of a "Label:" count twice.
-std::vector<std::pair<std::string, double>> action_terms(std::string_view text,
-                                                         const PhraseTable& table);
-
-// The first concept of the synonym table (in its order of priority) a text names, if any.
-std::optional<std::size_t> concept_of(std::string_view text, const PhraseTable& table,
-                                      const std::vector<SynonymGroup>& synonyms);
-
-// "runbooks-first" and "runbooks" are one concept written at two priorities.
-std::string concept_name(const SynonymGroup& group);
+// True when a text word is a phrase word or an inflection of it: "alert" matches "alerts",
+// "alerting", "alerted"; "throttle" matches "throttling"; "log" does not match "login". A phrase
+// word ending in '*' matches every word it begins.
+bool phrase_word_matches(std::string_view phrase_word, std::string_view word);
 
 }  // namespace hindsight

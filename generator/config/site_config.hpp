@@ -20,12 +20,15 @@ struct SeverityLevel {
 // The default ladder, worst first, with the names PagerDuty, Statuspage and cState use.
 std::vector<SeverityLevel> default_severities();
 
-// Words that mean the same action ("alerting" and "monitoring"), for grouping action items
-// from different postmortems. Each phrase is matched at word starts ("load test" matches "load
-// testing") and read as the canonical word.
+// Words that name the same promise ("runbook" and "playbook"), for grouping action items from
+// different postmortems. A phrase matches the same words, each also with a common ending ("load
+// test" matches "load testing"; "autoscal*" any word it begins), and is read as the concept.
 struct SynonymGroup {
     std::string canonical;
     std::vector<std::string> phrases;
+    // A general concept (monitoring, tests, documentation) says how a promise is kept, not
+    // which promise it is: it ranks after every specific one.
+    bool general = false;
 };
 
 std::vector<SynonymGroup> default_synonyms();
