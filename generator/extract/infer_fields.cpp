@@ -53,7 +53,7 @@ class Merger {
         return from;
     }
 
-    void times(const ExtractedTimes& found, const std::optional<ResolvedUpdate>& update) {
+    void times(const ExtractedTimes& found, const std::vector<SourceLine>& lines) {
         const char* chosen =
             "chosen among the text's times (a range in the text or the timeline), "
             "not stated on a Start or End line";
@@ -72,11 +72,15 @@ class Merger {
         // A status page's update marked Resolved, with its own timestamp, ends the incident that
         // its `date` began, when the text gives no window of its own (real7/007, real7/009; a
         // post-mortem's "from 17:45 to 20:20 CEST" under the updates wins, real7/005).
-        if (update && !found.started && !found.resolved && !pm_.resolved &&
-            !declared(Field::resolved) && pm_.started && update->at > *pm_.started &&
-            update->at - *pm_.started <= date::days{30}) {
-            pm_.resolved = update->at;
-            infer(Field::resolved, update->from);
+        // The lines are read for updates only when an update's time could be used.
+        if (!found.started && !found.resolved && !pm_.resolved && !declared(Field::resolved) &&
+            pm_.started) {
+            const auto update = resolved_update(lines, ctx_.line_offset);
+            if (update && update->at > *pm_.started &&
+                update->at - *pm_.started <= date::days{30}) {
+                pm_.resolved = update->at;
+                infer(Field::resolved, update->from);
+            }
         }
         outside_the_window(Field::detected, pm_.detected);
         if (found.stated_minutes && found.started && found.resolved &&
@@ -286,8 +290,7 @@ void infer_from_text(const std::vector<SourceLine>& lines, Postmortem& postmorte
         postmortem.time_zone.empty() ? std::nullopt : TimeZone::from_name(postmortem.time_zone);
     const TimeContext times{declared_zone ? *declared_zone : context.config.time_zone,
                             postmortem.date, context.line_offset};
-    merger.times(extract_times(lines, contexts, times),
-                 resolved_update(lines, context.line_offset));
+    merger.times(extract_times(lines, contexts, times), lines);
     merger.impact(extract_users_affected(lines, contexts, context.line_offset));
     merger.causes(extract_causes(lines, contexts, context.config.taxonomy, context.line_offset));
     merger.actions(extract_action_items(lines, contexts, context.line_offset));

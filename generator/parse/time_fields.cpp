@@ -1,11 +1,10 @@
 // ISO 8601 first (core/dates.hpp), then the forms people write, through the body's scanners.
 #include "parse/time_fields.hpp"
 
-#include <cctype>
-
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "extract/time_tokens.hpp"
 #include "parse/field_aliases.hpp"
 
 namespace hindsight {
@@ -39,25 +38,23 @@ std::optional<CalendarDate> written_day(std::string_view text) {
 // "05/03/2024", "5.3.2024": two numbers of 12 or less before the year, which one reader takes
 // as May 3 and another as 5 March.
 bool day_month_ambiguous(std::string_view text) {
-    text = trim(text);
-    int parts[2] = {0, 0};
-    std::size_t i = 0;
-    for (int& part : parts) {
-        const std::size_t from = i;
-        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0) {
-            part = part * 10 + (text[i] - '0');
-            ++i;
-        }
-        if (i == from || i - from > 2 || i >= text.size() ||
-            (text[i] != '/' && text[i] != '.' && text[i] != '-')) {
-            return false;
-        }
-        ++i;
+    const auto tokens = tokenize_for_times(trim(text));
+    if (tokens.size() != 5) {
+        return false;
     }
-    const std::string_view year = text.substr(i);
-    return year.size() == 4 && year.find_first_not_of("0123456789") == std::string_view::npos &&
-           parts[0] >= 1 && parts[0] <= 12 && parts[1] >= 1 && parts[1] <= 12 &&
-           parts[0] != parts[1];
+    const auto number = [&](std::size_t i, int most_digits) {
+        return tokens[i].kind == TimeTokenKind::number && tokens[i].digits <= most_digits &&
+               !tokens[i].ordinal && (i == 0 || !tokens[i].space_before);
+    };
+    const auto separator = [&](std::size_t i) {
+        return tokens[i].kind == TimeTokenKind::symbol && !tokens[i].space_before &&
+               (tokens[i].text == "/" || tokens[i].text == "." || tokens[i].text == "-");
+    };
+    const int first = tokens[0].value;
+    const int second = tokens[2].value;
+    return number(0, 2) && separator(1) && number(2, 2) && separator(3) && number(4, 4) &&
+           tokens[4].digits == 4 && first >= 1 && first <= 12 && second >= 1 && second <= 12 &&
+           first != second;
 }
 
 }  // namespace
