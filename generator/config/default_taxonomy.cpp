@@ -186,9 +186,8 @@ Taxonomy default_taxonomy() {
          "Hardware",
          {"hardware-failure"},
          {"hardware", "power outage", "power failure", "power break", "power cut", "power loss",
-          "loss of power", "lost power", "electrical failure", "electrical fault",
-          "disk failure", "server failure", "data center", "datacenter", "kernel panic",
-          "failed node"},
+          "loss of power", "lost power", "electrical failure", "electrical fault", "disk failure",
+          "server failure", "data center", "datacenter", "kernel panic", "failed node"},
          true},
     }};
     std::sort(taxonomy.causes.begin(), taxonomy.causes.end(),

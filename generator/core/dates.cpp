@@ -127,6 +127,10 @@ Timestamp TimeZone::to_utc(date::local_seconds local) const {
     return Timestamp{local.time_since_epoch() - offset_};
 }
 
+bool TimeZone::at_clock_change(date::local_seconds local) const {
+    return zone_ != nullptr && zone_->get_info(local).result != date::local_info::unique;
+}
+
 date::local_seconds TimeZone::to_local(Timestamp utc) const {
     if (zone_ != nullptr) {
         return zone_->to_local(utc);

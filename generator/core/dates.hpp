@@ -25,6 +25,9 @@ class TimeZone {
 
     Timestamp to_utc(date::local_seconds local) const;
     date::local_seconds to_local(Timestamp utc) const;
+    // A local time the clocks pass twice (when they go back) or skip (when they go forward):
+    // it names two moments, or none.
+    bool at_clock_change(date::local_seconds local) const;
     // The calendar day a moment falls on in this zone: what "the date of the incident" means.
     date::sys_days day_of(Timestamp utc) const;
     const std::string& name() const { return name_; }

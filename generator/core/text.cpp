@@ -287,23 +287,14 @@ std::string_view leading_phrase(std::string_view s) {
     return trim(s.substr(0, end));
 }
 
-std::vector<std::string> spelling_candidates(std::string_view s) {
-    std::vector<std::string> out;
-    const auto add = [&](std::string folded) {
-        if (!folded.empty() && std::find(out.begin(), out.end(), folded) == out.end()) {
-            out.push_back(std::move(folded));
-        }
-    };
-    add(fold_spelling(s));
-    const std::string_view phrase = leading_phrase(s);
-    add(fold_spelling(phrase));
+std::vector<std::string> spelling_words(std::string_view s) {
     std::vector<std::string> words;
     std::string word;
-    for (std::size_t i = 0; i < phrase.size(); ++i) {
-        const char c = phrase[i];
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
         const bool upper = c >= 'A' && c <= 'Z';
         const bool alnum = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        const bool after_lower = i > 0 && phrase[i - 1] >= 'a' && phrase[i - 1] <= 'z';
+        const bool after_lower = i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z';
         if (!alnum || (upper && after_lower)) {
             if (!word.empty()) {
                 words.push_back(std::move(word));
@@ -317,6 +308,20 @@ std::vector<std::string> spelling_candidates(std::string_view s) {
     if (!word.empty()) {
         words.push_back(std::move(word));
     }
+    return words;
+}
+
+std::vector<std::string> spelling_candidates(std::string_view s) {
+    std::vector<std::string> out;
+    const auto add = [&](std::string folded) {
+        if (!folded.empty() && std::find(out.begin(), out.end(), folded) == out.end()) {
+            out.push_back(std::move(folded));
+        }
+    };
+    add(fold_spelling(s));
+    const std::string_view phrase = leading_phrase(s);
+    add(fold_spelling(phrase));
+    const std::vector<std::string> words = spelling_words(phrase);
     // "Approved pending legal", "Done but reverted", "Closed as won't fix": past a word that
     // turns the meaning, the first words alone would say the opposite.
     for (const auto& w : words) {

@@ -66,4 +66,8 @@ std::string_view leading_phrase(std::string_view s);
 // "Approved pending legal" is not "approved").
 std::vector<std::string> spelling_candidates(std::string_view s);
 
+// The words of a spelling, lower case, split at anything but letters and digits and at
+// camelCase: "customerImpactStart" and "customer_impact_start" are customer, impact, start.
+std::vector<std::string> spelling_words(std::string_view s);
+
 }  // namespace hindsight

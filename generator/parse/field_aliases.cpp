@@ -3,6 +3,8 @@
 // templates). Keys are compared folded, so "start_time", "Start Time" and "startTime" are one.
 #include "parse/field_aliases.hpp"
 
+#include <algorithm>
+#include <initializer_list>
 #include <map>
 
 #include "core/text.hpp"
@@ -22,7 +24,81 @@ std::map<std::string, std::string> folded(const std::vector<KeyAlias>& aliases,
     return table;
 }
 
+bool one_of(std::string_view word, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// The moment of an incident a word names: "began" the start, "restored" the end.
+std::string_view event_field(std::string_view word) {
+    if (one_of(word,
+               {"start", "started", "starts", "begin", "began", "begins", "beginning", "onset"})) {
+        return "started";
+    }
+    if (one_of(word, {"end", "ended", "ends", "resolved", "resolution", "recovered", "recovery",
+                      "restored", "restoration"})) {
+        return "resolved";
+    }
+    if (one_of(word, {"detected", "detection", "discovered", "discovery", "identified", "alerted",
+                      "reported", "noticed"})) {
+        return "detected";
+    }
+    if (one_of(word, {"mitigated", "mitigation"})) {
+        return "mitigated";
+    }
+    return {};
+}
+
+// Words that say whose moment it is, or that the value is a time, and nothing else.
+bool qualifies_a_time(std::string_view word) {
+    return one_of(word, {"impact",     "impacted",    "customer", "customers", "user",
+                         "users",      "incident",    "outage",   "downtime",  "service",
+                         "disruption", "degradation", "problem",  "issue",     "time",
+                         "at",         "on",          "date",     "datetime",  "timestamp",
+                         "ts",         "utc",         "when",     "first",     "actual"});
+}
+
 }  // namespace
+
+std::string time_field_by_words(std::string_view key) {
+    std::string_view field;
+    bool qualified = false;
+    for (const auto& word : spelling_words(key)) {
+        const std::string_view named = event_field(word);
+        if (!named.empty()) {
+            if (!field.empty() && field != named) {
+                return {};  // "start_to_end": two moments
+            }
+            field = named;
+        } else if (qualifies_a_time(word)) {
+            qualified = true;
+        } else {
+            return {};
+        }
+    }
+    return qualified ? std::string(field) : std::string{};
+}
+
+std::optional<int> duration_unit_seconds(std::string_view key) {
+    std::optional<int> unit;
+    bool length = false;
+    for (const auto& word : spelling_words(key)) {
+        if (one_of(word, {"seconds", "second", "secs", "sec", "s"})) {
+            unit = 1;
+        } else if (one_of(word, {"minutes", "minute", "mins", "min", "m"})) {
+            unit = 60;
+        } else if (one_of(word, {"hours", "hour", "hrs", "hr", "h"})) {
+            unit = 3600;
+        } else if (one_of(word, {"days", "day", "d"})) {
+            unit = 86400;
+        } else if (one_of(word, {"duration", "downtime", "length", "ttr", "ttm", "mttr"})) {
+            length = true;
+        } else if (!one_of(word, {"impact", "incident", "outage", "customer", "total", "in", "time",
+                                  "to", "resolve", "recover", "mitigate", "of"})) {
+            return std::nullopt;
+        }
+    }
+    return length ? unit : std::nullopt;
+}
 
 const std::vector<std::string>& known_fields() {
     static const std::vector<std::string> fields = {
@@ -105,6 +181,10 @@ const std::vector<KeyAlias>& field_aliases() {
         {"root_cause_category", "causes"},
         {"cause_category", "causes"},
         {"primary_cause", "causes"},
+        {"contributing_factors", "causes"},
+        {"contributing_factor", "causes"},
+        {"contributing_causes", "causes"},
+        {"secondary_causes", "causes"},
         {"affected", "services"},
         {"systems", "services"},
         {"service", "services"},
@@ -153,7 +233,13 @@ const std::vector<KeyAlias>& action_item_aliases() {
 std::string field_for_key(std::string_view key) {
     static const auto table = folded(field_aliases(), known_fields());
     const auto it = table.find(fold_spelling(key));
-    return it == table.end() ? std::string{} : it->second;
+    if (it != table.end()) {
+        return it->second;
+    }
+    if (duration_unit_seconds(key)) {
+        return "duration";
+    }
+    return time_field_by_words(key);
 }
 
 std::string action_item_field_for_key(std::string_view key) {

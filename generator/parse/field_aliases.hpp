@@ -2,6 +2,7 @@
 // ("start_time", "Start Time", "startedAt"), and the values that mean "nothing known yet".
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,15 @@ const std::vector<std::string>& known_fields();
 // The field a key names: itself when it is one (any case or separators: "Title", "action items"),
 // else the field it is an alias of, else "".
 std::string field_for_key(std::string_view key);
+
+// A key no table lists that names a moment of the incident in words: one of start, end, detected
+// or mitigated ("began", "restored", "reported") among words saying whose moment it is or that it
+// is a time ("customer_impact_start", "impactStartTime", "outage_began_at"). Else "".
+std::string time_field_by_words(std::string_view key);
+
+// A length's key that names its unit ("duration_seconds", "downtime_mins", "ttr_hours"): the
+// unit in seconds, by which a bare number under it is read. Else nothing.
+std::optional<int> duration_unit_seconds(std::string_view key);
 
 // The action-item field a key names ("assignee" is owner, "deadline" is due), else "".
 std::string action_item_field_for_key(std::string_view key);

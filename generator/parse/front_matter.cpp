@@ -1,4 +1,5 @@
-// Front-matter fences: '---' on the first line, closed by '---' or '...'; or Hugo's '+++' twice.
+// Front-matter fences: '---' on the first line, closed by '---' or '...'; Hugo's '+++' twice, or
+// Hugo's JSON object from a first line '{' to a line '}'.
 #include "parse/front_matter.hpp"
 
 #include "core/yaml_guard.hpp"
@@ -13,6 +14,14 @@ bool is_fence(std::string_view line, std::string_view fence) {
     return line == fence;
 }
 
+// Hugo's JSON front matter opens with '{' on the first line; "{{" and "{%" open a template tag.
+bool opens_json(std::string_view line) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+        line.remove_suffix(1);
+    }
+    return line == "{" || line.starts_with("{\"") || line.starts_with("{ \"");
+}
+
 }  // namespace
 
 FrontMatterSplit split_front_matter(std::string_view text) {
@@ -20,7 +29,9 @@ FrontMatterSplit split_front_matter(std::string_view text) {
     split.body = text;
     const auto first_end = text.find('\n');
     split.toml = is_fence(text.substr(0, first_end), "+++");
-    if ((!split.toml && !is_fence(text.substr(0, first_end), "---")) ||
+    split.json =
+        !split.toml && first_end != std::string_view::npos && opens_json(text.substr(0, first_end));
+    if ((!split.toml && !split.json && !is_fence(text.substr(0, first_end), "---")) ||
         first_end == std::string_view::npos) {
         split.present = is_fence(text, "---") || is_fence(text, "+++");
         return split;
@@ -32,8 +43,17 @@ FrontMatterSplit split_front_matter(std::string_view text) {
         const auto end = text.find('\n', pos);
         const std::string_view current =
             text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-        if (split.toml ? is_fence(current, "+++")
-                       : is_fence(current, "---") || is_fence(current, "...")) {
+        if (split.json && is_fence(current, "}")) {
+            // The braces are the object's own: YAML reads a JSON object as a flow mapping.
+            split.terminated = true;
+            split.yaml = text.substr(0, end == std::string_view::npos ? text.size() : end);
+            split.yaml_first_line = 1;
+            split.body = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+            split.body_first_line = line + 1;
+            return split;
+        }
+        if (!split.json && (split.toml ? is_fence(current, "+++")
+                                       : is_fence(current, "---") || is_fence(current, "..."))) {
             split.terminated = true;
             split.yaml = text.substr(first_end + 1, pos - first_end - 1);
             split.yaml_first_line = 2;
@@ -47,6 +67,8 @@ FrontMatterSplit split_front_matter(std::string_view text) {
         pos = end + 1;
         ++line;
     }
+    // A text that opens with a '{' never closed is not JSON front matter but the text itself.
+    split.present = !split.json;
     return split;
 }
 

@@ -1,6 +1,8 @@
 // The parse stage: decode, split front matter, read fields, render Markdown, fill in the title.
 #include "parse/parse_postmortem.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 #include <chrono>
@@ -92,7 +94,11 @@ bool read_yaml(const FrontMatterSplit& split, FieldContext& context, Postmortem&
             "escaping unless the value starts with one)"));
         return false;
     }
-    if (const auto tab = find_indentation_tab(split.yaml)) {
+    // JSON may indent with tabs: it has no indentation that means anything.
+    std::string yaml(split.yaml);
+    if (split.json) {
+        std::replace(yaml.begin(), yaml.end(), '\t', ' ');
+    } else if (const auto tab = find_indentation_tab(split.yaml)) {
         context.diagnostics.push_back(
             make_error({context.path, tab->line + offset, tab->column},
                        "tab character in front-matter indentation",
@@ -101,12 +107,15 @@ bool read_yaml(const FrontMatterSplit& split, FieldContext& context, Postmortem&
     }
     YAML::Node root;
     try {
-        root = YAML::Load(std::string(split.yaml));
+        root = YAML::Load(yaml);
     } catch (const YAML::Exception& e) {
         context.diagnostics.push_back(make_error(
             {context.path, e.mark.line + 1 + offset, e.mark.column + 1},
             fmt::format("invalid YAML in front matter: {}", e.msg),
-            "front matter is YAML between two '---' lines; check quoting and indentation"));
+            split.json ? "JSON front matter is one object from a line '{' to a line '}'; check "
+                         "its commas, colons and quotes"
+                       : "front matter is YAML between two '---' lines; check quoting and "
+                         "indentation"));
         return false;
     }
     // Aliases are resolved only now: bound what reading the fields will walk.
@@ -179,8 +188,9 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
     if (split.present && !split.terminated) {
         result.diagnostics.push_back(
             make_error({file.display, 1, 1}, "front matter opened on line 1 is never closed",
-                       split.toml ? "add a line '+++' after the last front-matter field"
-                                  : "add a line '---' after the last front-matter field"));
+                       split.toml   ? "add a line '+++' after the last front-matter field"
+                       : split.json ? "add a line '}' after the JSON front matter's last field"
+                                    : "add a line '---' after the last front-matter field"));
     } else if (split.present) {
         context.line_offset = split.yaml_first_line - 1;
         if (split.toml) {
@@ -280,6 +290,9 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
             pm.inferred.insert(Field::date);
             pm.evidence[Field::date] = pm.evidence[Field::started];
         }
+    } else if (!pm.date && pm.detected && !pm.is_inferred(Field::detected)) {
+        // An export that gives only when the incident was reported (incident.io's reported_at).
+        pm.date = config.time_zone.day_of(*pm.detected);
     }
     result.postmortem = std::move(pm);
     return result;

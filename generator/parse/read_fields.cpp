@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -149,11 +150,16 @@ class FieldReader {
             }
             const std::string field = field_for_key(key);
             const bool alias = !field.empty() && fold_spelling(key) != fold_spelling(field);
+            if (field.empty() && read_grouped_fields(key, value, own, read)) {
+                continue;
+            }
             if (field.empty() || (field == "resolved" && is_boolean(value))) {
                 read_other(key, entry.first, value);
                 continue;
             }
-            if (alias && (own.count(field) > 0 || read.count(field) > 0)) {
+            // Causes add up: a root cause and contributing factors under keys of their own.
+            if (alias && (own.count(field) > 0 || read.count(field) > 0) &&
+                !(field == "causes" && names_a_cause(key))) {
                 pm_.extra[key] = to_json(value);  // ours, or the first alias, wins
                 continue;
             }
@@ -171,6 +177,101 @@ class FieldReader {
     }
 
   private:
+    static bool is_time_field(const std::string& field) {
+        return field == "started" || field == "detected" || field == "mitigated" ||
+               field == "resolved" || field == "duration";
+    }
+
+    // Fields other tools group under a key of their own: a wrapper of fields (`fields:`,
+    // `params:`), a mapping of time keys
+    // (`impact_window: {start: ..., end: ...}`), or a list of named moments, as incident.io
+    // (`timestamps: [{name: Impact started, value: ...}]`) and FireHydrant
+    // (`milestones: [{type: resolved, occurred_at: ...}]`) export them. Each is read as the
+    // field it names, unless that field was given already; false when the value is none of these.
+    bool read_grouped_fields(const std::string& key, const YAML::Node& value,
+                             const std::set<std::string>& own, std::set<std::string>& read) {
+        std::vector<std::tuple<std::string, std::string, YAML::Node>> moments;
+        const std::string folded = fold_spelling(key);
+        const bool wrapper = folded == "fields" || folded == "params" || folded == "metadata" ||
+                             folded == "meta" || folded == "attributes" || folded == "properties";
+        if (value.IsMap() && wrapper) {
+            // Jira's `fields:`, Hugo's `params:`: the fields one level down. What is not one
+            // of ours stays under its own name.
+            for (const auto& entry : value) {
+                const std::string sub = entry.first.Scalar();
+                const std::string field = field_for_key(sub);
+                if (is_empty(entry.second)) {
+                    continue;
+                }
+                if (field.empty()) {
+                    pm_.extra[key + "." + sub] = to_json(entry.second);
+                    continue;
+                }
+                moments.emplace_back(field, key + "." + sub, entry.second);
+            }
+        } else if (value.IsMap()) {
+            for (const auto& entry : value) {
+                const std::string sub = entry.first.Scalar();
+                const std::string field = field_for_key(sub);
+                if (is_empty(entry.second)) {
+                    continue;
+                }
+                if (!is_time_field(field)) {
+                    return false;  // a mapping of other things: kept as written
+                }
+                moments.emplace_back(field, key + "." + sub, entry.second);
+            }
+        } else if (value.IsSequence()) {
+            for (const auto& item : value) {
+                if (!item.IsMap()) {
+                    return false;
+                }
+                std::optional<std::string> name;
+                YAML::Node when;
+                for (const auto& entry : item) {
+                    const std::string sub = fold_spelling(entry.first.Scalar());
+                    if (entry.second.IsScalar() &&
+                        (sub == "name" || sub == "type" || sub == "label" || sub == "event" ||
+                         sub == "kind" || sub == "milestone" || sub == "title")) {
+                        name = entry.second.Scalar();
+                    } else if (sub == "value" || sub == "time" || sub == "timestamp" ||
+                               sub == "at" || sub == "occurredat" || sub == "date" ||
+                               sub == "datetime" || sub == "when") {
+                        when = entry.second;
+                    }
+                }
+                if (!name || !when.IsDefined() || is_empty(when)) {
+                    continue;
+                }
+                std::string field = field_for_key(*name);
+                if (!is_time_field(field)) {
+                    field = time_field_by_words(*name + " time");
+                }
+                if (is_time_field(field) && field != "duration") {
+                    moments.emplace_back(field, fmt::format("{} '{}'", key, *name), when);
+                }
+            }
+        } else {
+            return false;
+        }
+        if (moments.empty() && !wrapper) {
+            return false;
+        }
+        for (const auto& [field, written, node] : moments) {
+            if (own.count(field) > 0 || read.count(field) > 0) {
+                continue;  // the field's own key, or the first to give it, wins
+            }
+            read.insert(field);
+            pm_.aliases.push_back({written, field, line_of(node)});
+            from_alias_ = true;
+            if (read_field(field, written, node)) {
+                note_declared(field);
+            }
+            from_alias_ = false;
+        }
+        return true;
+    }
+
     // The record's names for what a front-matter key declares.
     void note_declared(const std::string& field) {
         if (const auto named = field_named(field); named && *named != Field::impact) {
@@ -189,6 +290,18 @@ class FieldReader {
     }
 
     std::optional<std::string> scalar(const YAML::Node& node, const std::string& key) {
+        // incident.io and Jira export a choice as a mapping: `severity: {name: Major, rank: 2}`.
+        if (node.IsMap()) {
+            for (const auto& entry : node) {
+                const std::string sub = fold_spelling(entry.first.Scalar());
+                if ((sub == "name" || sub == "label" || sub == "value") &&
+                    entry.second.IsScalar() && !is_empty(entry.second)) {
+                    report_.note(at(node), fmt::format("read '{}: {}' as '{}'", key,
+                                                       as_written(node), entry.second.Scalar()));
+                    return entry.second.Scalar();
+                }
+            }
+        }
         if (!node.IsScalar()) {
             report_.unread(at(node), key, as_written(node),
                            fmt::format("is a {}, not a single value", kind(node)),
@@ -255,7 +368,7 @@ class FieldReader {
             return !text || times_.read_time(*time, key, *text, at(value));
         } else if (field == "duration") {
             const auto text = scalar(value, key);
-            return !text || times_.read_duration(key, *text, at(value));
+            return !text || times_.read_duration(key, *text, at(value), duration_unit_seconds(key));
         } else if (field == "severity") {
             return read_severity(key, value);
         } else if (field == "status") {
@@ -534,6 +647,12 @@ class FieldReader {
                 // Another tool's tags or categories: keep what the taxonomy does not know.
                 pm_.tags.push_back(name);
                 continue;
+            } else if (const auto words = classify_causes(name, taxonomy); !words.empty()) {
+                // "Bad deploy", "TLS certificate expiry": read by the words that say a cause
+                // in the text, the first the name says.
+                cause = words.front().cause;
+                report_.note(at(node), fmt::format("read cause '{}' as '{}'", name, cause),
+                             "write it as the taxonomy key to silence this note");
             } else {
                 cause = slugify(name);
                 const auto suggestion = closest_match(cause, taxonomy.keys());
@@ -552,10 +671,16 @@ class FieldReader {
         }
     }
 
-    // A sentence (two words or more) under a key that names a cause, not another tool's tags.
+    // A key that names causes ("root_cause", "contributing_factors"), not another tool's tags.
+    static bool names_a_cause(const std::string& key) {
+        const std::string folded = fold_spelling(key);
+        return folded.find("cause") != std::string::npos ||
+               folded.find("factor") != std::string::npos;
+    }
+
+    // A sentence (two words or more) under a key that names a cause.
     static bool is_cause_sentence(const std::string& key, const std::string& value) {
-        return fold_spelling(key).find("cause") != std::string::npos &&
-               trim(value).find(' ') != std::string_view::npos;
+        return names_a_cause(key) && trim(value).find(' ') != std::string_view::npos;
     }
 
     void read_cause_sentence(const std::string& key, const YAML::Node& node,

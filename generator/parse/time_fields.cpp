@@ -1,6 +1,9 @@
 // ISO 8601 first (core/dates.hpp), then the forms people write, through the body's scanners.
 #include "parse/time_fields.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -57,6 +60,47 @@ bool day_month_ambiguous(std::string_view text) {
            first != second;
 }
 
+// "1709647920" (seconds) or "1709647920000" (milliseconds) since 1970, as exports write
+// times: only between 2000 and 2100, so that no other number is taken for one.
+std::optional<Timestamp> read_unix_time(std::string_view written) {
+    const std::string_view text = trim(written);
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    long long seconds = 0;
+    if (text.size() == 10) {
+        seconds = std::stoll(std::string(text));
+    } else if (text.size() == 13) {
+        seconds = std::stoll(std::string(text)) / 1000;
+    } else {
+        return std::nullopt;
+    }
+    constexpr long long kYear2000 = 946684800;
+    constexpr long long kYear2100 = 4102444800;
+    if (seconds < kYear2000 || seconds >= kYear2100) {
+        return std::nullopt;
+    }
+    return Timestamp{std::chrono::seconds{seconds}};
+}
+
+// "5400", "1.5": a number and nothing else.
+std::optional<double> plain_number(std::string_view written) {
+    const std::string_view text = trim(written);
+    if (text.empty() || text.size() > 12 ||
+        text.find_first_not_of("0123456789.") != std::string_view::npos ||
+        std::count(text.begin(), text.end(), '.') > 1 || text.front() == '.' ||
+        text.back() == '.') {
+        return std::nullopt;
+    }
+    return std::stod(std::string(text));
+}
+
+date::local_seconds local_time(const CalendarDate& day, const ClockTime& time) {
+    return date::local_days{date::year{day.year} / day.month / day.day} +
+           std::chrono::hours{time.hour} + std::chrono::minutes{time.minute} +
+           std::chrono::seconds{time.second};
+}
+
 }  // namespace
 
 bool TimeFields::read_date(const std::string& key, const std::string& text, const Location& at) {
@@ -95,6 +139,19 @@ bool TimeFields::read_date(const std::string& key, const std::string& text, cons
     return true;
 }
 
+// "01:30" in New York on the night the clocks go back names two moments an hour apart: which one
+// is not guessed. True (and a warning) when the local time is such a one.
+bool TimeFields::at_clock_change(const TimeValue& value, date::local_seconds local) {
+    if (!zone().at_clock_change(local)) {
+        return false;
+    }
+    report_.unread(value.at, value.key, value.text,
+                   fmt::format("falls in the hour {} clocks change: it names two moments, or none",
+                               zone().name()),
+                   "write it with its offset, e.g. 2024-11-03T01:30:00-04:00");
+    return true;
+}
+
 bool TimeFields::read_time(Field field, const std::string& key, const std::string& text,
                            const Location& at) {
     if (is_placeholder(text)) {
@@ -103,7 +160,19 @@ bool TimeFields::read_time(Field field, const std::string& key, const std::strin
     }
     TimeValue& value = times_[field];
     value = {key, text, at, std::nullopt, std::nullopt};
+    if (const auto unix_time = read_unix_time(text)) {
+        value.utc = *unix_time;
+        report_.note(at, fmt::format("read '{}: {}' as Unix time, {}", key, text,
+                                     format_iso_utc(*unix_time)));
+        return true;
+    }
     if (const auto parsed = parse_timestamp(text, zone())) {
+        // Written without an offset, it is a local time of the zone: read as UTC it differs.
+        if (const auto as_utc = parse_timestamp(text, TimeZone::utc());
+            as_utc && as_utc->utc != parsed->utc &&
+            at_clock_change(value, date::local_seconds{as_utc->utc.time_since_epoch()})) {
+            return true;
+        }
         value.utc = parsed->utc;
         if (field == Field::started) {
             started_day_ = written_day(text);
@@ -123,6 +192,11 @@ bool TimeFields::read_time(Field field, const std::string& key, const std::strin
         }
     }
     if (instant->date && instant->date->year != 0) {
+        if (!instant->zone &&
+            at_clock_change(value,
+                            local_time(*instant->date, instant->time.value_or(ClockTime{})))) {
+            return true;
+        }
         value.utc = local_to_utc(*instant->date, instant->time.value_or(ClockTime{}), instant->zone,
                                  zone());
         report_.note(at, fmt::format("read '{}: {}' as {}", key, text, format_iso_utc(*value.utc)));
@@ -132,11 +206,21 @@ bool TimeFields::read_time(Field field, const std::string& key, const std::strin
     return true;
 }
 
-bool TimeFields::read_duration(const std::string& key, const std::string& text,
-                               const Location& at) {
+bool TimeFields::read_duration(const std::string& key, const std::string& text, const Location& at,
+                               std::optional<int> unit_seconds) {
     if (is_placeholder(text)) {
         report_.note(at, fmt::format("read '{}: {}' as no value", key, text));
         return false;
+    }
+    // "duration_seconds: 5400": a bare number in the unit the key names.
+    if (const auto amount = plain_number(text); amount && unit_seconds && *amount >= 0) {
+        const double exact = *amount * *unit_seconds / 60.0;
+        duration_ = std::chrono::minutes{static_cast<long>(std::lround(exact))};
+        duration_at_ = at;
+        report_.note(
+            at, fmt::format("read '{}: {}' as {}{}", key, text, format_duration(*duration_),
+                            std::abs(exact - std::round(exact)) > 1e-9 ? ", to the minute" : ""));
+        return true;
     }
     const auto minutes = read_duration_minutes(text);
     if (!minutes) {
@@ -185,6 +269,9 @@ void TimeFields::settle(Field field, TimeValue& value) {
     }
     // A zone written once, on `started`, holds for the times written after it without one.
     const auto written = instant.zone ? instant.zone : started_zone_;
+    if (!written && at_clock_change(value, local_time(day, instant.time.value_or(ClockTime{})))) {
+        return;
+    }
     value.utc = local_to_utc(day, instant.time.value_or(ClockTime{}), written, zone());
     const auto started = times_.find(Field::started);
     if (field != Field::started && !instant.date && started != times_.end() &&

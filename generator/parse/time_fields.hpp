@@ -26,7 +26,9 @@ class TimeFields {
     bool read_date(const std::string& key, const std::string& text, const Location& at);
     bool read_time(Field field, const std::string& key, const std::string& text,
                    const Location& at);
-    bool read_duration(const std::string& key, const std::string& text, const Location& at);
+    // `unit_seconds`: the unit a bare number is in, when the key names one (duration_seconds).
+    bool read_duration(const std::string& key, const std::string& text, const Location& at,
+                       std::optional<int> unit_seconds = std::nullopt);
 
     // A `time_zone` key's zone, for the values written without one (wherever the key stands:
     // the reader looks for it before it reads the times).
@@ -46,6 +48,7 @@ class TimeFields {
     };
 
     void settle(Field field, TimeValue& value);
+    bool at_clock_change(const TimeValue& value, date::local_seconds local);
     const TimeZone& zone() const { return own_zone_ ? *own_zone_ : zone_; }
 
     const TimeZone& zone_;

@@ -75,3 +75,19 @@ TEST_CASE("closed quotes, escapes and quotes inside plain values are fine", "[fr
     CHECK_FALSE(find_unterminated_quote("# a comment with a \" quote\ntitle: x\n"));
     CHECK_FALSE(find_unterminated_quote("title: x # it's a comment\n"));
 }
+
+TEST_CASE("Hugo's JSON front matter, braces included", "[front_matter]") {
+    const auto split = split_front_matter("{\n  \"title\": \"x\"\n}\n# Body\n");
+    CHECK(split.present);
+    CHECK(split.json);
+    CHECK(split.terminated);
+    CHECK(split.yaml == "{\n  \"title\": \"x\"\n}");
+    CHECK(split.yaml_first_line == 1);
+    CHECK(split.body == "# Body\n");
+    CHECK(split.body_first_line == 4);
+    // A '{' never closed by a line '}', or a template tag, is the text's own.
+    const auto open = split_front_matter("{\n\"a\": 1\n# Body\n");
+    CHECK_FALSE(open.present);
+    CHECK(open.body == "{\n\"a\": 1\n# Body\n");
+    CHECK_FALSE(split_front_matter("{{< figure >}}\n}\n").present);
+}

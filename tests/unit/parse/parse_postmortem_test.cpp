@@ -166,3 +166,23 @@ TEST_CASE("a Markdown link outside the allowlist is a warning at its place in th
     REQUIRE(result.postmortem);
     CHECK(result.postmortem->body_html.find("href") == std::string::npos);
 }
+
+TEST_CASE("JSON front matter is read as its YAML form is", "[parse_postmortem]") {
+    static const SiteConfig config;
+    const std::string bytes =
+        "{\n\t\"title\": \"Resolver returned NXDOMAIN\",\n\t\"severity\": \"SEV2\",\n"
+        "\t\"started\": \"2024-05-01T10:00:00Z\",\n\t\"causes\": [\"dns\"]\n}\n\nBody text.\n";
+    const auto result = parse_postmortem({"pm.md", "content/pm.md", bytes}, config, {});
+    REQUIRE(result.postmortem);
+    CHECK(result.postmortem->title == "Resolver returned NXDOMAIN");
+    CHECK(result.postmortem->severity == "SEV2");
+    CHECK(result.postmortem->causes == std::vector<std::string>{"dns"});
+    CHECK(result.postmortem->started.has_value());
+    const auto broken = parse_postmortem(
+        {"pm.md", "content/pm.md", "{\n\"title\" \"x\",\n\"severity\": \"SEV2\"\n}\nBody\n"},
+        config, {});
+    REQUIRE(!broken.diagnostics.empty());
+    CHECK(broken.diagnostics.front().severity == Severity::error);
+    CHECK(broken.diagnostics.front().location.line == 2);
+    CHECK(broken.diagnostics.front().hint.find("JSON front matter") != std::string::npos);
+}

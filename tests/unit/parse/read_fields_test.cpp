@@ -300,3 +300,121 @@ TEST_CASE("shares of users as people write them, bounds left out with a warning"
     CHECK_FALSE(bound.postmortem->users_affected_pct);
     CHECK(has(warnings(bound), "is a bound, not a share"));
 }
+
+TEST_CASE("keys no table lists are read by their words", "[read_fields]") {
+    const auto words = parse(
+        "customer_impact_start: 2025-01-09T16:20:00+00:00\n"
+        "customerImpactEnd: 2025-01-09T17:05:00+00:00\n"
+        "first_reported_at: 2025-01-09T16:31:00+00:00\n");
+    CHECK(errors(words).empty());
+    CHECK(iso(words.postmortem->started) == "2025-01-09T16:20:00Z");
+    CHECK(iso(words.postmortem->resolved) == "2025-01-09T17:05:00Z");
+    CHECK(iso(words.postmortem->detected) == "2025-01-09T16:31:00Z");
+    CHECK(words.postmortem->duration == std::chrono::minutes{45});
+    // Two moments, or a word that is no time's: not a field.
+    const auto other = parse("start_to_end: 2025-01-09T16:20:00Z\nimpact_owner_start: x\n");
+    CHECK(!other.postmortem->started);
+    CHECK(other.postmortem->extra.count("start_to_end") == 1);
+}
+
+TEST_CASE("a length's key that names its unit reads a bare number in it", "[read_fields]") {
+    const auto seconds = parse("duration_seconds: 5400\n");
+    CHECK(seconds.postmortem->duration == std::chrono::minutes{90});
+    CHECK(has(notes(seconds), "read 'duration_seconds: 5400' as 1 h 30 min"));
+    CHECK(parse("downtime_hours: 1.5\n").postmortem->duration == std::chrono::minutes{90});
+    CHECK(parse("duration_minutes: 90\n").postmortem->duration == std::chrono::minutes{90});
+    const auto rounded = parse("ttr_seconds: 100\n");
+    CHECK(rounded.postmortem->duration == std::chrono::minutes{2});
+    CHECK(has(notes(rounded), "to the minute"));
+    // Words under it are read as words, whatever the key's unit.
+    CHECK(parse("duration_seconds: 2 hours\n").postmortem->duration == std::chrono::minutes{120});
+}
+
+TEST_CASE("times grouped under a key of their own", "[read_fields]") {
+    const auto window =
+        parse("impact_window:\n  start: 2024-05-01T10:00:00Z\n  end: 2024-05-01T11:30:00Z\n");
+    CHECK(iso(window.postmortem->started) == "2024-05-01T10:00:00Z");
+    CHECK(iso(window.postmortem->resolved) == "2024-05-01T11:30:00Z");
+    CHECK(window.postmortem->date.has_value());
+    const auto named = parse(
+        "timestamps:\n"
+        "  - name: Impact started\n    value: 2024-06-03T09:58:00Z\n"
+        "  - name: Accepted\n    value: 2024-06-03T10:20:00Z\n"
+        "  - name: Resolved\n    value: 2024-06-03T12:30:00Z\n");
+    CHECK(iso(named.postmortem->started) == "2024-06-03T09:58:00Z");
+    CHECK(iso(named.postmortem->resolved) == "2024-06-03T12:30:00Z");
+    const auto milestones = parse(
+        "milestones:\n"
+        "  - type: started\n    occurred_at: 2024-06-03T09:58:00Z\n"
+        "  - type: resolved\n    occurred_at: 2024-06-03T10:58:00Z\n");
+    CHECK(milestones.postmortem->duration == std::chrono::minutes{60});
+    // The field's own key wins over a grouped one.
+    const auto own = parse(
+        "started: 2024-06-03T09:00:00Z\n"
+        "timeline:\n  started: 2024-06-03T09:58:00Z\n  resolved: 2024-06-03T10:00:00Z\n");
+    CHECK(iso(own.postmortem->started) == "2024-06-03T09:00:00Z");
+    CHECK(iso(own.postmortem->resolved) == "2024-06-03T10:00:00Z");
+    // A mapping of other things is kept as written.
+    const auto other = parse("owners:\n  start: alice\n  lead: bob\n");
+    CHECK(!other.postmortem->started);
+    CHECK(other.postmortem->extra.count("owners") == 1);
+}
+
+TEST_CASE("a wrapper of fields and a choice written as a mapping", "[read_fields]") {
+    const auto wrapped = parse("fields:\n  severity: SEV-2\n  state: resolved\n");
+    CHECK(wrapped.postmortem->severity == "SEV2");
+    CHECK(wrapped.postmortem->extra.count("fields.state") == 1);
+    const auto choice = parse("severity:\n  name: Major\n  rank: 2\n");
+    CHECK(choice.postmortem->severity == "SEV2");
+    CHECK(warnings(choice).empty());
+}
+
+TEST_CASE("Unix time in seconds and milliseconds", "[read_fields]") {
+    const auto unix = parse("started_at: 1709647920\nresolved_at: 1709653320000\n");
+    CHECK(iso(unix.postmortem->started) == "2024-03-05T14:12:00Z");
+    CHECK(iso(unix.postmortem->resolved) == "2024-03-05T15:42:00Z");
+    CHECK(has(notes(unix), "as Unix time"));
+    // Other numbers are no times.
+    const auto small = parse("started: 12345\n");
+    CHECK(!small.postmortem->started);
+    CHECK(has(warnings(small), "is not a date and time"));
+}
+
+TEST_CASE("a time the clocks pass twice is a warning, left out", "[read_fields]") {
+    const auto twice = parse(
+        "time_zone: America/New_York\nstarted: 2024-11-03 01:30\n"
+        "resolved: 2024-11-03 03:00\n");
+    CHECK(!twice.postmortem->started);
+    CHECK(!twice.postmortem->duration);
+    CHECK(has(warnings(twice), "falls in the hour America/New_York clocks change"));
+    const auto skipped = parse("time_zone: America/New_York\ndate: 2024-03-10\nstarted: '02:30'\n");
+    CHECK(!skipped.postmortem->started);
+    // With its offset it is one moment.
+    const auto offset = parse("time_zone: America/New_York\nstarted: 2024-11-03T01:30:00-04:00\n");
+    CHECK(iso(offset.postmortem->started) == "2024-11-03T05:30:00Z");
+    // A fixed offset zone has no clock change.
+    CHECK(parse("time_zone: EST\nstarted: 2024-11-03 01:30\n").postmortem->started);
+}
+
+TEST_CASE("causes: names read by their words, and causes that add up", "[read_fields]") {
+    const auto named = parse("causes: [Bad deploy, TLS certificate expiry, flux capacitor]\n");
+    const auto& causes = named.postmortem->causes;
+    CHECK(std::find(causes.begin(), causes.end(), "deployment") != causes.end());
+    CHECK(std::find(causes.begin(), causes.end(), "certificate") != causes.end());
+    CHECK(std::find(causes.begin(), causes.end(), "flux-capacitor") != causes.end());
+    CHECK(has(notes(named), "read cause 'Bad deploy' as 'deployment'"));
+    CHECK(has(warnings(named), "unknown cause 'flux capacitor'"));
+    const auto added =
+        parse("root_cause_category: Database\ncontributing_factors: [capacity, memory leak]\n");
+    CHECK(added.postmortem->causes ==
+          std::vector<std::string>{"database", "capacity", "resource-exhaustion"});
+    // Tags still lose to declared causes.
+    const auto tags = parse("causes: [dns]\ntags: [postmortem]\n");
+    CHECK(tags.postmortem->causes == std::vector<std::string>{"dns"});
+}
+
+TEST_CASE("a declared detection time gives the date when nothing else does", "[read_fields]") {
+    const auto reported = parse("reported_at: 2024-10-01T12:00:00Z\n");
+    REQUIRE(reported.postmortem->date);
+    CHECK(format_date(*reported.postmortem->date) == "2024-10-01");
+}
