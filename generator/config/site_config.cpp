@@ -297,11 +297,13 @@ const std::vector<std::string>& search_field_names() {
 
 std::vector<SeverityLevel> default_severities() {
     return {
-        {"SEV1", {"critical", "p1", "p0", "sev0", "down", "major-outage", "outage"}},
+        {"SEV1",
+         {"critical", "highest", "p1", "p0", "sev0", "0", "down", "major-outage", "outage"}},
         {"SEV2", {"high", "major", "p2", "disrupted", "partial-outage"}},
-        {"SEV3", {"medium", "moderate", "p3", "degraded", "degraded-performance", "minor"}},
+        {"SEV3",
+         {"medium", "moderate", "p3", "degraded", "degraded-performance", "minor", "warning"}},
         {"SEV4", {"low", "p4", "notice"}},
-        {"SEV5", {"info", "informational", "p5", "maintenance"}},
+        {"SEV5", {"info", "informational", "lowest", "p5", "maintenance"}},
     };
 }
 

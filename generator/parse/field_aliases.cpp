@@ -50,11 +50,12 @@ std::string_view event_field(std::string_view word) {
 
 // Words that say whose moment it is, or that the value is a time, and nothing else.
 bool qualifies_a_time(std::string_view word) {
-    return one_of(word, {"impact",     "impacted",    "customer", "customers", "user",
-                         "users",      "incident",    "outage",   "downtime",  "service",
-                         "disruption", "degradation", "problem",  "issue",     "time",
-                         "at",         "on",          "date",     "datetime",  "timestamp",
-                         "ts",         "utc",         "when",     "first",     "actual"});
+    return one_of(
+        word,
+        {"impact", "impacted", "customer", "customers",  "user",        "users",       "incident",
+         "outage", "downtime", "service",  "disruption", "degradation", "problem",     "issue",
+         "time",   "at",       "on",       "date",       "datetime",    "timestamp",   "ts",
+         "utc",    "when",     "first",    "actual",     "custom",      "customfield", "cf"});
 }
 
 }  // namespace
@@ -78,8 +79,13 @@ std::string time_field_by_words(std::string_view key) {
     return qualified ? std::string(field) : std::string{};
 }
 
-std::optional<int> duration_unit_seconds(std::string_view key) {
-    std::optional<int> unit;
+namespace {
+
+// A length's key: a word that names a length ("duration", "downtime", "ttr") among words that
+// say whose it is or its unit ("duration_of_outage", "ttr_seconds"). The unit in seconds, 0
+// when it names none.
+std::optional<int> length_key_unit(std::string_view key) {
+    int unit = 0;
     bool length = false;
     for (const auto& word : spelling_words(key)) {
         if (one_of(word, {"seconds", "second", "secs", "sec", "s"})) {
@@ -93,11 +99,18 @@ std::optional<int> duration_unit_seconds(std::string_view key) {
         } else if (one_of(word, {"duration", "downtime", "length", "ttr", "ttm", "mttr"})) {
             length = true;
         } else if (!one_of(word, {"impact", "incident", "outage", "customer", "total", "in", "time",
-                                  "to", "resolve", "recover", "mitigate", "of"})) {
+                                  "to", "resolve", "recover", "mitigate", "of", "the"})) {
             return std::nullopt;
         }
     }
-    return length ? unit : std::nullopt;
+    return length ? std::optional<int>(unit) : std::nullopt;
+}
+
+}  // namespace
+
+std::optional<int> duration_unit_seconds(std::string_view key) {
+    const auto unit = length_key_unit(key);
+    return unit && *unit > 0 ? unit : std::nullopt;
 }
 
 const std::vector<std::string>& known_fields() {
@@ -168,6 +181,9 @@ const std::vector<KeyAlias>& field_aliases() {
         {"document_status", "status"},
         {"doc_status", "status"},
         {"incident_title", "title"},
+        {"subject", "title"},
+        {"headline", "title"},
+        {"display_name", "title"},
         {"name", "title"},
         {"incident_name", "title"},
         {"incident_id", "id"},
@@ -203,6 +219,7 @@ const std::vector<KeyAlias>& field_aliases() {
         {"tasks", "action_items"},
         {"todos", "action_items"},
         {"remediations", "action_items"},
+        {"remediation", "action_items"},
         {"remediation_items", "action_items"},
         {"corrective_actions", "action_items"},
         {"preventive_actions", "action_items"},
@@ -236,8 +253,8 @@ std::string field_for_key(std::string_view key) {
     if (it != table.end()) {
         return it->second;
     }
-    if (duration_unit_seconds(key)) {
-        return "duration";
+    if (length_key_unit(key)) {
+        return "duration";  // "duration_of_outage", "duration_seconds"
     }
     return time_field_by_words(key);
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <set>
 #include <tuple>
 
@@ -46,6 +47,10 @@ bool is_empty(const YAML::Node& node) {
         return trim(node.Scalar()).empty();
     }
     return (node.IsSequence() || node.IsMap()) && node.size() == 0;
+}
+
+bool one_of(std::string_view word, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), word) != list.end();
 }
 
 const char* kind(const YAML::Node& node) {
@@ -116,7 +121,7 @@ class FieldReader {
 
     void read_all(const YAML::Node& root) {
         // A field written under its own name wins over an alias of it, wherever each stands.
-        std::set<std::string> own;
+        std::set<std::string>& own = own_;
         for (const auto& entry : root) {
             const std::string key = entry.first.Scalar();
             const std::string field = field_for_key(key);
@@ -136,7 +141,7 @@ class FieldReader {
                 break;
             }
         }
-        std::set<std::string> read;  // fields already read, from their own key or an alias
+        std::set<std::string>& read = read_;  // fields read so far, by their own key or an alias
         for (const auto& entry : root) {
             const std::string key = entry.first.Scalar();
             const YAML::Node& value = entry.second;
@@ -192,8 +197,9 @@ class FieldReader {
                              const std::set<std::string>& own, std::set<std::string>& read) {
         std::vector<std::tuple<std::string, std::string, YAML::Node>> moments;
         const std::string folded = fold_spelling(key);
-        const bool wrapper = folded == "fields" || folded == "params" || folded == "metadata" ||
-                             folded == "meta" || folded == "attributes" || folded == "properties";
+        const bool wrapper = one_of(
+            folded, {"fields", "params", "extra", "metadata", "meta", "attributes", "properties",
+                     "incident", "overview", "details", "postmortem", "report", "summary"});
         if (value.IsMap() && wrapper) {
             // Jira's `fields:`, Hugo's `params:`: the fields one level down. What is not one
             // of ours stays under its own name.
@@ -203,11 +209,16 @@ class FieldReader {
                 if (is_empty(entry.second)) {
                     continue;
                 }
-                if (field.empty()) {
+                if (const ImpactKey kind = impact_key(sub, false);
+                    field.empty() && kind != ImpactKey::none && kind != ImpactKey::summary) {
+                    read_impact_entry(key + "." + sub, kind, entry.second, false);
+                } else if (field.empty() &&
+                           !read_grouped_fields(key + "." + sub, entry.second, own, read)) {
                     pm_.extra[key + "." + sub] = to_json(entry.second);
-                    continue;
                 }
-                moments.emplace_back(field, key + "." + sub, entry.second);
+                if (!field.empty()) {
+                    moments.emplace_back(field, key + "." + sub, entry.second);
+                }
             }
         } else if (value.IsMap()) {
             for (const auto& entry : value) {
@@ -314,6 +325,18 @@ class FieldReader {
     // A list of strings, or one string standing for a list of one.
     std::optional<std::vector<std::string>> string_list(const YAML::Node& node,
                                                         const std::string& key) {
+        // `root_cause: {category: Configuration}`: one name, as exports write a choice.
+        if (node.IsMap()) {
+            for (const auto& entry : node) {
+                const std::string sub = fold_spelling(entry.first.Scalar());
+                if (one_of(sub, {"name", "label", "value", "category", "type"}) &&
+                    entry.second.IsScalar() && !is_empty(entry.second)) {
+                    report_.note(at(node), fmt::format("read '{}: {}' as '{}'", key,
+                                                       as_written(node), entry.second.Scalar()));
+                    return std::vector<std::string>{entry.second.Scalar()};
+                }
+            }
+        }
         if (node.IsScalar()) {
             // "api, web": Hugo and Jekyll sites write lists as one comma-separated string.
             std::vector<std::string> values;
@@ -616,6 +639,17 @@ class FieldReader {
                 }
             } else if (kind != ImpactKey::none) {
                 read_impact_entry(path, kind, entry.second, name == "users_affected_pct");
+            } else if (const std::string field = field_for_key(name);
+                       is_time_field(field) && own_.count(field) == 0 && read_.count(field) == 0) {
+                // The impact's own window: `impact: {start: ..., end: ...}`.
+                read_.insert(field);
+                pm_.aliases.push_back({path, field, line_of(entry.first)});
+                const bool was_alias = from_alias_;
+                from_alias_ = true;
+                if (read_field(field, path, entry.second)) {
+                    note_declared(field);
+                }
+                from_alias_ = was_alias;
             } else {
                 pm_.extra[path] = to_json(entry.second);
                 if (ctx_.strict) {
@@ -906,8 +940,9 @@ class FieldReader {
     // tools' impact keys, and everything else, kept for templates as page.extra.
     void read_other(const std::string& key, const YAML::Node& key_node, const YAML::Node& value) {
         const std::string folded = fold_spelling(key);
-        if ((folded == "draft" || folded == "published") && is_boolean(value) &&
-            !status_declared()) {
+        // Hugo's `draft`, Jekyll's `published`, Obsidian Publish's `publish`.
+        if ((folded == "draft" || folded == "published" || folded == "publish") &&
+            is_boolean(value) && !status_declared()) {
             const bool held = (folded == "draft") == boolean_value(value);
             pm_.draft = held;
             report_.note(at(key_node), fmt::format("read '{}: {}' as 'status: {}'", key,
@@ -948,6 +983,8 @@ class FieldReader {
     TimeFields times_;
     bool slug_from_key_ = false;
     std::set<std::string> seen_;
+    std::set<std::string> own_;   // fields given under their own key
+    std::set<std::string> read_;  // fields read so far
     bool from_alias_ = false;
     bool share_is_declared_ = false;
 };

@@ -222,6 +222,13 @@ bool TimeFields::read_duration(const std::string& key, const std::string& text, 
                             std::abs(exact - std::round(exact)) > 1e-9 ? ", to the minute" : ""));
         return true;
     }
+    // A bare number is minutes ("duration: 90"), but Datadog and Rootly export time_to_resolve
+    // in seconds, and other tools in minutes: under a "time to ..." key it is not guessed.
+    if (plain_number(text) && !unit_seconds && fold_spelling(key).starts_with("timeto")) {
+        report_.unread(at, key, text, "is a bare number that may be seconds or minutes",
+                       fmt::format("write its unit: {}s or {}m", text, text));
+        return true;
+    }
     const auto minutes = read_duration_minutes(text);
     if (!minutes) {
         report_.unread(at, key, text, "is not a duration",
@@ -283,6 +290,26 @@ void TimeFields::settle(Field field, TimeValue& value) {
 }
 
 void TimeFields::finish(Postmortem& pm) {
+    // An ambiguous `date` is the day `started` was written with, when that is its other reading.
+    // Settled first, since the times written without a day take theirs from it.
+    const auto started_on = [&](int month, int day) {
+        return started_day_ && date_written_ && started_day_->year == date_written_->year &&
+               started_day_->month == month && started_day_->day == day;
+    };
+    if (date_ambiguous_ && date_written_ &&
+        (started_on(date_written_->day, date_written_->month) ||
+         started_on(date_written_->month, date_written_->day))) {
+        date_ = to_days(*started_day_);
+        date_written_ = started_day_;
+        report_.note(date_at_, fmt::format("read '{}: {}' as {}, the day 'started' gives (it could "
+                                           "be read either way)",
+                                           date_key_, date_text_, format_date(*date_)));
+    } else if (date_ambiguous_ && date_) {
+        // Month first, as US teams and the tools they export from write it; the note says so,
+        // and `started` written with its own day settles it (above).
+        report_.note(date_at_, fmt::format("read '{}: {}' as {} (month first)", date_key_,
+                                           date_text_, format_date(*date_)));
+    }
     if (const auto it = times_.find(Field::started); it != times_.end()) {
         settle(Field::started, it->second);
     }
@@ -290,18 +317,6 @@ void TimeFields::finish(Postmortem& pm) {
         if (field != Field::started) {
             settle(field, value);
         }
-    }
-    // An ambiguous `date` is the day `started` was written with, when that is its other reading.
-    if (date_ambiguous_ && date_written_ && started_day_ &&
-        started_day_->year == date_written_->year && started_day_->month == date_written_->day &&
-        started_day_->day == date_written_->month) {
-        date_ = to_days(*started_day_);
-        report_.note(date_at_, fmt::format("read '{}: {}' as {}, the day 'started' gives (it could "
-                                           "be read either way)",
-                                           date_key_, date_text_, format_date(*date_)));
-    } else if (date_ambiguous_ && date_) {
-        report_.note(date_at_, fmt::format("read '{}: {}' as {} (month first)", date_key_,
-                                           date_text_, format_date(*date_)));
     }
     pm.date = date_;
     for (auto& [field, value] : times_) {
@@ -323,8 +338,23 @@ void TimeFields::finish(Postmortem& pm) {
         }
     }
     // cState and similar status pages write the start as 'date': a full timestamp there is the
-    // start when nothing else says so.
-    if (!pm.started && date_time_ && pm.declared.count(Field::started) == 0) {
+    // start when nothing else says so, in an entry that reads as a status page's: it gives an
+    // end (`resolvedWhen`), says whether it is resolved (`resolved: true` or `false`), or is
+    // cState's `section: issue`. A blog's `date` with a time (Jekyll, Hugo, Zola) is when the
+    // post was published, never the start (labelling.md).
+    const auto status_page_entry = [&] {
+        for (const auto& entry : pm.extra.items()) {
+            const std::string key = fold_spelling(entry.key());
+            if ((key == "resolved" && entry.value().is_boolean()) ||
+                (key == "section" && entry.value().is_string() &&
+                 entry.value().get<std::string>() == "issue")) {
+                return true;
+            }
+        }
+        return false;
+    };
+    if (!pm.started && date_time_ && pm.declared.count(Field::started) == 0 &&
+        (pm.resolved || status_page_entry())) {
         pm.started = date_time_;
         pm.declared.insert(Field::started);
     }

@@ -287,6 +287,10 @@ TEST_CASE("an ambiguous numeric date is read as the day 'started' gives", "[read
     const auto alone = parse("date: 05/03/2024\n");
     CHECK(format_date(*alone.postmortem->date) == "2024-05-03");
     CHECK(has(notes(alone), "(month first)"));
+    // A time written alone takes its day from the reading `started` settled.
+    const auto settled =
+        parse("date: 05/03/2024\nstarted: 2024-03-05T14:15:00Z\nresolved: '15:15'\n");
+    CHECK(iso(settled.postmortem->resolved) == "2024-03-05T15:15:00Z");
     // 25/03/2024 can only be one day.
     CHECK(format_date(*parse("date: 25/03/2024\n").postmortem->date) == "2024-03-25");
 }
@@ -417,4 +421,54 @@ TEST_CASE("a declared detection time gives the date when nothing else does", "[r
     const auto reported = parse("reported_at: 2024-10-01T12:00:00Z\n");
     REQUIRE(reported.postmortem->date);
     CHECK(format_date(*reported.postmortem->date) == "2024-10-01");
+}
+
+TEST_CASE("a date with a time is the start only in a status page's entry", "[read_fields]") {
+    // A blog's date (Jekyll, Zola, Docusaurus) is when the post was published.
+    const auto blog = parse("date: 2016-03-23 10:20:00 +1300\n");
+    CHECK(!blog.postmortem->started);
+    REQUIRE(blog.postmortem->date);
+    // cState: an end, `resolved: true` or `false` beside it, or `section: issue`.
+    CHECK(parse("date: 2024-05-01T10:00:00Z\nresolved: false\n").postmortem->started);
+    CHECK(parse("date: 2024-05-01T10:00:00Z\nsection: issue\n").postmortem->started);
+    const auto ended = parse("date: 2024-05-01T10:00:00Z\nresolvedWhen: 2024-05-01T11:00:00Z\n");
+    CHECK(ended.postmortem->duration == std::chrono::minutes{60});
+}
+
+TEST_CASE("more wrappers, nested groups, the impact's own window", "[read_fields]") {
+    const auto nested = parse(
+        "incident:\n  title: Push gateway dropped notifications\n  severity: Major\n"
+        "  timestamps:\n    impact_started_at: 2024-12-11T13:05:00Z\n"
+        "    impact_ended_at: 2024-12-11T14:20:00Z\n"
+        "  impact:\n    share_of_users: 12%\n");
+    CHECK(nested.postmortem->title == "Push gateway dropped notifications");
+    CHECK(nested.postmortem->severity == "SEV2");
+    CHECK(nested.postmortem->duration == std::chrono::minutes{75});
+    CHECK(nested.postmortem->users_affected_pct == 12);
+    const auto extra = parse("extra:\n  users_affected_pct: 8\n  priority: P4\n");
+    CHECK(extra.postmortem->users_affected_pct == 8);
+    CHECK(extra.postmortem->severity == "SEV4");
+    const auto window =
+        parse("impact:\n  start: 2024-07-04 18:10\n  end: 2024-07-04 19:25\n  summary: slow\n");
+    CHECK(window.postmortem->duration == std::chrono::minutes{75});
+    CHECK(window.postmortem->impact_summary == "slow");
+}
+
+TEST_CASE("round two of other tools' spellings", "[read_fields]") {
+    // Obsidian Publish's `publish: false` holds a postmortem back, as Jekyll's published does.
+    CHECK(parse("publish: false\n").postmortem->draft);
+    // A cause written as a choice.
+    CHECK(parse("root_cause:\n  category: DNS\n").postmortem->causes ==
+          std::vector<std::string>{"dns"});
+    // A length's key without a unit; a bare number under a "time to" key is not guessed.
+    CHECK(parse("duration_of_outage: 3 hours\n").postmortem->duration == std::chrono::minutes{180});
+    const auto ttr = parse("time_to_resolve: 5400\n");
+    CHECK(!ttr.postmortem->duration);
+    CHECK(has(warnings(ttr), "may be seconds or minutes"));
+    CHECK(parse("time_to_resolve: 90m\n").postmortem->duration == std::chrono::minutes{90});
+    // Jira's priorities and monitoring levels on the default ladder.
+    CHECK(parse("priority: Highest\n").postmortem->severity == "SEV1");
+    CHECK(parse("severity: WARNING\n").postmortem->severity == "SEV3");
+    CHECK(parse("severity: '0'\n").postmortem->severity == "SEV1");
+    CHECK(parse("subject: Cache stampede\n").postmortem->title == "Cache stampede");
 }

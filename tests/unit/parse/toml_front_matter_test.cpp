@@ -44,7 +44,10 @@ TEST_CASE("TOML front matter gives the record YAML would", "[toml_front_matter]"
         "The checkout failed.\n");
     const Postmortem& pm = *result.postmortem;
     CHECK(pm.title == "Checkout errors");
-    CHECK(format_iso_utc(*pm.started) == "2024-03-05T14:15:00Z");
+    // A `date` with a time in an entry that is no status page's is when it was published.
+    CHECK(!pm.started);
+    REQUIRE(pm.date);
+    CHECK(format_date(*pm.date) == "2024-03-05");
     CHECK(pm.services == std::vector<std::string>{"checkout", "payments"});
     CHECK(pm.users_affected_pct == 12.5);
     REQUIRE(pm.action_items.size() == 1);
