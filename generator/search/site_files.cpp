@@ -3,6 +3,7 @@
 #include "search/site_files.hpp"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
 
@@ -338,6 +339,17 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
                               const SearchFileSizes& sizes) {
     NamedFiles files(sink);
     const std::vector<std::string> bodies = capped_bodies(archive, config);
+    // What each hit shows does not depend on the index: it is made on a thread of its own while
+    // the index is built, and written after the shards, in the same order as ever.
+    auto made_hits = std::async(std::launch::async, [&] {
+        std::vector<std::string> hits;
+        hits.reserve(archive.newest_first.size());
+        for (std::size_t n = 0; n < archive.newest_first.size(); ++n) {
+            hits.push_back(
+                hit_json(archive.postmortems[archive.newest_first[n]], config, bodies[n]));
+        }
+        return hits;
+    });
 
     // Shards and chunks are numbered, not named by their contents: at 10,000 postmortems their
     // hashed names took a third of the manifest, and nearly every shard changes with each new
@@ -412,10 +424,7 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
     lasts += ']';
     families += ']';
 
-    std::vector<std::string> hits;
-    for (std::size_t n = 0; n < archive.newest_first.size(); ++n) {
-        hits.push_back(hit_json(archive.postmortems[archive.newest_first[n]], config, bodies[n]));
-    }
+    const std::vector<std::string> hits = made_hits.get();
     const std::size_t chunk = chunk_size(hits, sizes.chunk);
     std::size_t chunks = 0;
     for (std::size_t first = 0; first < hits.size(); first += chunk, ++chunks) {
