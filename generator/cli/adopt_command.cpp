@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 #include <system_error>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,7 @@
 #include "core/file_system.hpp"
 #include "core/unified_diff.hpp"
 #include "parse/declare_front_matter.hpp"
+#include "parse/front_matter.hpp"
 
 namespace hindsight {
 namespace {
@@ -78,6 +80,7 @@ int run_adopt(const AdoptOptions& options) {
     int changed = 0;
     int unchanged = 0;
     int failed = 0;
+    std::vector<std::string> other_syntax;  // TOML or JSON front matter: adopt writes YAML
     for (const Postmortem* pm : order) {
         if (refused.count(pm->source_path) > 0) {
             continue;
@@ -87,6 +90,13 @@ int run_adopt(const AdoptOptions& options) {
         if (!read.bytes) {
             print_tool_error(read.error);
             ++failed;
+            continue;
+        }
+        // Keys are written in YAML; inserting them into Hugo's TOML or JSON would break it.
+        if (const FrontMatterSplit split = split_front_matter(*read.bytes);
+            split.present && (split.toml || split.json)) {
+            other_syntax.push_back(
+                fmt::format("{} ({})", pm->source_path, split.toml ? "TOML" : "JSON"));
             continue;
         }
         const Adoption adoption = declare_front_matter(*read.bytes, *pm, result.config);
@@ -112,10 +122,20 @@ int run_adopt(const AdoptOptions& options) {
     for (const auto& path : refused) {
         fmt::print(stderr, "refused: {} (fix its errors first)\n", path);
     }
-    fmt::print(stderr, "{} postmortem{}: {} {}, {} unchanged, {} refused\n", order.size(),
+    for (const auto& file : other_syntax) {
+        fmt::print(stderr,
+                   "left as it is: {}: adopt writes YAML front matter; convert this file's to "
+                   "YAML between '---' lines to adopt it\n",
+                   file);
+    }
+    fmt::print(stderr, "{} postmortem{}: {} {}, {} unchanged, {} refused", order.size(),
                order.size() == 1 ? "" : "s", changed,
                options.write ? "adopted" : "to adopt (run with --write to write them)", unchanged,
                refused.size());
+    if (!other_syntax.empty()) {
+        fmt::print(stderr, ", {} in TOML or JSON left as they are", other_syntax.size());
+    }
+    fmt::print(stderr, "\n");
     if (failed > 0) {
         return 2;
     }

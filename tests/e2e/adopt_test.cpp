@@ -153,3 +153,23 @@ TEST_CASE("adopt writes nothing while hindsight.yaml has an error", "[adopt]") {
     CHECK(result.out.empty());
     CHECK(result.err.find("nothing adopted: fix the errors in") != std::string::npos);
 }
+
+TEST_CASE("adopt leaves TOML and JSON front matter as it is, and says so", "[adopt]") {
+    TempDir dir;
+    const std::string toml =
+        "+++\ntitle = \"DB failover\"\n+++\n\nOn 2024-05-01 from 10:00 to 11:30 UTC the "
+        "database failed over.\n";
+    const std::string json =
+        "{\n  \"title\": \"DB failover\"\n}\n\nOn 2024-05-01 from 10:00 to 11:30 UTC the "
+        "database failed over.\n";
+    write_text(dir.path() / "toml.md", toml);
+    write_text(dir.path() / "json.md", json);
+    const auto result = run_hindsight({"adopt", dir.path().string(), "--write"});
+    CHECK(result.exit_code == 0);
+    CHECK(result.err.find("toml.md (TOML): adopt writes YAML front matter") != std::string::npos);
+    CHECK(result.err.find("json.md (JSON): adopt writes YAML front matter") != std::string::npos);
+    CHECK(result.err.find("please report") == std::string::npos);
+    const auto files = read_folder(dir.path());
+    CHECK(files.at("toml.md") == toml);
+    CHECK(files.at("json.md") == json);
+}
