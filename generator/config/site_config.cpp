@@ -303,7 +303,7 @@ std::vector<SeverityLevel> default_severities() {
         {"SEV3",
          {"medium", "moderate", "p3", "degraded", "degraded-performance", "minor", "warning"}},
         {"SEV4", {"low", "p4", "notice"}},
-        {"SEV5", {"info", "informational", "lowest", "p5", "maintenance"}},
+        {"SEV5", {"info", "informational", "lowest", "trivial", "p5", "maintenance"}},
     };
 }
 
@@ -321,11 +321,21 @@ const SeverityLevel* SiteConfig::find_severity(std::string_view text) const {
     for (const auto& wanted : spelling_candidates(text)) {
         for (const auto& level : severities) {
             const std::string name = fold_spelling(level.name);
-            // For levels named SEVn: "1", "S1", "Severity 1" and "Sev 1" name SEV1 too.
+            // For levels named SEVn: "1", "S1", "Severity 1", "Sev 1", "Level 1", "Severity
+            // Level 1" and "Severity One" name SEV1 too.
             const bool sev_n = name.size() > 3 && name.starts_with("sev");
             const std::string n = sev_n ? name.substr(3) : std::string{};
+            static const char* const kWords[] = {"zero", "one", "two",   "three", "four",
+                                                 "five", "six", "seven", "eight", "nine"};
+            const std::string word = n.size() == 1 && n[0] >= '0' && n[0] <= '9'
+                                         ? std::string(kWords[n[0] - '0'])
+                                         : std::string{};
             if (wanted == name ||
-                (sev_n && (wanted == n || wanted == "s" + n || wanted == "severity" + n))) {
+                (sev_n &&
+                 (wanted == n || wanted == "s" + n || wanted == "severity" + n ||
+                  wanted == "level" + n || wanted == "severitylevel" + n ||
+                  (!word.empty() && (wanted == "severity" + word || wanted == "sev" + word ||
+                                     wanted == "level" + word))))) {
                 return &level;
             }
             for (const auto& alias : level.aliases) {

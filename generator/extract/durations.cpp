@@ -79,6 +79,10 @@ std::vector<StatedDuration> stated_durations(std::string_view line) {
         if (word(i) == "a" && (before == "few" || before == "couple")) {
             continue;
         }
+        // "half an hour", "half a day": the article's one is a half.
+        if ((word(i) == "a" || word(i) == "an") && before == "half") {
+            amount = 0.5;
+        }
         double minutes = amount * factor;
         std::size_t last = k;  // the expression's last token
         std::size_t m = k + 1;

@@ -418,4 +418,8 @@ ExtractedImpact extract_users_affected(const std::vector<SourceLine>& lines,
     return result;
 }
 
+bool is_people_word(std::string_view word) {
+    return is_people(word);
+}
+
 }  // namespace hindsight

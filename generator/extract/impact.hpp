@@ -15,6 +15,9 @@ namespace hindsight {
 // Percentages of anything else (CPU, errors, requests, "20% degradation") do not count.
 std::optional<double> users_share_in(std::string_view line);
 
+// A noun for the people a share is of: users, customers, visitors, members...
+bool is_people_word(std::string_view word);
+
 struct ExtractedImpact {
     std::optional<double> users_affected_pct;
     Evidence from;

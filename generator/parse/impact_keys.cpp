@@ -5,7 +5,9 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include <fmt/format.h>
@@ -223,6 +225,103 @@ bool is_range(std::string_view text) {
     return i < text.size() && text[i] == '%';
 }
 
+// "a third of users", "roughly half", "3 out of 10 users", "1 in 5 customers", "2/3": a share
+// written as a fraction, under a key that says share or followed by the people it is of. Past
+// the fraction only people words may follow ("of users", "users"), so that "half the traffic"
+// or "1 in 5 requests" stay out.
+std::optional<double> written_fraction(std::string_view text, bool share_key) {
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < text.size();) {
+        while (i < text.size() && text[i] == ' ') {
+            ++i;
+        }
+        const std::size_t from = i;
+        while (i < text.size() && text[i] != ' ') {
+            ++i;
+        }
+        if (i > from) {
+            words.push_back(text.substr(from, i - from));
+        }
+    }
+    std::optional<double> share;
+    std::size_t used = 0;
+    const auto word = [&](std::size_t n) { return n < words.size() ? words[n] : ""; };
+    const auto whole = [](std::string_view w) -> std::optional<int> {
+        if (w.empty() || w.size() > 6 ||
+            w.find_first_not_of("0123456789") != std::string_view::npos) {
+            return std::nullopt;
+        }
+        return std::atoi(std::string(w).c_str());
+    };
+    struct Named {
+        std::string_view one;
+        std::string_view many;
+        double part;
+    };
+    static const Named kParts[] = {{"half", "halves", 1.0 / 2},      {"third", "thirds", 1.0 / 3},
+                                   {"quarter", "quarters", 1.0 / 4}, {"fourth", "fourths", 1.0 / 4},
+                                   {"fifth", "fifths", 1.0 / 5},     {"tenth", "tenths", 1.0 / 10}};
+    static const std::string_view kCounts[] = {"", "one", "two", "three", "four"};
+    std::size_t at = 0;
+    int count = 1;
+    if (word(0) == "a" || word(0) == "one") {
+        at = 1;
+    } else {
+        for (int c = 2; c <= 4; ++c) {
+            if (word(0) == kCounts[c]) {
+                count = c;
+                at = 1;
+            }
+        }
+    }
+    for (const auto& part : kParts) {
+        if (word(at) == (count == 1 ? part.one : part.many)) {
+            share = count * part.part * 100;
+            used = at + 1;
+        }
+    }
+    if (!share) {
+        const std::string_view first = word(0);
+        const auto slash = first.find('/');
+        if (slash != std::string_view::npos) {
+            const auto n = whole(first.substr(0, slash));
+            const auto m = whole(first.substr(slash + 1));
+            if (n && m && *m > 0 && *n <= *m) {
+                share = 100.0 * *n / *m;
+                used = 1;
+            }
+        } else if (const auto n = whole(first)) {
+            std::size_t of = 1;
+            if (word(1) == "out" && word(2) == "of") {
+                of = 3;
+            } else if (word(1) == "in") {
+                of = 2;
+            }
+            const auto m = of > 1 ? whole(word(of)) : std::nullopt;
+            if (m && *m > 0 && *n <= *m) {
+                share = 100.0 * *n / *m;
+                used = of + 1;
+            }
+        }
+    }
+    if (!share) {
+        return std::nullopt;
+    }
+    std::size_t rest = used;
+    if (word(rest) == "of") {
+        ++rest;
+    }
+    if (word(rest) == "the" || word(rest) == "our" || word(rest) == "all") {
+        ++rest;
+    }
+    const bool people =
+        rest < words.size() && is_people_word(word(rest)) && rest + 1 == words.size();
+    if (!(rest == words.size() ? share_key && rest == used : people)) {
+        return std::nullopt;
+    }
+    return std::round(*share * 10) / 10;
+}
+
 }  // namespace
 
 ImpactKey impact_key(std::string_view key, bool inside_impact) {
@@ -300,6 +399,12 @@ ImpactValue read_impact_value(ImpactKey kind, std::string_view written) {
             }
             return out;
         }
+    }
+    const bool share_key =
+        kind == ImpactKey::share || kind == ImpactKey::share_either || kind == ImpactKey::fraction;
+    if (const auto fraction = written_fraction(text, share_key)) {
+        out.share_pct = fraction;
+        return out;
     }
     const auto number = plain_number(text);
     switch (kind) {

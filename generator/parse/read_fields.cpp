@@ -338,11 +338,12 @@ class FieldReader {
             }
         }
         if (node.IsScalar()) {
-            // "api, web": Hugo and Jekyll sites write lists as one comma-separated string.
+            // "api, web": Hugo and Jekyll sites write lists as one comma-separated string;
+            // spreadsheets export them with semicolons.
             std::vector<std::string> values;
             std::string_view rest = node.Scalar();
             while (!rest.empty()) {
-                const auto comma = rest.find(',');
+                const auto comma = rest.find_first_of(",;");
                 const auto name = trim(rest.substr(0, comma));
                 if (!name.empty()) {
                     values.emplace_back(name);
@@ -745,7 +746,14 @@ class FieldReader {
     }
 
     void read_item_status(ActionItem& item, const YAML::Node& node, const std::string& text) {
-        if (const auto status = read_action_status(text)) {
+        // "[x] done": a task-list mark before the state; the state is read.
+        std::optional<ActionStatus> read = read_action_status(text);
+        const std::string_view marked = trim(text);
+        if (!read &&
+            (marked.starts_with("[x]") || marked.starts_with("[X]") || marked.starts_with("[ ]"))) {
+            read = read_action_status(std::string(trim(marked.substr(3))));
+        }
+        if (const auto status = read) {
             item.status = status;
             if (mapped(text, to_string(*status))) {
                 report_.note(at(node), fmt::format("read action item status '{}' as '{}'", text,

@@ -101,6 +101,27 @@ date::local_seconds local_time(const CalendarDate& day, const ClockTime& time) {
            std::chrono::seconds{time.second};
 }
 
+// What a front-matter time says of its zone in words: "9:02 AM Pacific" is PT (in a value that
+// is a time, unlike "Asia Pacific" in prose), and "4:06 pm (local time)" is a time in the file's
+// zone, as if written without one.
+std::string zone_words_read(std::string_view written) {
+    std::string text(trim(written));
+    const std::string lower = to_lower_ascii(text);
+    for (const std::string_view local : {" (local time)", " local time", " (local)", " local"}) {
+        if (lower.size() > local.size() && lower.ends_with(local)) {
+            return std::string(trim(std::string_view(text).substr(0, text.size() - local.size())));
+        }
+    }
+    static const std::pair<std::string_view, std::string_view> kRegions[] = {
+        {" pacific", " PT"}, {" eastern", " ET"}, {" central", " CT"}, {" mountain", " MT"}};
+    for (const auto& [word, zone] : kRegions) {
+        if (lower.size() > word.size() && lower.ends_with(word)) {
+            return text.substr(0, text.size() - word.size()) + std::string(zone);
+        }
+    }
+    return text;
+}
+
 }  // namespace
 
 bool TimeFields::read_date(const std::string& key, const std::string& text, const Location& at) {
@@ -152,17 +173,18 @@ bool TimeFields::at_clock_change(const TimeValue& value, date::local_seconds loc
     return true;
 }
 
-bool TimeFields::read_time(Field field, const std::string& key, const std::string& text,
+bool TimeFields::read_time(Field field, const std::string& key, const std::string& written,
                            const Location& at) {
+    const std::string text = zone_words_read(written);
     if (is_placeholder(text)) {
-        report_.note(at, fmt::format("read '{}: {}' as no value", key, text));
+        report_.note(at, fmt::format("read '{}: {}' as no value", key, written));
         return false;
     }
     TimeValue& value = times_[field];
-    value = {key, text, at, std::nullopt, std::nullopt};
+    value = {key, written, at, std::nullopt, std::nullopt};
     if (const auto unix_time = read_unix_time(text)) {
         value.utc = *unix_time;
-        report_.note(at, fmt::format("read '{}: {}' as Unix time, {}", key, text,
+        report_.note(at, fmt::format("read '{}: {}' as Unix time, {}", key, written,
                                      format_iso_utc(*unix_time)));
         return true;
     }
@@ -182,7 +204,7 @@ bool TimeFields::read_time(Field field, const std::string& key, const std::strin
     const auto instant = read_instant(text);
     if (!instant || (instant->date && !valid({instant->date->year == 0 ? 2000 : instant->date->year,
                                               instant->date->month, instant->date->day}))) {
-        report_.unread(at, key, text, "is not a date and time", kTimeHint);
+        report_.unread(at, key, written, "is not a date and time", kTimeHint);
         return true;
     }
     if (field == Field::started) {
@@ -199,7 +221,8 @@ bool TimeFields::read_time(Field field, const std::string& key, const std::strin
         }
         value.utc = local_to_utc(*instant->date, instant->time.value_or(ClockTime{}), instant->zone,
                                  zone());
-        report_.note(at, fmt::format("read '{}: {}' as {}", key, text, format_iso_utc(*value.utc)));
+        report_.note(at,
+                     fmt::format("read '{}: {}' as {}", key, written, format_iso_utc(*value.utc)));
     } else {
         value.waiting = instant;  // settled in finish(), once `date` and `started` are known
     }

@@ -113,7 +113,7 @@ TEST_CASE("check --format json reports the same problems as data", "[cli]") {
         {"check", (source_dir() / "tests/sites/broken").string(), "--format", "json"});
     CHECK(result.exit_code == 1);
     CHECK(result.out.find("\"errors\": 3") != std::string::npos);
-    CHECK(result.out.find("\"message\": \"'severity: SEV-one' is not a severity level\"") !=
+    CHECK(result.out.find("\"message\": \"'severity: SEV-huge' is not a severity level\"") !=
           std::string::npos);
 }
 

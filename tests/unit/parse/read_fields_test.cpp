@@ -472,3 +472,38 @@ TEST_CASE("round two of other tools' spellings", "[read_fields]") {
     CHECK(parse("severity: '0'\n").postmortem->severity == "SEV1");
     CHECK(parse("subject: Cache stampede\n").postmortem->title == "Cache stampede");
 }
+
+TEST_CASE("round three: values as people write them", "[read_fields]") {
+    CHECK(parse("duration: half an hour\n").postmortem->duration == std::chrono::minutes{30});
+    CHECK(parse("causes: Race Condition; Cache\n").postmortem->causes ==
+          std::vector<std::string>{"race-condition", "cache"});
+    CHECK(parse("severity: Level 2\n").postmortem->severity == "SEV2");
+    CHECK(parse("severity: Severity Level 3 - Medium\n").postmortem->severity == "SEV3");
+    CHECK(parse("severity: Severity One\n").postmortem->severity == "SEV1");
+    CHECK(parse("severity: Trivial\n").postmortem->severity == "SEV5");
+    // Shares written as fractions, under a share key or of people.
+    CHECK(
+        parse("impact:\n  users_affected_pct: a third of users\n").postmortem->users_affected_pct ==
+        33.3);
+    CHECK(parse("impact:\n  users_affected_pct: roughly half\n").postmortem->users_affected_pct ==
+          50);
+    CHECK(parse("impact:\n  users_affected_pct: 3 out of 10 users\n")
+              .postmortem->users_affected_pct == 30);
+    CHECK(parse("impact:\n  users_affected_pct: about 2/3\n").postmortem->users_affected_pct ==
+          66.7);
+    CHECK(parse("impact: 1 in 5 customers could not pay\n").postmortem->users_affected_pct == 20);
+    CHECK(
+        !parse("impact:\n  users_affected_pct: half the traffic\n").postmortem->users_affected_pct);
+    // Zones in words after a front-matter time, and a time marked as local.
+    const auto pacific = parse("started: Apr 29, 2023 9:02 AM Pacific\n");
+    CHECK(iso(pacific.postmortem->started) == "2023-04-29T16:02:00Z");
+    const auto local = parse(
+        "time_zone: Australia/Sydney\ndate: 2023-09-16\n"
+        "started: September 16, 4:06 pm (local time)\n");
+    CHECK(iso(local.postmortem->started) == "2023-09-16T06:06:00Z");
+    CHECK(has(notes(local), "'started: September 16, 4:06 pm (local time)'"));
+    // A task-list mark before an action item's state.
+    const auto marked = parse("action_items:\n  - title: Add alerting\n    status: \"[x] done\"\n");
+    REQUIRE(marked.postmortem->action_items.size() == 1);
+    CHECK(marked.postmortem->action_items[0].status == ActionStatus::done);
+}
