@@ -63,7 +63,14 @@ bool qualifies_a_time(std::string_view word) {
 std::string time_field_by_words(std::string_view key) {
     std::string_view field;
     bool qualified = false;
-    for (const auto& word : spelling_words(key)) {
+    const auto words = spelling_words(key);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& word = words[i];
+        // "end_user_impact": an end user, not the end of anything.
+        if (word == "end" && i + 1 < words.size() &&
+            one_of(words[i + 1], {"user", "users", "customer", "customers"})) {
+            return {};
+        }
         const std::string_view named = event_field(word);
         if (!named.empty()) {
             if (!field.empty() && field != named) {

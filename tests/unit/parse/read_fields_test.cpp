@@ -315,6 +315,10 @@ TEST_CASE("keys no table lists are read by their words", "[read_fields]") {
     CHECK(iso(words.postmortem->resolved) == "2025-01-09T17:05:00Z");
     CHECK(iso(words.postmortem->detected) == "2025-01-09T16:31:00Z");
     CHECK(words.postmortem->duration == std::chrono::minutes{45});
+    // An impact key is no time, whatever words it shares with one.
+    const auto impact = parse("end_user_impact: 30%\n");
+    CHECK(!impact.postmortem->resolved);
+    CHECK(impact.postmortem->users_affected_pct == 30);
     // Two moments, or a word that is no time's: not a field.
     const auto other = parse("start_to_end: 2025-01-09T16:20:00Z\nimpact_owner_start: x\n");
     CHECK(!other.postmortem->started);
