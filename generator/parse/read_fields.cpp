@@ -126,7 +126,7 @@ class FieldReader {
             const std::string key = entry.first.Scalar();
             const std::string field = field_for_key(key);
             if (!field.empty() && fold_spelling(key) == fold_spelling(field) &&
-                !is_empty(entry.second) && !(field == "resolved" && is_boolean(entry.second))) {
+                !is_empty(entry.second) && !(is_time_field(field) && is_boolean(entry.second))) {
                 own.insert(field);
             }
         }
@@ -158,7 +158,8 @@ class FieldReader {
             if (field.empty() && read_grouped_fields(key, value, own, read)) {
                 continue;
             }
-            if (field.empty() || (field == "resolved" && is_boolean(value))) {
+            // `resolved: true` (cState), `customer_impacted: true`: a flag, not a time.
+            if (field.empty() || (is_time_field(field) && is_boolean(value))) {
                 read_other(key, entry.first, value);
                 continue;
             }

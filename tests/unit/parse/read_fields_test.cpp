@@ -315,6 +315,11 @@ TEST_CASE("keys no table lists are read by their words", "[read_fields]") {
     CHECK(iso(words.postmortem->resolved) == "2025-01-09T17:05:00Z");
     CHECK(iso(words.postmortem->detected) == "2025-01-09T16:31:00Z");
     CHECK(words.postmortem->duration == std::chrono::minutes{45});
+    // A flag under a time's key is a flag: kept as written, no warning.
+    const auto flag = parse("problem_detected: true\n");
+    CHECK(!flag.postmortem->detected);
+    CHECK(warnings(flag).empty());
+    CHECK(flag.postmortem->extra.count("problem_detected") == 1);
     // An impact key is no time, whatever words it shares with one.
     const auto impact = parse("end_user_impact: 30%\n");
     CHECK(!impact.postmortem->resolved);
