@@ -94,7 +94,10 @@ namespace {
 std::optional<int> length_key_unit(std::string_view key) {
     int unit = 0;
     bool length = false;
-    for (const auto& word : spelling_words(key)) {
+    const auto words = spelling_words(key);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& word = words[i];
+        const bool after_to = i > 0 && words[i - 1] == "to";
         if (one_of(word, {"seconds", "second", "secs", "sec", "s"})) {
             unit = 1;
         } else if (one_of(word, {"minutes", "minute", "mins", "min", "m"})) {
@@ -103,7 +106,10 @@ std::optional<int> length_key_unit(std::string_view key) {
             unit = 3600;
         } else if (one_of(word, {"days", "day", "d"})) {
             unit = 86400;
-        } else if (one_of(word, {"duration", "downtime", "length", "ttr", "ttm", "mttr"})) {
+        } else if (one_of(word, {"duration", "downtime", "length", "ttr", "ttm", "mttr"}) ||
+                   (after_to && one_of(word, {"recovery", "restoration", "restore"}))) {
+            // "time to recovery", "time to restore": how long the impact lasted (not "time to
+            // detect", which is how long it went unseen).
             length = true;
         } else if (!one_of(word, {"impact", "incident", "outage", "customer", "total", "in", "time",
                                   "to", "resolve", "recover", "mitigate", "of", "the"})) {
@@ -163,6 +169,9 @@ const std::vector<KeyAlias>& field_aliases() {
         {"mitigated_at", "mitigated"},
         {"mitigation_time", "mitigated"},
         {"timezone", "time_zone"},
+        {"all_times", "time_zone"},
+        {"all_times_in", "time_zone"},
+        {"times_in", "time_zone"},
         {"tz", "time_zone"},
         {"zone", "time_zone"},
         {"timezone_name", "time_zone"},
@@ -223,6 +232,11 @@ const std::vector<KeyAlias>& field_aliases() {
         {"follow_ups", "action_items"},
         {"followups", "action_items"},
         {"follow_up_actions", "action_items"},
+        {"follow_up_tasks", "action_items"},
+        {"follow_up_items", "action_items"},
+        {"follow_up", "action_items"},
+        {"action_plan", "action_items"},
+        {"next_steps", "action_items"},
         {"tasks", "action_items"},
         {"todos", "action_items"},
         {"remediations", "action_items"},

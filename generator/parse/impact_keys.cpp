@@ -246,12 +246,19 @@ std::optional<double> written_fraction(std::string_view text, bool share_key) {
     std::optional<double> share;
     std::size_t used = 0;
     const auto word = [&](std::size_t n) { return n < words.size() ? words[n] : ""; };
-    const auto whole = [](std::string_view w) -> std::optional<int> {
-        if (w.empty() || w.size() > 6 ||
-            w.find_first_not_of("0123456789") != std::string_view::npos) {
+    // A whole number, with thousands separators ("48,000").
+    const auto whole = [](std::string_view w) -> std::optional<long> {
+        std::string digits;
+        for (const char c : w) {
+            if (c != ',') {
+                digits += c;
+            }
+        }
+        if (digits.empty() || digits.size() > 9 ||
+            digits.find_first_not_of("0123456789") != std::string::npos) {
             return std::nullopt;
         }
-        return std::atoi(std::string(w).c_str());
+        return std::atol(digits.c_str());
     };
     struct Named {
         std::string_view one;
@@ -294,8 +301,8 @@ std::optional<double> written_fraction(std::string_view text, bool share_key) {
             std::size_t of = 1;
             if (word(1) == "out" && word(2) == "of") {
                 of = 3;
-            } else if (word(1) == "in") {
-                of = 2;
+            } else if (word(1) == "in" || word(1) == "of") {
+                of = 2;  // "1 in 5 users", "12,000 of 48,000 users"
             }
             const auto m = of > 1 ? whole(word(of)) : std::nullopt;
             if (m && *m > 0 && *n <= *m) {

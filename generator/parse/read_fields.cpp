@@ -15,6 +15,7 @@
 #include "core/suggest.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "extract/action_details.hpp"
 #include "extract/causes.hpp"
 #include "extract/time_zones.hpp"
 #include "extract/written_values.hpp"
@@ -790,6 +791,9 @@ class FieldReader {
         if (node.IsScalar()) {
             item.title = node.Scalar();
             read_title_mark(item);
+            // "Add a dead-letter queue (owner: hank, status: open)": the details the text's
+            // items are read with.
+            take_action_details(item, {});
             return item;
         }
         if (!node.IsMap()) {
@@ -925,8 +929,33 @@ class FieldReader {
         return true;
     }
 
+    // `alice: [Add alerting, ...]`, `sre-team: [...]`: items listed under their owners.
+    bool read_owners_to_items(const std::string& key, const YAML::Node& node) {
+        for (const auto& entry : node) {
+            if (!action_item_field_for_key(entry.first.Scalar()).empty() ||
+                !entry.second.IsSequence()) {
+                return false;
+            }
+        }
+        for (const auto& entry : node) {
+            for (const auto& listed : entry.second) {
+                if (is_empty(listed)) {
+                    continue;
+                }
+                if (auto item = action_item(key, listed)) {
+                    if (item->owner.empty()) {
+                        item->owner = entry.first.Scalar();
+                    }
+                    pm_.action_items.push_back(std::move(*item));
+                }
+            }
+        }
+        report_.note(at(node), fmt::format("read '{}' as owners and their items", key));
+        return true;
+    }
+
     void read_action_items(const std::string& key, const YAML::Node& node) {
-        if (node.IsMap() && read_titles_to_states(key, node)) {
+        if (node.IsMap() && (read_titles_to_states(key, node) || read_owners_to_items(key, node))) {
             return;
         }
         if (node.IsScalar() || node.IsMap()) {

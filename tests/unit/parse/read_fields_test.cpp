@@ -516,3 +516,26 @@ TEST_CASE("round three: values as people write them", "[read_fields]") {
     REQUIRE(marked.postmortem->action_items.size() == 1);
     CHECK(marked.postmortem->action_items[0].status == ActionStatus::done);
 }
+
+TEST_CASE("round four: wiki tables and exports", "[read_fields]") {
+    // Items listed under their owners, and details after a title written as a string.
+    const auto owners = parse(
+        "Follow-up tasks:\n  alice:\n    - Add alerting on certificate expiry\n"
+        "  sre-team:\n    - \"Restart consumers automatically (owner: gina, status: done)\"\n");
+    const auto& items = owners.postmortem->action_items;
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].owner == "alice");
+    CHECK(items[1].title == "Restart consumers automatically");
+    CHECK(items[1].owner == "gina");
+    CHECK(items[1].status == ActionStatus::done);
+    // A zone for every time, a length under "time to recovery", a fraction of people.
+    const auto cet = parse("All times: CET\nStart: 2023-02-01 10:00\n");
+    CHECK(iso(cet.postmortem->started) == "2023-02-01T09:00:00Z");
+    CHECK(parse("Time to recovery: 1h 35m\n").postmortem->duration == std::chrono::minutes{95});
+    CHECK(!parse("time_to_detect: 10m\n").postmortem->duration);
+    CHECK(parse("Users affected: 12,000 of 48,000 users\n").postmortem->users_affected_pct == 25);
+    // A numeric date is month first whatever zone follows it: teams write US dates with CEST
+    // too (the tests' spellings archive does), and the note says which reading was taken.
+    CHECK(iso(parse("Start: 10/08/2023 13:45 BST\n").postmortem->started) ==
+          "2023-10-08T12:45:00Z");
+}
