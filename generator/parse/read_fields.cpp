@@ -17,6 +17,7 @@
 #include "core/url.hpp"
 #include "extract/action_details.hpp"
 #include "extract/causes.hpp"
+#include "extract/time_expressions.hpp"
 #include "extract/time_zones.hpp"
 #include "extract/written_values.hpp"
 #include "parse/field_aliases.hpp"
@@ -159,6 +160,9 @@ class FieldReader {
             if (field.empty() && read_grouped_fields(key, value, own, read)) {
                 continue;
             }
+            if (field.empty() && read_window(key, value)) {
+                continue;
+            }
             // `resolved: true` (cState), `customer_impacted: true`: a flag, not a time.
             if (field.empty() || (is_time_field(field) && is_boolean(value))) {
                 read_other(key, entry.first, value);
@@ -281,6 +285,54 @@ class FieldReader {
                 note_declared(field);
             }
             from_alias_ = false;
+        }
+        return true;
+    }
+
+    // `Outage window: 13:45-15:20 UTC`, `impact_period: 2023-08-10 13:45 – 15:20 CEST`: one value
+    // holding the start and the end, read as `started` and `resolved` when neither is given. An
+    // end written without a day takes the start's, and runs past midnight when earlier.
+    bool read_window(const std::string& key, const YAML::Node& value) {
+        const auto words = spelling_words(key);
+        const bool names_window = std::any_of(words.begin(), words.end(), [](const auto& w) {
+            return w == "window" || w == "period" || w == "timeframe";
+        });
+        if (!names_window || !value.IsScalar() || own_.count("started") > 0 ||
+            own_.count("resolved") > 0 || read_.count("started") > 0 ||
+            read_.count("resolved") > 0) {
+            return false;
+        }
+        const std::string& text = value.Scalar();
+        const LineTimes times = scan_times(text);
+        if (times.ranges.size() != 1 || times.instants.size() != 2) {
+            return false;
+        }
+        const Instant& from = times.instants[times.ranges[0].start];
+        const Instant& to = times.instants[times.ranges[0].end];
+        if (!from.time || !to.time) {
+            return false;
+        }
+        // Each end as a value of its own: the zone written once at the end holds for both.
+        const auto span = [&](const Instant& instant) {
+            return std::string(text.substr(instant.begin, instant.end - instant.begin));
+        };
+        std::string start = span(from);
+        std::string end = span(to);
+        if (!from.zone && to.zone) {
+            start += " " + to.zone->name;
+        }
+        if (from.zone && !to.zone) {
+            end += " " + from.zone->name;
+        }
+        read_.insert("started");
+        read_.insert("resolved");
+        pm_.aliases.push_back({key, "started", line_of(value)});
+        pm_.aliases.push_back({key, "resolved", line_of(value)});
+        if (times_.read_time(Field::started, key, start, at(value))) {
+            note_declared("started");
+        }
+        if (times_.read_time(Field::resolved, key, end, at(value))) {
+            note_declared("resolved");
         }
         return true;
     }

@@ -539,3 +539,19 @@ TEST_CASE("round four: wiki tables and exports", "[read_fields]") {
     CHECK(iso(parse("Start: 10/08/2023 13:45 BST\n").postmortem->started) ==
           "2023-10-08T12:45:00Z");
 }
+
+TEST_CASE("a window in one value gives the start and the end", "[read_fields]") {
+    const auto window = parse("date: 2023-03-14\nOutage window: 13:45-15:20 UTC\n");
+    CHECK(iso(window.postmortem->started) == "2023-03-14T13:45:00Z");
+    CHECK(iso(window.postmortem->resolved) == "2023-03-14T15:20:00Z");
+    CHECK(window.postmortem->duration == std::chrono::minutes{95});
+    const auto full = parse("impact_period: 2023-08-10 13:45 – 15:20 CEST\n");
+    CHECK(iso(full.postmortem->started) == "2023-08-10T11:45:00Z");
+    CHECK(iso(full.postmortem->resolved) == "2023-08-10T13:20:00Z");
+    // The fields' own keys win; a window key holding one time is kept as written.
+    const auto own = parse("started: 2023-03-14T13:00:00Z\nOutage window: 13:45-15:20 UTC\n");
+    CHECK(iso(own.postmortem->started) == "2023-03-14T13:00:00Z");
+    CHECK(!own.postmortem->resolved);
+    CHECK(parse("maintenance_window: Sundays\n").postmortem->extra.count("maintenance_window") ==
+          1);
+}
