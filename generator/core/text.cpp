@@ -287,6 +287,10 @@ std::string_view leading_phrase(std::string_view s) {
     return trim(s.substr(0, end));
 }
 
+bool is_one_of(std::string_view word, std::initializer_list<std::string_view> words) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+}
+
 std::vector<std::string> spelling_words(std::string_view s) {
     std::vector<std::string> words;
     std::string word;

@@ -1,6 +1,7 @@
 // Turning a file's bytes into clean UTF-8 text with LF line ends, noting what had to be repaired.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,9 @@ std::string_view leading_phrase(std::string_view s);
 // No first words are tried past a word that turns the meaning ("not", "pending", "but", "won't":
 // "Approved pending legal" is not "approved").
 std::vector<std::string> spelling_candidates(std::string_view s);
+
+// Whether `word` is one of `words`: the small fixed lists the readers match words against.
+bool is_one_of(std::string_view word, std::initializer_list<std::string_view> words);
 
 // The words of a spelling, lower case, split at anything but letters and digits and at
 // camelCase: "customerImpactStart" and "customer_impact_start" are customer, impact, start.

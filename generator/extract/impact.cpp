@@ -10,6 +10,18 @@
 #include "extract/lexicon.hpp"
 
 namespace hindsight {
+
+bool is_people_word(std::string_view word) {
+    for (const auto noun : {"users", "user", "customers", "customer", "subscribers", "clients",
+                            "client", "visitors", "students", "members", "merchants", "accounts",
+                            "userbase", "players", "people", "shoppers", "learners", "tenants"}) {
+        if (word == noun) {
+            return true;
+        }
+    }
+    return false;
+}
+
 namespace {
 
 std::vector<std::string> words_after(std::string_view text, std::size_t pos, int count) {
@@ -30,17 +42,6 @@ std::vector<std::string> words_after(std::string_view text, std::size_t pos, int
         words.push_back(word);
     }
     return words;
-}
-
-bool is_people(std::string_view word) {
-    for (const auto noun : {"users", "user", "customers", "customer", "subscribers", "clients",
-                            "client", "visitors", "students", "members", "merchants", "accounts",
-                            "userbase", "players", "people", "shoppers", "learners", "tenants"}) {
-        if (word == noun) {
-            return true;
-        }
-    }
-    return false;
 }
 
 bool is_filler(std::string_view word) {
@@ -100,7 +101,7 @@ bool refers_to_people(std::string_view text, std::size_t after) {
     const auto words = words_after(text, after, 6);
     for (std::size_t i = 0; i < words.size(); ++i) {
         const auto& word = words[i];
-        if (is_people(word)) {
+        if (is_people_word(word)) {
             return true;
         }
         const bool impact_on = word == "impact" && i + 1 < words.size() && words[i + 1] == "on";
@@ -279,8 +280,8 @@ std::optional<double> users_share_in(std::string_view line) {
         const int part = small_number(words[i - 1]);
         const int whole = small_number(words[i + 1]);
         if (part > 0 && whole > part &&
-            (is_people(words[i + 2]) ||
-             (i + 3 < words.size() && is_filler(words[i + 2]) && is_people(words[i + 3])))) {
+            (is_people_word(words[i + 2]) ||
+             (i + 3 < words.size() && is_filler(words[i + 2]) && is_people_word(words[i + 3])))) {
             return 100.0 * part / whole;
         }
     }
@@ -311,7 +312,7 @@ std::optional<double> users_share_in_table(const std::vector<std::string>& names
     for (std::size_t c = 0; c < names.size() && c < values.size(); ++c) {
         const auto words = split_words(names[c]);
         const bool people = std::any_of(words.begin(), words.end(),
-                                        [](const std::string& w) { return is_people(w); });
+                                        [](const std::string& w) { return is_people_word(w); });
         const bool affected = names[c].find("affected") != std::string::npos ||
                               names[c].find("impacted") != std::string::npos;
         if (!people || !affected) {
@@ -416,10 +417,6 @@ ExtractedImpact extract_users_affected(const std::vector<SourceLine>& lines,
     }
     settled();
     return result;
-}
-
-bool is_people_word(std::string_view word) {
-    return is_people(word);
 }
 
 }  // namespace hindsight

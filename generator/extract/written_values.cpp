@@ -19,10 +19,6 @@
 namespace hindsight {
 namespace {
 
-bool is_one_of(std::string_view word, std::initializer_list<std::string_view> words) {
-    return std::find(words.begin(), words.end(), word) != words.end();
-}
-
 // Words that may stand beside an instant without changing it: "Thursday, at 14:00 UTC",
 // "approx. 10:00".
 bool instant_filler(std::string_view word) {
@@ -163,12 +159,15 @@ std::optional<WrittenInstant> read_instant(std::string_view written) {
     return WrittenInstant{instant.date, instant.time, instant.zone};
 }
 
+date::local_seconds local_time(const CalendarDate& day, const ClockTime& time) {
+    return date::local_days{date::year{day.year} / day.month / day.day} +
+           std::chrono::hours{time.hour} + std::chrono::minutes{time.minute} +
+           std::chrono::seconds{time.second};
+}
+
 Timestamp local_to_utc(const CalendarDate& day, const ClockTime& time,
                        const std::optional<WrittenZone>& zone, const TimeZone& site_zone) {
-    const date::local_days local_day{date::year{day.year} / day.month / day.day};
-    const date::local_seconds local = local_day + std::chrono::hours{time.hour} +
-                                      std::chrono::minutes{time.minute} +
-                                      std::chrono::seconds{time.second};
+    const date::local_seconds local = local_time(day, time);
     if (!zone) {
         return site_zone.to_utc(local);
     }

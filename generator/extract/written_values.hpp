@@ -22,6 +22,9 @@ struct WrittenInstant {
 // nothing when it holds other words or numbers, two instants, or neither a date nor a time.
 std::optional<WrittenInstant> read_instant(std::string_view value);
 
+// A day and a time of day as a local time, in no zone yet.
+date::local_seconds local_time(const CalendarDate& day, const ClockTime& time);
+
 // The moment a day and a time of day name: in the written zone, at its offset on that day
 // (regions such as PT follow daylight-saving time), else in the site's zone.
 Timestamp local_to_utc(const CalendarDate& day, const ClockTime& time,

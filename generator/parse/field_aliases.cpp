@@ -3,8 +3,6 @@
 // templates). Keys are compared folded, so "start_time", "Start Time" and "startTime" are one.
 #include "parse/field_aliases.hpp"
 
-#include <algorithm>
-#include <initializer_list>
 #include <map>
 
 #include "core/text.hpp"
@@ -24,25 +22,21 @@ std::map<std::string, std::string> folded(const std::vector<KeyAlias>& aliases,
     return table;
 }
 
-bool one_of(std::string_view word, std::initializer_list<std::string_view> list) {
-    return std::find(list.begin(), list.end(), word) != list.end();
-}
-
 // The moment of an incident a word names: "began" the start, "restored" the end.
 std::string_view event_field(std::string_view word) {
-    if (one_of(word,
-               {"start", "started", "starts", "begin", "began", "begins", "beginning", "onset"})) {
+    if (is_one_of(word, {"start", "started", "starts", "begin", "began", "begins", "beginning",
+                         "onset"})) {
         return "started";
     }
-    if (one_of(word, {"end", "ended", "ends", "resolved", "resolution", "recovered", "recovery",
-                      "restored", "restoration"})) {
+    if (is_one_of(word, {"end", "ended", "ends", "resolved", "resolution", "recovered", "recovery",
+                         "restored", "restoration"})) {
         return "resolved";
     }
-    if (one_of(word, {"detected", "detection", "discovered", "discovery", "identified", "alerted",
-                      "reported", "noticed"})) {
+    if (is_one_of(word, {"detected", "detection", "discovered", "discovery", "identified",
+                         "alerted", "reported", "noticed"})) {
         return "detected";
     }
-    if (one_of(word, {"mitigated", "mitigation"})) {
+    if (is_one_of(word, {"mitigated", "mitigation"})) {
         return "mitigated";
     }
     return {};
@@ -50,7 +44,7 @@ std::string_view event_field(std::string_view word) {
 
 // Words that say whose moment it is, or that the value is a time, and nothing else.
 bool qualifies_a_time(std::string_view word) {
-    return one_of(
+    return is_one_of(
         word,
         {"impact", "impacted", "customer", "customers",  "user",        "users",       "incident",
          "outage", "downtime", "service",  "disruption", "degradation", "problem",     "issue",
@@ -68,7 +62,7 @@ std::string time_field_by_words(std::string_view key) {
         const std::string& word = words[i];
         // "end_user_impact": an end user, not the end of anything.
         if (word == "end" && i + 1 < words.size() &&
-            one_of(words[i + 1], {"user", "users", "customer", "customers"})) {
+            is_one_of(words[i + 1], {"user", "users", "customer", "customers"})) {
             return {};
         }
         const std::string_view named = event_field(word);
@@ -98,21 +92,22 @@ std::optional<int> length_key_unit(std::string_view key) {
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& word = words[i];
         const bool after_to = i > 0 && words[i - 1] == "to";
-        if (one_of(word, {"seconds", "second", "secs", "sec", "s"})) {
+        if (is_one_of(word, {"seconds", "second", "secs", "sec", "s"})) {
             unit = 1;
-        } else if (one_of(word, {"minutes", "minute", "mins", "min", "m"})) {
+        } else if (is_one_of(word, {"minutes", "minute", "mins", "min", "m"})) {
             unit = 60;
-        } else if (one_of(word, {"hours", "hour", "hrs", "hr", "h"})) {
+        } else if (is_one_of(word, {"hours", "hour", "hrs", "hr", "h"})) {
             unit = 3600;
-        } else if (one_of(word, {"days", "day", "d"})) {
+        } else if (is_one_of(word, {"days", "day", "d"})) {
             unit = 86400;
-        } else if (one_of(word, {"duration", "downtime", "length", "ttr", "ttm", "mttr"}) ||
-                   (after_to && one_of(word, {"recovery", "restoration", "restore"}))) {
+        } else if (is_one_of(word, {"duration", "downtime", "length", "ttr", "ttm", "mttr"}) ||
+                   (after_to && is_one_of(word, {"recovery", "restoration", "restore"}))) {
             // "time to recovery", "time to restore": how long the impact lasted (not "time to
             // detect", which is how long it went unseen).
             length = true;
-        } else if (!one_of(word, {"impact", "incident", "outage", "customer", "total", "in", "time",
-                                  "to", "resolve", "recover", "mitigate", "of", "the"})) {
+        } else if (!is_one_of(word,
+                              {"impact", "incident", "outage", "customer", "total", "in", "time",
+                               "to", "resolve", "recover", "mitigate", "of", "the"})) {
             return std::nullopt;
         }
     }

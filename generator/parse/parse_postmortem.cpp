@@ -188,9 +188,8 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
     if (split.present && !split.terminated) {
         result.diagnostics.push_back(
             make_error({file.display, 1, 1}, "front matter opened on line 1 is never closed",
-                       split.toml   ? "add a line '+++' after the last front-matter field"
-                       : split.json ? "add a line '}' after the JSON front matter's last field"
-                                    : "add a line '---' after the last front-matter field"));
+                       split.toml ? "add a line '+++' after the last front-matter field"
+                                  : "add a line '---' after the last front-matter field"));
     } else if (split.present) {
         context.line_offset = split.yaml_first_line - 1;
         if (split.toml) {

@@ -51,10 +51,6 @@ bool is_empty(const YAML::Node& node) {
     return (node.IsSequence() || node.IsMap()) && node.size() == 0;
 }
 
-bool one_of(std::string_view word, std::initializer_list<std::string_view> list) {
-    return std::find(list.begin(), list.end(), word) != list.end();
-}
-
 const char* kind(const YAML::Node& node) {
     if (node.IsSequence()) {
         return "list";
@@ -123,13 +119,12 @@ class FieldReader {
 
     void read_all(const YAML::Node& root) {
         // A field written under its own name wins over an alias of it, wherever each stands.
-        std::set<std::string>& own = own_;
         for (const auto& entry : root) {
             const std::string key = entry.first.Scalar();
             const std::string field = field_for_key(key);
             if (!field.empty() && fold_spelling(key) == fold_spelling(field) &&
                 !is_empty(entry.second) && !(is_time_field(field) && is_boolean(entry.second))) {
-                own.insert(field);
+                own_.insert(field);
             }
         }
         // The zone of the times written without one, wherever its key stands.
@@ -143,7 +138,6 @@ class FieldReader {
                 break;
             }
         }
-        std::set<std::string>& read = read_;  // fields read so far, by their own key or an alias
         for (const auto& entry : root) {
             const std::string key = entry.first.Scalar();
             const YAML::Node& value = entry.second;
@@ -157,7 +151,7 @@ class FieldReader {
             }
             const std::string field = field_for_key(key);
             const bool alias = !field.empty() && fold_spelling(key) != fold_spelling(field);
-            if (field.empty() && read_grouped_fields(key, value, own, read)) {
+            if (field.empty() && read_grouped_fields(key, value)) {
                 continue;
             }
             if (field.empty() && read_window(key, value)) {
@@ -169,12 +163,11 @@ class FieldReader {
                 continue;
             }
             // Causes add up: a root cause and contributing factors under keys of their own.
-            if (alias && (own.count(field) > 0 || read.count(field) > 0) &&
-                !(field == "causes" && names_a_cause(key))) {
+            if (alias && given(field) && !(field == "causes" && names_a_cause(key))) {
                 pm_.extra[key] = to_json(value);  // ours, or the first alias, wins
                 continue;
             }
-            read.insert(field);
+            read_.insert(field);
             if (key != field) {
                 pm_.aliases.push_back({key, field, line_of(entry.first)});
             }
@@ -188,9 +181,29 @@ class FieldReader {
     }
 
   private:
+    bool given(const std::string& field) const {
+        return own_.count(field) > 0 || read_.count(field) > 0;
+    }
+
     static bool is_time_field(const std::string& field) {
-        return field == "started" || field == "detected" || field == "mitigated" ||
-               field == "resolved" || field == "duration";
+        return time_field(field) || field == "duration";
+    }
+
+    // A field read under another key than its own (a group's, an impact's, a wrapper's), unless
+    // its own key or an earlier one gave it.
+    void read_as_alias(const std::string& field, const std::string& written, const YAML::Node& node,
+                       int line) {
+        if (given(field)) {
+            return;
+        }
+        read_.insert(field);
+        pm_.aliases.push_back({written, field, line});
+        const bool was_alias = from_alias_;
+        from_alias_ = true;
+        if (read_field(field, written, node)) {
+            note_declared(field);
+        }
+        from_alias_ = was_alias;
     }
 
     // Fields other tools group under a key of their own: a wrapper of fields (`fields:`,
@@ -199,11 +212,10 @@ class FieldReader {
     // (`timestamps: [{name: Impact started, value: ...}]`) and FireHydrant
     // (`milestones: [{type: resolved, occurred_at: ...}]`) export them. Each is read as the
     // field it names, unless that field was given already; false when the value is none of these.
-    bool read_grouped_fields(const std::string& key, const YAML::Node& value,
-                             const std::set<std::string>& own, std::set<std::string>& read) {
+    bool read_grouped_fields(const std::string& key, const YAML::Node& value) {
         std::vector<std::tuple<std::string, std::string, YAML::Node>> moments;
         const std::string folded = fold_spelling(key);
-        const bool wrapper = one_of(
+        const bool wrapper = is_one_of(
             folded, {"fields", "params", "extra", "metadata", "meta", "attributes", "properties",
                      "incident", "overview", "details", "postmortem", "report", "summary"});
         if (value.IsMap() && wrapper) {
@@ -218,8 +230,7 @@ class FieldReader {
                 if (const ImpactKey kind = impact_key(sub, false);
                     field.empty() && kind != ImpactKey::none && kind != ImpactKey::summary) {
                     read_impact_entry(key + "." + sub, kind, entry.second, false);
-                } else if (field.empty() &&
-                           !read_grouped_fields(key + "." + sub, entry.second, own, read)) {
+                } else if (field.empty() && !read_grouped_fields(key + "." + sub, entry.second)) {
                     pm_.extra[key + "." + sub] = to_json(entry.second);
                 }
                 if (!field.empty()) {
@@ -247,13 +258,11 @@ class FieldReader {
                 YAML::Node when;
                 for (const auto& entry : item) {
                     const std::string sub = fold_spelling(entry.first.Scalar());
-                    if (entry.second.IsScalar() &&
-                        (sub == "name" || sub == "type" || sub == "label" || sub == "event" ||
-                         sub == "kind" || sub == "milestone" || sub == "title")) {
+                    if (entry.second.IsScalar() && is_one_of(sub, {"name", "type", "label", "event",
+                                                                   "kind", "milestone", "title"})) {
                         name = entry.second.Scalar();
-                    } else if (sub == "value" || sub == "time" || sub == "timestamp" ||
-                               sub == "at" || sub == "occurredat" || sub == "date" ||
-                               sub == "datetime" || sub == "when") {
+                    } else if (is_one_of(sub, {"value", "time", "timestamp", "at", "occurredat",
+                                               "date", "datetime", "when"})) {
                         when = entry.second;
                     }
                 }
@@ -275,16 +284,7 @@ class FieldReader {
             return false;
         }
         for (const auto& [field, written, node] : moments) {
-            if (own.count(field) > 0 || read.count(field) > 0) {
-                continue;  // the field's own key, or the first to give it, wins
-            }
-            read.insert(field);
-            pm_.aliases.push_back({written, field, line_of(node)});
-            from_alias_ = true;
-            if (read_field(field, written, node)) {
-                note_declared(field);
-            }
-            from_alias_ = false;
+            read_as_alias(field, written, node, line_of(node));
         }
         return true;
     }
@@ -297,9 +297,7 @@ class FieldReader {
         const bool names_window = std::any_of(words.begin(), words.end(), [](const auto& w) {
             return w == "window" || w == "period" || w == "timeframe";
         });
-        if (!names_window || !value.IsScalar() || own_.count("started") > 0 ||
-            own_.count("resolved") > 0 || read_.count("started") > 0 ||
-            read_.count("resolved") > 0) {
+        if (!names_window || !value.IsScalar() || given("started") || given("resolved")) {
             return false;
         }
         const std::string& text = value.Scalar();
@@ -354,18 +352,28 @@ class FieldReader {
         return {ctx_.path, line_of(node), node.Mark().column + 1};
     }
 
+    // A choice exported as a mapping: the value under its first key that is one of `names`,
+    // with a note; nothing for anything else.
+    std::optional<std::string> choice_name(const YAML::Node& node, const std::string& key,
+                                           std::initializer_list<std::string_view> names) {
+        if (!node.IsMap()) {
+            return std::nullopt;
+        }
+        for (const auto& entry : node) {
+            if (is_one_of(fold_spelling(entry.first.Scalar()), names) && entry.second.IsScalar() &&
+                !is_empty(entry.second)) {
+                report_.note(at(node), fmt::format("read '{}: {}' as '{}'", key, as_written(node),
+                                                   entry.second.Scalar()));
+                return entry.second.Scalar();
+            }
+        }
+        return std::nullopt;
+    }
+
     std::optional<std::string> scalar(const YAML::Node& node, const std::string& key) {
         // incident.io and Jira export a choice as a mapping: `severity: {name: Major, rank: 2}`.
-        if (node.IsMap()) {
-            for (const auto& entry : node) {
-                const std::string sub = fold_spelling(entry.first.Scalar());
-                if ((sub == "name" || sub == "label" || sub == "value") &&
-                    entry.second.IsScalar() && !is_empty(entry.second)) {
-                    report_.note(at(node), fmt::format("read '{}: {}' as '{}'", key,
-                                                       as_written(node), entry.second.Scalar()));
-                    return entry.second.Scalar();
-                }
-            }
+        if (auto name = choice_name(node, key, {"name", "label", "value"})) {
+            return name;
         }
         if (!node.IsScalar()) {
             report_.unread(at(node), key, as_written(node),
@@ -380,16 +388,8 @@ class FieldReader {
     std::optional<std::vector<std::string>> string_list(const YAML::Node& node,
                                                         const std::string& key) {
         // `root_cause: {category: Configuration}`: one name, as exports write a choice.
-        if (node.IsMap()) {
-            for (const auto& entry : node) {
-                const std::string sub = fold_spelling(entry.first.Scalar());
-                if (one_of(sub, {"name", "label", "value", "category", "type"}) &&
-                    entry.second.IsScalar() && !is_empty(entry.second)) {
-                    report_.note(at(node), fmt::format("read '{}: {}' as '{}'", key,
-                                                       as_written(node), entry.second.Scalar()));
-                    return std::vector<std::string>{entry.second.Scalar()};
-                }
-            }
+        if (auto name = choice_name(node, key, {"name", "label", "value", "category", "type"})) {
+            return std::vector<std::string>{std::move(*name)};
         }
         if (node.IsScalar()) {
             // "api, web": Hugo and Jekyll sites write lists as one comma-separated string;
@@ -695,16 +695,9 @@ class FieldReader {
             } else if (kind != ImpactKey::none) {
                 read_impact_entry(path, kind, entry.second, name == "users_affected_pct");
             } else if (const std::string field = field_for_key(name);
-                       is_time_field(field) && own_.count(field) == 0 && read_.count(field) == 0) {
+                       is_time_field(field) && !given(field)) {
                 // The impact's own window: `impact: {start: ..., end: ...}`.
-                read_.insert(field);
-                pm_.aliases.push_back({path, field, line_of(entry.first)});
-                const bool was_alias = from_alias_;
-                from_alias_ = true;
-                if (read_field(field, path, entry.second)) {
-                    note_declared(field);
-                }
-                from_alias_ = was_alias;
+                read_as_alias(field, path, entry.second, line_of(entry.first));
             } else {
                 pm_.extra[path] = to_json(entry.second);
                 if (ctx_.strict) {

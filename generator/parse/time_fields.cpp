@@ -95,12 +95,6 @@ std::optional<double> plain_number(std::string_view written) {
     return std::stod(std::string(text));
 }
 
-date::local_seconds local_time(const CalendarDate& day, const ClockTime& time) {
-    return date::local_days{date::year{day.year} / day.month / day.day} +
-           std::chrono::hours{time.hour} + std::chrono::minutes{time.minute} +
-           std::chrono::seconds{time.second};
-}
-
 // What a front-matter time says of its zone in words: "9:02 AM Pacific" is PT (in a value that
 // is a time, unlike "Asia Pacific" in prose), and "4:06 pm (local time)" is a time in the file's
 // zone, as if written without one.
