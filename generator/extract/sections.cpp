@@ -31,30 +31,13 @@ const std::vector<KindWords>& kind_words() {
           "contributing factor"}},
         {kResolution, {"resolution", "resolv", "mitigation", "recovery", "how we fixed", "fix"}},
         {kActions,
-         {"corrective",
-          "preventive",
-          "preventative",
-          "prevention",
-          "action item",
-          "actions",
-          "improvement",
-          "task",
-          "follow up",
-          "followup",
-          "next step",
-          "remediation",
-          "measures",
-          "to do",
-          "todo",
-          "future work",
-          "going forward",
-          "what we are doing",
-          "what we re doing",
-          "what we will do",
-          "what s next",
-          "plan",
-          "recommendation",
-          "safeguard"}},
+         {"corrective", "preventive", "preventative", "prevention", "action item", "actions",
+          "improvement", "task", "follow up", "followup", "next step", "remediation", "measures",
+          "to do", "todo", "future work", "going forward", "what we are doing", "what we re doing",
+          "what we will do", "what s next", "plan", "recommendation", "safeguard",
+          // "What could be done to avoid this in future?" (real10/003, 005), "How we'll prevent
+          // this", "Preventing recurrence"
+          "prevent", "avoid", "in future", "in the future", "recurrence"}},
         {kDuration, {"duration", "start time", "end time", "outage window"}},
     };
     return table;
@@ -173,10 +156,12 @@ unsigned section_kinds(std::string_view label) {
     if ((kinds & kLessons) != 0 && (kinds & kActions) == 0) {
         kinds = kLessons;
     }
-    // "Measures taken", "Immediate actions", "Steps taken": what was done, not promised.
+    // "Measures taken", "Immediate actions", "Steps taken": what was done, not promised. "What
+    // could be done to avoid this" (real10/003, 005) is a promise.
     if (contains_word(label, "taken") || contains_word(label, "immediate") ||
         contains_word(label, "what we did") || contains_word(label, "performed") ||
-        contains_word(label, "completed") || contains_word(label, "done")) {
+        contains_word(label, "completed") ||
+        (contains_word(label, "done") && !contains_word(label, "be done"))) {
         kinds = (kinds & ~unsigned(kActions)) | kResolution;
     }
     return kinds;

@@ -242,14 +242,27 @@ class Matcher {
         return time;
     }
 
+    // A number alone in brackets, "about" aside, right after a day with its year.
+    bool bracketed_after_day(std::size_t i) const {
+        std::size_t open = i;
+        while (open > 0 && (is_word(open - 1, "about") || is_word(open - 1, "approx") ||
+                            is_word(open - 1, "around") || is_word(open - 1, "ca"))) {
+            --open;
+        }
+        return open > 0 && is_symbol(open - 1, "(") && is_symbol(i + 1, ")") && current_ &&
+               current_->date && current_->date->year != 0 && !current_->time;
+    }
+
     std::optional<ClockTime> match_time(std::size_t i, std::size_t& next) const {
         if (!is_number(i) || t_[i].digits > 2 || preceded_by_version_mark(i)) {
-            // "1430 UTC", "0800hrs": military time is a time only next to a zone or "hrs".
+            // "1430 UTC", "0800hrs": military time is a time only next to a zone or "hrs", or
+            // in brackets after a dated day ("11 Nov 2016 (~1324)", real10/003 and 005).
             if (is_number(i) && t_[i].digits == 4 && !preceded_by_version_mark(i)) {
                 std::size_t k = i + 1;
                 if (is_word(k, "hrs") || is_word(k, "hours") || is_word(k, "h") ||
                     (at(k) && t_[k].kind == TokenKind::word && zone_abbreviation(t_[k].text) &&
-                     t_[k].text != "z")) {
+                     t_[k].text != "z") ||
+                    bracketed_after_day(i)) {
                     const ClockTime time{t_[i].value / 100, t_[i].value % 100, 0};
                     if (auto valid = apply_ampm(time, 0)) {
                         next = (is_word(k, "hrs") || is_word(k, "hours") || is_word(k, "h")) ? k + 1
@@ -330,6 +343,15 @@ class Matcher {
         return true;
     }
 
+    // "-05:00" after a time that has a date, in a whole, half or three-quarter hour, not
+    // followed by a zone of its own.
+    bool offset_not_a_range(int offset, std::size_t after) const {
+        const int mins = std::abs(offset) % 60;
+        const bool zone_follows =
+            at(after) && t_[after].kind == TokenKind::word && zone_abbreviation(t_[after].text);
+        return current_->date && (mins == 0 || mins == 30 || mins == 45) && !zone_follows;
+    }
+
     std::optional<WrittenZone> match_zone(std::size_t i, std::size_t& next) const {
         if (!at(i)) {
             return std::nullopt;
@@ -355,13 +377,15 @@ class Matcher {
             next = k;
             return written;
         }
-        // A bare offset attached to a time: "13:45+02:00"
-        if (!t_[i].space_before && out_.instants.size() + (current_ ? 1 : 0) > 0 && current_ &&
-            current_->time && !current_->zone) {
+        // A bare offset attached to a time: "13:45+02:00". A minus sign is also a range's dash
+        // ("23:10-01:05 UTC" is a window across midnight): it is an offset only after a dated
+        // time, in whole or half hours, with no zone written after it.
+        if (!t_[i].space_before && current_ && current_->time && !current_->zone) {
             std::size_t k = i;
             int offset = 0;
             std::string text;
-            if (read_offset(k, offset, text)) {
+            if (read_offset(k, offset, text) &&
+                (t_[i].text == "+" || offset_not_a_range(offset, k))) {
                 next = k;
                 return WrittenZone{text, offset, ""};
             }

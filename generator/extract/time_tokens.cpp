@@ -80,6 +80,12 @@ std::vector<TimeToken> tokenize_for_times(std::string_view s) {
             t.kind = TimeTokenKind::symbol;  // U+2212 minus sign, as in "UTC−5"
             t.text = "-";
             i += 3;
+        } else if (c == '~' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+                   (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(')) {
+            // "(~1324)", "~14:00": a tilde against a number is "about", not a range's dash.
+            t.kind = TimeTokenKind::word;
+            t.text = "about";
+            ++i;
         } else if (c < 0x80) {
             t.kind = TimeTokenKind::symbol;
             t.text = std::string(1, static_cast<char>(c));

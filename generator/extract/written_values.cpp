@@ -159,6 +159,35 @@ std::optional<WrittenInstant> read_instant(std::string_view written) {
     return WrittenInstant{instant.date, instant.time, instant.zone};
 }
 
+std::optional<InstantInWords> read_instant_in_words(std::string_view written) {
+    const std::string_view value = trim(written);
+    const LineTimes found = scan_times(value);
+    if (found.instants.size() != 1 || !found.instants.front().time) {
+        return std::nullopt;
+    }
+    const Instant& instant = found.instants.front();
+    if (value.find('?') != std::string_view::npos) {
+        return std::nullopt;
+    }
+    for (const auto& token : tokenize_for_times(value.substr(0, instant.begin))) {
+        // Words that put the moment before or after the instant, or doubt it, would make it
+        // another moment than the one the key names.
+        if (token.kind == TimeTokenKind::number ||
+            is_one_of(token.text, {"before", "after", "until", "till", "since", "by", "prior",
+                                   "earlier", "later", "between", "or", "maybe", "perhaps",
+                                   "unknown", "not", "no", "sometime", "estimated", "est"})) {
+            return std::nullopt;
+        }
+    }
+    // Words come before the instant only: what follows it must read as part of it (a zone), or
+    // "18h00 (heure de Paris)" would lose the zone its words name.
+    const std::string_view text = trim(value.substr(instant.begin));
+    if (const auto read = read_instant(text)) {
+        return InstantInWords{*read, text};
+    }
+    return std::nullopt;
+}
+
 date::local_seconds local_time(const CalendarDate& day, const ClockTime& time) {
     return date::local_days{date::year{day.year} / day.month / day.day} +
            std::chrono::hours{time.hour} + std::chrono::minutes{time.minute} +

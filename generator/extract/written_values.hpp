@@ -22,6 +22,16 @@ struct WrittenInstant {
 // nothing when it holds other words or numbers, two instants, or neither a date nor a time.
 std::optional<WrittenInstant> read_instant(std::string_view value);
 
+// The one instant a value names among words that only say what happened at it ("PagerDuty
+// alert, 2023-06-01 14:02 UTC", "customer report at 09:40 UTC"), and the text it was read
+// from. Nothing when the words bound or hedge it ("before 14:00", "maybe 14:00") or the value
+// holds other numbers or a second instant.
+struct InstantInWords {
+    WrittenInstant instant;
+    std::string_view text;
+};
+std::optional<InstantInWords> read_instant_in_words(std::string_view value);
+
 // A day and a time of day as a local time, in no zone yet.
 date::local_seconds local_time(const CalendarDate& day, const ClockTime& time);
 

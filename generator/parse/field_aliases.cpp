@@ -80,6 +80,23 @@ std::string time_field_by_words(std::string_view key) {
     return qualified ? std::string(field) : std::string{};
 }
 
+std::string moment_key_field(std::string_view key) {
+    std::string_view field;
+    for (const auto& word : spelling_words(key)) {
+        const std::string_view named = event_field(word);
+        if (!named.empty()) {
+            if (!field.empty() && field != named) {
+                return {};
+            }
+            field = named;
+        } else if (!qualifies_a_time(word) &&
+                   !is_one_of(word, {"by", "how", "and", "method", "source", "via"})) {
+            return {};
+        }
+    }
+    return std::string(field);
+}
+
 namespace {
 
 // A length's key: a word that names a length ("duration", "downtime", "ttr") among words that

@@ -21,6 +21,11 @@ std::string field_for_key(std::string_view key);
 // is a time ("customer_impact_start", "impactStartTime", "outage_began_at"). Else "".
 std::string time_field_by_words(std::string_view key);
 
+// A key that names a moment and may also name how it came ("Detection", "Detected by/at",
+// "Resolution"): the field, whose value is read as that moment only when it holds one (it is as
+// often a sentence on how the problem was found). Else "".
+std::string moment_key_field(std::string_view key);
+
 // A length's key that names its unit ("duration_seconds", "downtime_mins", "ttr_hours"): the
 // unit in seconds, by which a bare number under it is read. Else nothing.
 std::optional<int> duration_unit_seconds(std::string_view key);

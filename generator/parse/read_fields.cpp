@@ -157,6 +157,9 @@ class FieldReader {
             if (field.empty() && read_window(key, value)) {
                 continue;
             }
+            if (field.empty() && read_moment(key, value)) {
+                continue;
+            }
             // `resolved: true` (cState), `customer_impacted: true`: a flag, not a time.
             if (field.empty() || (is_time_field(field) && is_boolean(value))) {
                 read_other(key, entry.first, value);
@@ -204,6 +207,22 @@ class FieldReader {
             note_declared(field);
         }
         from_alias_ = was_alias;
+    }
+
+    // `Detection: customer report at 09:40 UTC`: a key naming a moment and how it came, whose
+    // value holds one time; any other value (how it was found, in words) is kept as written.
+    bool read_moment(const std::string& key, const YAML::Node& value) {
+        const std::string field = moment_key_field(key);
+        if (field.empty() || !value.IsScalar() || given(field)) {
+            return false;
+        }
+        const std::string& text = value.Scalar();
+        const auto instant = read_instant(text);
+        if (!(instant && instant->time) && !read_instant_in_words(text)) {
+            return false;
+        }
+        read_as_alias(field, key, value, line_of(value));
+        return true;
     }
 
     // Fields other tools group under a key of their own: a wrapper of fields (`fields:`,

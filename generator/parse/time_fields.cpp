@@ -195,7 +195,15 @@ bool TimeFields::read_time(Field field, const std::string& key, const std::strin
         }
         return true;
     }
-    const auto instant = read_instant(text);
+    std::optional<WrittenInstant> instant = read_instant(text);
+    if (!instant) {
+        // "Detected by/at: PagerDuty alert, 2023-06-01 14:02 UTC": the time among the words.
+        if (const auto in_words = read_instant_in_words(text)) {
+            instant = in_words->instant;
+            report_.note(
+                at, fmt::format("read the time in '{}: {}' as '{}'", key, written, in_words->text));
+        }
+    }
     if (!instant || (instant->date && !valid({instant->date->year == 0 ? 2000 : instant->date->year,
                                               instant->date->month, instant->date->day}))) {
         report_.unread(at, key, written, "is not a date and time", kTimeHint);

@@ -37,3 +37,22 @@ TEST_CASE("ranges on a line of thousands of times are each found", "[time_expres
     CHECK(scan_times("from 10:00 to 11:00 UTC").ranges.size() == 1);
     CHECK(scan_times("10:00 then, much later and after many words, 11:00").ranges.empty());
 }
+
+TEST_CASE("a minus after a clock time is a range's dash unless it is a dated time's offset",
+          "[time_expressions]") {
+    // "23:10-01:05 UTC" was read as 23:10 at offset -01:05 (bench/frontmatter-probe4).
+    const LineTimes night = scan_times("23:10-01:05 UTC");
+    REQUIRE(night.instants.size() == 2);
+    CHECK(night.ranges.size() == 1);
+    CHECK(night.instants[1].time->hour == 1);
+    const LineTimes dated = scan_times("2023-08-10 22:00-01:00 UTC");
+    CHECK(dated.instants.size() == 2);
+    // An offset after a dated time, in whole or half hours and with no zone after it, stays one.
+    for (const char* written : {"2023-08-10T13:45-05:00", "2023-08-10 13:45-05:00",
+                                "2023-08-10 13:45-03:30", "13:45+02:00"}) {
+        INFO(written);
+        const LineTimes times = scan_times(written);
+        REQUIRE(times.instants.size() == 1);
+        REQUIRE(times.instants[0].zone);
+    }
+}

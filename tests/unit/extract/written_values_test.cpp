@@ -46,6 +46,20 @@ TEST_CASE("a value with more than one instant is not read", "[written_values]") 
     CHECK_FALSE(read_instant(""));
 }
 
+TEST_CASE("one instant after words that say what happened at it", "[written_values]") {
+    const auto alert = read_instant_in_words("PagerDuty alert, 2023-06-01 14:02 UTC");
+    REQUIRE(alert);
+    CHECK(alert->text == "2023-06-01 14:02 UTC");
+    CHECK(alert->instant.zone->name == "UTC");
+    CHECK(read_instant_in_words("customer report at 09:40 UTC"));
+    CHECK_FALSE(read_instant_in_words("before 09:40 UTC"));
+    CHECK_FALSE(read_instant_in_words("09:40 or 10:10 UTC"));
+    CHECK_FALSE(read_instant_in_words("ticket 4411 at 09:40"));
+    CHECK_FALSE(read_instant_in_words("alert at 09:40?"));
+    CHECK_FALSE(read_instant_in_words("18h00 (heure de Paris)"));  // its zone is in words
+    CHECK_FALSE(read_instant_in_words("a customer wrote to support"));
+}
+
 TEST_CASE("a clock time alone and a date without a year are read as written", "[written_values]") {
     const auto time = read_instant("11:10 PM");
     REQUIRE(time);

@@ -554,4 +554,30 @@ TEST_CASE("a window in one value gives the start and the end", "[read_fields]") 
     CHECK(!own.postmortem->resolved);
     CHECK(parse("maintenance_window: Sundays\n").postmortem->extra.count("maintenance_window") ==
           1);
+    // An end earlier than the start runs past midnight; "-01:05" is the range's dash, not an
+    // offset (bench/frontmatter-probe4, 39-window-over-midnight.md).
+    const auto night = parse("date: 2023-08-10\nOutage window: 23:10-01:05 UTC\n");
+    CHECK(iso(night.postmortem->started) == "2023-08-10T23:10:00Z");
+    CHECK(iso(night.postmortem->resolved) == "2023-08-11T01:05:00Z");
+    CHECK(night.postmortem->duration == std::chrono::minutes{115});
+}
+
+TEST_CASE("a key naming a moment and how it came reads the one time its value holds",
+          "[read_fields]") {
+    // bench/frontmatter-probe4: 16-detected-by-at.md, 17-detection-time-only.md
+    const auto by_at = parse(
+        "started: 2023-06-01 13:40 UTC\nDetected by/at: PagerDuty alert, 2023-06-01 14:02 "
+        "UTC\n");
+    CHECK(iso(by_at.postmortem->detected) == "2023-06-01T14:02:00Z");
+    const auto detection = parse(
+        "date: 2023-06-07\nImpact start: 09:05 UTC\nDetection: customer report at 09:40 "
+        "UTC\n");
+    CHECK(iso(detection.postmortem->detected) == "2023-06-07T09:40:00Z");
+    // How it was found, in words, is kept as written, and no time is made of it.
+    const auto words = parse("Detection: a customer wrote to support\n");
+    CHECK(!words.postmortem->detected);
+    CHECK(words.postmortem->extra.count("Detection") == 1);
+    // Words that bound the moment or doubt it leave it out.
+    CHECK(!parse("date: 2023-06-07\nDetection: sometime before 09:40 UTC\n").postmortem->detected);
+    CHECK(!parse("date: 2023-06-07\nDetection: maybe 09:40 UTC\n").postmortem->detected);
 }
