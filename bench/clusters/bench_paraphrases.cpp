@@ -4,8 +4,11 @@
 // services ("... for billing"), so that the archive holds thousands of distinct wordings, as a
 // real one does, rather than the few hundred of the set. Run by hand:
 //   cmake --build build --target bench_paraphrases
-//   build/bench/bench_paraphrases 40000 tuning|test [varied]
+//   build/bench/bench_paraphrases 40000 tuning|test|all [varied]
+// N 0 takes each wording of the half once. HINDSIGHT_PARAPHRASES=FILE reads another labelled set
+// of the same form (tests/analyze/action_intents3.json, written apart from the synonym table).
 #include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -36,13 +39,17 @@ double pairs(double count) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const std::size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 40000;
-    const bool test = argc > 2 && std::string(argv[2]) == "test";
-    std::ifstream in(std::string(HINDSIGHT_SOURCE_DIR) + "/tests/analyze/action_paraphrases.json");
+    std::size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 40000;
+    const std::string half = argc > 2 ? argv[2] : "tuning";
+    const bool test = half == "test";
+    const char* file_env = std::getenv("HINDSIGHT_PARAPHRASES");
+    std::ifstream in(file_env != nullptr ? std::string(file_env)
+                                         : std::string(HINDSIGHT_SOURCE_DIR) +
+                                               "/tests/analyze/action_paraphrases.json");
     const auto labelled = nlohmann::json::parse(in);
     std::vector<std::string> pool_texts, pool_intents;
     for (const auto& item : labelled) {
-        if (in_test_half(item["intent"]) == test) {
+        if (half == "all" || in_test_half(item["intent"]) == test) {
             pool_texts.push_back(item["text"]);
             pool_intents.push_back(item["intent"]);
         }
@@ -54,9 +61,13 @@ int main(int argc, char** argv) {
         "pricing",  "ledger",  "profile",  "media",   "email",    "analytics"};
     std::uint32_t state = 42;
     std::vector<std::string> texts, intents;
+    const bool once = n == 0;
+    if (once) {
+        n = pool_texts.size();
+    }
     for (std::size_t k = 0; k < n; ++k) {
         state = state * 1103515245u + 12345u;
-        const std::size_t pick = (state >> 8) % pool_texts.size();
+        const std::size_t pick = once ? k : (state >> 8) % pool_texts.size();
         texts.push_back(pool_texts[pick]);
         if (varied) {
             state = state * 1103515245u + 12345u;
@@ -67,6 +78,20 @@ int main(int argc, char** argv) {
     const std::clock_t start = std::clock();
     const auto clusters = hindsight::cluster_texts(texts, hindsight::default_synonyms());
     const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+    // HINDSIGHT_PARAPHRASES_SHOW=1 prints each cluster's items with their intents, for reading a
+    // tuning half's misses (never run it on a test half that is to stay held out).
+    if (const char* show = std::getenv("HINDSIGHT_PARAPHRASES_SHOW"); show && *show == '1') {
+        std::map<std::size_t, std::vector<std::size_t>> members;
+        for (std::size_t k = 0; k < n; ++k) {
+            members[clusters[k]].push_back(k);
+        }
+        for (const auto& [cluster, items] : members) {
+            std::printf("cluster %zu (%zu)\n", cluster, items.size());
+            for (const std::size_t k : items) {
+                std::printf("  %-28s %s\n", intents[k].c_str(), texts[k].c_str());
+            }
+        }
+    }
     // Pairs counted from the cluster-by-intent table: linear in the items.
     std::map<std::pair<std::size_t, std::string>, double> cell;
     std::map<std::size_t, double> per_cluster;
@@ -90,7 +115,7 @@ int main(int argc, char** argv) {
     std::printf(
         "%zu %sitems from the %s half: pairwise precision %.3f, recall %.3f; %zu clusters, largest "
         "%.0f; %.3f s of CPU\n",
-        n, varied ? "varied " : "", test ? "test" : "tuning", together / clustered,
+        n, varied ? "varied " : "", half.c_str(), together / clustered,
         together / same_intent, per_cluster.size(), largest, seconds);
     return 0;
 }

@@ -135,6 +135,30 @@ TEST_CASE("action clustering on paraphrases, tuning half and held-out half", "[a
     check_floor("test-half recall", test.recall, 0.449);
 }
 
+TEST_CASE("action clustering on a set written apart from the synonym table", "[action_clusters]") {
+    // tests/analyze/action_intents3.json: 57 intents, 450 items (171 verbatim from real
+    // postmortems), written by a helper who read neither the table nor the earlier sets, with
+    // close neighbours kept apart (disk, memory, queue-lag and certificate alerts; dashboards;
+    // restore drills beside backups; chaos testing beside training). Never tuned on: one attempt
+    // raised its tuning half (0.559/0.479 to 0.679/0.577) and lowered its test half and both
+    // earlier held-out figures, so it was not kept (bench/RESULTS.md).
+    std::ifstream in(std::string(HINDSIGHT_SOURCE_DIR) + "/tests/analyze/action_intents3.json");
+    const auto labelled = nlohmann::json::parse(in);
+    REQUIRE(labelled.size() >= 400);
+    std::vector<std::string> texts;
+    std::vector<std::string> intents;
+    for (const auto& item : labelled) {
+        texts.push_back(item["text"]);
+        intents.push_back(item["intent"]);
+    }
+    const auto score = pairwise(texts, intents);
+    std::cout << fmt::format(
+        "action_intents3: {} items, pairwise precision {:.3f}, recall {:.3f}\n", texts.size(),
+        score.precision, score.recall);
+    check_floor("precision on action_intents3.json", score.precision, 0.379);
+    check_floor("recall on action_intents3.json", score.recall, 0.486);
+}
+
 TEST_CASE("alerts on a signal that is its own promise leave general alerting",
           "[action_clusters]") {
     // Issue 13: one monitoring cluster swallowed disk alerts, queue-lag alerts, clock checks,
