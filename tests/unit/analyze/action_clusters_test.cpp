@@ -77,6 +77,19 @@ PairScore pairwise(const std::vector<std::string>& texts, const std::vector<std:
     return score;
 }
 
+// The items of a labelled set in tests/analyze/, and the intent of each.
+std::pair<std::vector<std::string>, std::vector<std::string>> read_labelled(
+    const std::string& name) {
+    std::ifstream in(std::string(HINDSIGHT_SOURCE_DIR) + "/tests/analyze/" + name);
+    std::vector<std::string> texts;
+    std::vector<std::string> intents;
+    for (const auto& item : nlohmann::json::parse(in)) {
+        texts.push_back(item["text"]);
+        intents.push_back(item["intent"]);
+    }
+    return {texts, intents};
+}
+
 // A score that may only go up: below its floor fails, and so does more than 0.005 above it
 // until the floor is raised to what is measured (never lowered to let a change through).
 void check_floor(std::string_view what, double measured, double floor) {
@@ -88,15 +101,8 @@ void check_floor(std::string_view what, double measured, double floor) {
 }  // namespace
 
 TEST_CASE("action clustering agrees with hand-assigned intents", "[action_clusters]") {
-    std::ifstream in(std::string(HINDSIGHT_SOURCE_DIR) + "/tests/analyze/action_intents.json");
-    const auto labelled = nlohmann::json::parse(in);
-    REQUIRE(labelled.size() >= 300);
-    std::vector<std::string> texts;
-    std::vector<std::string> intents;
-    for (const auto& item : labelled) {
-        texts.push_back(item["text"]);
-        intents.push_back(item["intent"]);
-    }
+    const auto [texts, intents] = read_labelled("action_intents.json");
+    REQUIRE(texts.size() >= 300);
     const auto score = pairwise(texts, intents);
     std::cout << fmt::format(
         "action clustering over {} items: pairwise precision {:.3f}, recall {:.3f}\n", texts.size(),
@@ -142,15 +148,8 @@ TEST_CASE("action clustering on a set written apart from the synonym table", "[a
     // restore drills beside backups; chaos testing beside training). Never tuned on: one attempt
     // raised its tuning half (0.559/0.479 to 0.679/0.577) and lowered its test half and both
     // earlier held-out figures, so it was not kept (bench/RESULTS.md).
-    std::ifstream in(std::string(HINDSIGHT_SOURCE_DIR) + "/tests/analyze/action_intents3.json");
-    const auto labelled = nlohmann::json::parse(in);
-    REQUIRE(labelled.size() >= 400);
-    std::vector<std::string> texts;
-    std::vector<std::string> intents;
-    for (const auto& item : labelled) {
-        texts.push_back(item["text"]);
-        intents.push_back(item["intent"]);
-    }
+    const auto [texts, intents] = read_labelled("action_intents3.json");
+    REQUIRE(texts.size() >= 400);
     const auto score = pairwise(texts, intents);
     std::cout << fmt::format(
         "action_intents3: {} items, pairwise precision {:.3f}, recall {:.3f}\n", texts.size(),
