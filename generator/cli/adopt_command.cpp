@@ -94,7 +94,7 @@ int run_adopt(const AdoptOptions& options) {
         }
         // Keys are written in YAML; inserting them into Hugo's TOML or JSON would break it.
         if (const FrontMatterSplit split = split_front_matter(*read.bytes);
-            split.present && (split.toml || split.json)) {
+            split.present && (split.toml || split.json || split.json_members)) {
             other_syntax.push_back(
                 fmt::format("{} ({})", pm->source_path, split.toml ? "TOML" : "JSON"));
             continue;

@@ -17,6 +17,10 @@ std::optional<int> amount_word(std::string_view word) {
     return number_word(word);
 }
 
+bool is_seconds(std::string_view word) {
+    return word == "second" || word == "seconds" || word == "sec" || word == "secs" || word == "s";
+}
+
 }  // namespace
 
 std::vector<StatedDuration> stated_durations(std::string_view line) {
@@ -104,6 +108,11 @@ std::vector<StatedDuration> stated_durations(std::string_view line) {
             const int more_factor = unit(word(n + 1));
             if (more > 0 && more_factor > 0 && more_factor < factor) {
                 minutes += more * more_factor;
+                last = n + 1;
+            } else if (more > 0 && factor == 1 && is_seconds(word(n + 1))) {
+                // "4 min, 51 sec", "1 minute and 20 seconds": seconds only after minutes, so
+                // that "loaded in 45 seconds" is no length of an incident.
+                minutes += more / 60.0;
                 last = n + 1;
             }
         }

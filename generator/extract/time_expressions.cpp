@@ -158,13 +158,17 @@ class Matcher {
                 ++k;
             }
             if (is_symbol(k, "/") || is_symbol(k, "-")) {
-                // 06/May/2022
+                // 06/May/2022, and Jira's 10/Aug/23: a two-digit year is unambiguous between
+                // a day and a month name.
                 if (at(k + 1) && t_[k + 1].kind == TokenKind::word) {
                     const int month = month_number(t_[k + 1].text);
-                    if (month > 0 && is_symbol(k + 2, t_[k].text) && is_year(k + 3) &&
-                        valid_day(month, first.value)) {
+                    const bool short_year =
+                        is_number(k + 3) && t_[k + 3].digits == 2 && !t_[k + 3].space_before;
+                    if (month > 0 && is_symbol(k + 2, t_[k].text) &&
+                        (is_year(k + 3) || short_year) && valid_day(month, first.value)) {
                         next = k + 4;
-                        return CalendarDate{t_[k + 3].value, month, first.value};
+                        const int year = short_year ? 2000 + t_[k + 3].value : t_[k + 3].value;
+                        return CalendarDate{year, month, first.value};
                     }
                 }
             } else if (at(k) && t_[k].kind == TokenKind::word) {

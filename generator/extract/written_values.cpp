@@ -32,11 +32,12 @@ bool instant_filler(std::string_view word) {
 // Words a duration is written with: amounts, units, "and a half", and hedges.
 bool duration_word(std::string_view word) {
     return number_word(word).has_value() ||
-           is_one_of(word, {"a",     "an",     "and",     "half",   "hour",          "hours",
-                            "hr",    "hrs",    "h",       "minute", "minutes",       "min",
-                            "mins",  "m",      "day",     "days",   "approximately", "approx",
-                            "about", "around", "roughly", "some",   "total",         "in",
-                            "of",    "ca",     "circa",   "est",    "estimated"});
+           is_one_of(word, {"a",       "an",     "and",     "half",   "hour",          "hours",
+                            "hr",      "hrs",    "h",       "minute", "minutes",       "min",
+                            "mins",    "m",      "day",     "days",   "approximately", "approx",
+                            "about",   "around", "roughly", "some",   "total",         "in",
+                            "of",      "ca",     "circa",   "est",    "estimated",     "second",
+                            "seconds", "sec",    "secs"});
 }
 
 // "1:30" and "01:30:00": hours and minutes (seconds dropped).
@@ -249,7 +250,7 @@ std::optional<int> read_duration_minutes(std::string_view value) {
     for (const auto& t : tokens) {
         if (t.kind == TimeTokenKind::word &&
             is_one_of(t.text, {"hour", "hours", "hr", "hrs", "h", "minute", "minutes", "min",
-                               "mins", "m", "day", "days"})) {
+                               "mins", "m", "day", "days", "second", "seconds", "sec", "secs"})) {
             units.push_back(&t);
         }
     }
@@ -257,7 +258,12 @@ std::optional<int> read_duration_minutes(std::string_view value) {
     if (!stated || units.size() > 2) {
         return std::nullopt;
     }
-    if (units.size() == 2) {
+    // Minutes then seconds are read together, though the seconds may round away ("1 minute
+    // and 20 seconds" is 1).
+    const bool minutes_and_seconds =
+        units.size() == 2 && is_one_of(units[0]->text, {"minute", "minutes", "min", "mins", "m"}) &&
+        is_one_of(units[1]->text, {"second", "seconds", "sec", "secs"});
+    if (units.size() == 2 && !minutes_and_seconds) {
         const auto first = stated_duration(text.substr(0, units[0]->end));
         if (!first || first->minutes == stated->minutes) {
             return std::nullopt;

@@ -3,6 +3,8 @@
 // templates). Keys are compared folded, so "start_time", "Start Time" and "startTime" are one.
 #include "parse/field_aliases.hpp"
 
+#include <algorithm>
+#include <initializer_list>
 #include <map>
 
 #include "core/text.hpp"
@@ -58,6 +60,25 @@ std::string time_field_by_words(std::string_view key) {
     std::string_view field;
     bool qualified = false;
     const auto words = spelling_words(key);
+    // "FirstEventTime", "last_seen_at": when the first and the last of the incident's events
+    // were seen (Kaspersky's and Sentry's exports), its start and its end.
+    const auto has = [&](std::initializer_list<std::string_view> any) {
+        return std::any_of(words.begin(), words.end(),
+                           [&](const std::string& w) { return is_one_of(w, any); });
+    };
+    if (has({"event", "events", "seen", "occurrence", "occurred"}) && words.size() <= 4 &&
+        std::all_of(words.begin(), words.end(), [](const std::string& w) {
+            return is_one_of(w, {"first", "last", "event", "events", "seen", "occurrence",
+                                 "occurred", "time", "at", "date", "datetime", "timestamp", "ts"});
+        })) {
+        if (has({"first"}) && !has({"last"})) {
+            return "started";
+        }
+        if (has({"last"}) && !has({"first"})) {
+            return "resolved";
+        }
+        return {};
+    }
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& word = words[i];
         // "end_user_impact": an end user, not the end of anything.
@@ -267,15 +288,21 @@ const std::vector<std::string>& action_item_fields() {
 
 const std::vector<KeyAlias>& action_item_aliases() {
     static const std::vector<KeyAlias> aliases = {
-        {"action", "title"},      {"task", "title"},    {"item", "title"},
-        {"name", "title"},        {"summary", "title"}, {"description", "title"},
-        {"text", "title"},        {"what", "title"},    {"assignee", "owner"},
-        {"assigned_to", "owner"}, {"owners", "owner"},  {"responsible", "owner"},
-        {"who", "owner"},         {"team", "owner"},    {"state", "status"},
-        {"due_date", "due"},      {"deadline", "due"},  {"due_by", "due"},
-        {"target_date", "due"},   {"eta", "due"},       {"by", "due"},
-        {"url", "link"},          {"ticket", "link"},   {"issue", "link"},
-        {"tracker", "link"},      {"jira", "link"},     {"href", "link"},
+        {"action", "title"},    {"task", "title"},
+        {"item", "title"},      {"action_item", "title"},
+        {"bug", "link"},        {"name", "title"},
+        {"summary", "title"},   {"description", "title"},
+        {"text", "title"},      {"what", "title"},
+        {"assignee", "owner"},  {"assigned_to", "owner"},
+        {"owners", "owner"},    {"responsible", "owner"},
+        {"who", "owner"},       {"team", "owner"},
+        {"state", "status"},    {"due_date", "due"},
+        {"deadline", "due"},    {"due_by", "due"},
+        {"target_date", "due"}, {"eta", "due"},
+        {"by", "due"},          {"url", "link"},
+        {"ticket", "link"},     {"issue", "link"},
+        {"tracker", "link"},    {"jira", "link"},
+        {"href", "link"},
     };
     return aliases;
 }

@@ -1,5 +1,5 @@
-// Front-matter fences: '---' on the first line, closed by '---' or '...'; Hugo's '+++' twice, or
-// Hugo's JSON object from a first line '{' to a line '}'.
+// Front-matter fences: '---' on the first line, closed by '---' or '...'; Hugo's '+++' twice,
+// Hugo's JSON object from a first line '{' to a line '}', or Hexo's JSON members up to ';;;'.
 #include "parse/front_matter.hpp"
 
 #include "core/yaml_guard.hpp"
@@ -22,6 +22,26 @@ bool opens_json(std::string_view line) {
     return line == "{" || line.starts_with("{\"") || line.starts_with("{ \"");
 }
 
+// Hexo's JSON front matter: a first line `"title": "...",`, the members of an object without its
+// braces, up to a line ';;;'.
+bool opens_json_members(std::string_view text, std::size_t first_end) {
+    const std::string_view line = text.substr(0, first_end);
+    if (!line.starts_with("\"") || line.find("\":") == std::string_view::npos) {
+        return false;
+    }
+    for (std::size_t pos = first_end + 1; pos < text.size();) {
+        const auto end = text.find('\n', pos);
+        if (is_fence(text.substr(pos, end == std::string_view::npos ? end : end - pos), ";;;")) {
+            return true;
+        }
+        if (end == std::string_view::npos) {
+            break;
+        }
+        pos = end + 1;
+    }
+    return false;
+}
+
 }  // namespace
 
 FrontMatterSplit split_front_matter(std::string_view text) {
@@ -31,6 +51,29 @@ FrontMatterSplit split_front_matter(std::string_view text) {
     split.toml = is_fence(text.substr(0, first_end), "+++");
     split.json =
         !split.toml && first_end != std::string_view::npos && opens_json(text.substr(0, first_end));
+    split.json_members = !split.toml && !split.json && first_end != std::string_view::npos &&
+                         opens_json_members(text, first_end);
+    if (split.json_members) {
+        // Read from the first line, as Hugo's JSON is: the members are wrapped in braces.
+        std::size_t pos = first_end + 1;
+        int line = 2;
+        while (true) {
+            const auto end = text.find('\n', pos);
+            if (is_fence(text.substr(pos, end == std::string_view::npos ? end : end - pos),
+                         ";;;")) {
+                split.present = true;
+                split.terminated = true;
+                split.yaml = text.substr(0, pos);
+                split.yaml_first_line = 1;
+                split.body =
+                    end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+                split.body_first_line = line + 1;
+                return split;
+            }
+            pos = end + 1;
+            ++line;
+        }
+    }
     if ((!split.toml && !split.json && !is_fence(text.substr(0, first_end), "---")) ||
         first_end == std::string_view::npos) {
         split.present = is_fence(text, "---") || is_fence(text, "+++");

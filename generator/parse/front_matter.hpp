@@ -7,14 +7,15 @@
 namespace hindsight {
 
 struct FrontMatterSplit {
-    bool present = false;     // the text opens with a '---' line
-    bool terminated = false;  // and a closing '---' or '...' line was found
-    bool toml = false;        // Hugo's TOML front matter, between '+++' lines
-    bool json = false;        // Hugo's JSON front matter, from a line '{' to a line '}'
-                              // (`yaml` holds the object, braces included)
-    std::string_view yaml;    // between the fences
-    int yaml_first_line = 0;  // 1-based line of the first YAML line in the file
-    std::string_view body;    // everything after the closing fence (the whole text if none)
+    bool present = false;       // the text opens with a '---' line
+    bool terminated = false;    // and a closing '---' or '...' line was found
+    bool toml = false;          // Hugo's TOML front matter, between '+++' lines
+    bool json = false;          // Hugo's JSON front matter, from a line '{' to a line '}'
+    bool json_members = false;  // Hexo's: JSON members without braces, closed by a line ';;;'
+                                // (`yaml` holds the object, braces included)
+    std::string_view yaml;      // between the fences
+    int yaml_first_line = 0;    // 1-based line of the first YAML line in the file
+    std::string_view body;      // everything after the closing fence (the whole text if none)
     int body_first_line = 1;
 };
 

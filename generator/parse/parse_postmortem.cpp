@@ -2,6 +2,7 @@
 #include "parse/parse_postmortem.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -96,7 +97,15 @@ bool read_yaml(const FrontMatterSplit& split, FieldContext& context, Postmortem&
     }
     // JSON may indent with tabs: it has no indentation that means anything.
     std::string yaml(split.yaml);
-    if (split.json) {
+    if (split.json_members) {
+        // The object's braces, which Hexo leaves out; a comma after the last member is allowed.
+        while (!yaml.empty() &&
+               (std::isspace(static_cast<unsigned char>(yaml.back())) != 0 || yaml.back() == ',')) {
+            yaml.pop_back();
+        }
+        yaml = "{" + yaml + "}";
+    }
+    if (split.json || split.json_members) {
         std::replace(yaml.begin(), yaml.end(), '\t', ' ');
     } else if (const auto tab = find_indentation_tab(split.yaml)) {
         context.diagnostics.push_back(
@@ -112,10 +121,13 @@ bool read_yaml(const FrontMatterSplit& split, FieldContext& context, Postmortem&
         context.diagnostics.push_back(make_error(
             {context.path, e.mark.line + 1 + offset, e.mark.column + 1},
             fmt::format("invalid YAML in front matter: {}", e.msg),
-            split.json ? "JSON front matter is one object from a line '{' to a line '}'; check "
-                         "its commas, colons and quotes"
-                       : "front matter is YAML between two '---' lines; check quoting and "
-                         "indentation"));
+            split.json_members ? "JSON front matter written as Hexo does is \"key\": value "
+                                 "members, one per line, up to a line ';;;'; check its commas, "
+                                 "colons and quotes"
+            : split.json       ? "JSON front matter is one object from a line '{' to a line '}'; "
+                                 "check its commas, colons and quotes"
+                               : "front matter is YAML between two '---' lines; check quoting and "
+                                 "indentation"));
         return false;
     }
     // Aliases are resolved only now: bound what reading the fields will walk.
@@ -154,6 +166,45 @@ void read_toml(const FrontMatterSplit& split, FieldContext& context, Postmortem&
     FrontMatterSplit as_yaml = split;
     as_yaml.yaml = yaml;
     read_yaml(as_yaml, context, postmortem);
+}
+
+// An incident tool's export may say only when the incident was opened (`created_at`, Grafana
+// OnCall, Squadcast, Zenduty, Spike): its day is the date when nothing else gives one. Read last,
+// so that the text's own date wins over when a record or a document was made.
+void date_from_created(const FrontMatterSplit& split, const std::string& path, const TimeZone& zone,
+                       Postmortem& pm, Diagnostics& diagnostics) {
+    for (const auto& entry : pm.extra.items()) {
+        const std::string& key = entry.key();
+        const auto& value = entry.value();
+        if (!value.is_string() ||
+            !is_one_of(fold_spelling(key), {"createdat", "creationdate", "created", "createdon",
+                                            "createddate", "openedat"})) {
+            continue;
+        }
+        const std::string text = value.get<std::string>();
+        const auto at = parse_timestamp(text, zone);
+        if (!at) {
+            continue;
+        }
+        pm.date = zone.day_of(at->utc);
+        // The key's line, for the note: the first front-matter line that begins with it.
+        int line = split.yaml_first_line;
+        std::size_t start = 0;
+        for (int n = 0; start < split.yaml.size(); ++n) {
+            const std::size_t end = std::min(split.yaml.find('\n', start), split.yaml.size());
+            if (std::string_view(split.yaml).substr(start, end - start).starts_with(key)) {
+                line = split.yaml_first_line + n;
+                break;
+            }
+            start = end + 1;
+        }
+        diagnostics.push_back(make_note(
+            {path, line, 1},
+            fmt::format("read the day of '{}: {}' as the date, when the incident was opened", key,
+                        text),
+            "set date: if the incident began on another day"));
+        return;
+    }
 }
 
 }  // namespace
@@ -292,6 +343,8 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
     } else if (!pm.date && pm.detected && !pm.is_inferred(Field::detected)) {
         // An export that gives only when the incident was reported (incident.io's reported_at).
         pm.date = config.time_zone.day_of(*pm.detected);
+    } else if (!pm.date && split.present) {
+        date_from_created(split, file.display, config.time_zone, pm, result.diagnostics);
     }
     result.postmortem = std::move(pm);
     return result;

@@ -2,6 +2,7 @@
 #include "parse/read_fields.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <initializer_list>
 #include <set>
@@ -151,7 +152,10 @@ class FieldReader {
             }
             const std::string field = field_for_key(key);
             const bool alias = !field.empty() && fold_spelling(key) != fold_spelling(field);
-            if (field.empty() && read_grouped_fields(key, value)) {
+            // `tags: {severity: critical}` (Squadcast): tags written as a mapping are fields.
+            const bool tag_fields =
+                value.IsMap() && is_one_of(fold_spelling(key), {"tags", "labels"});
+            if ((field.empty() || tag_fields) && read_grouped_fields(key, value)) {
                 continue;
             }
             if (field.empty() && read_window(key, value)) {
@@ -234,9 +238,10 @@ class FieldReader {
     bool read_grouped_fields(const std::string& key, const YAML::Node& value) {
         std::vector<std::tuple<std::string, std::string, YAML::Node>> moments;
         const std::string folded = fold_spelling(key);
-        const bool wrapper = is_one_of(
-            folded, {"fields", "params", "extra", "metadata", "meta", "attributes", "properties",
-                     "incident", "overview", "details", "postmortem", "report", "summary"});
+        const bool wrapper =
+            is_one_of(folded, {"fields", "params", "extra", "metadata", "meta", "attributes",
+                               "properties", "incident", "overview", "details", "postmortem",
+                               "report", "summary", "tags", "labels"});
         if (value.IsMap() && wrapper) {
             // Jira's `fields:`, Hugo's `params:`: the fields one level down. What is not one
             // of ours stays under its own name.
@@ -921,13 +926,35 @@ class FieldReader {
                     item.owner = *text;
                 }
             } else if (field == "link") {
+                // The SRE book's template: `Bug: Bug 5554825 DONE`, `Bug: n/a TODO`: a state in
+                // capitals after the ticket, when the item has no status of its own.
+                std::string link = *text;
+                if (const auto space = link.find_last_of(' '); space != std::string::npos &&
+                                                               own.count("status") == 0 &&
+                                                               read.count("status") == 0) {
+                    const std::string last = link.substr(space + 1);
+                    const auto status = read_action_status(last);
+                    const bool capitals =
+                        std::none_of(last.begin(), last.end(),
+                                     [](unsigned char c) { return std::islower(c) != 0; });
+                    if (status && capitals) {
+                        item.status = status;
+                        link = std::string(trim(std::string_view(link).substr(0, space)));
+                        report_.note(at(entry.second),
+                                     fmt::format("read '{}' after the ticket as status '{}'", last,
+                                                 to_string(*status)));
+                    }
+                }
+                if (is_placeholder(link)) {
+                    continue;
+                }
                 // Kept: the page shows a refused address as text (render checks it too).
-                item.link = *text;
-                if (!is_safe_url(*text)) {
+                item.link = link;
+                if (!is_safe_url(link)) {
                     report_.warning(at(entry.second),
                                     fmt::format("action item link '{}' is not allowed; it is "
                                                 "shown as text, not as a link",
-                                                *text),
+                                                link),
                                     kAllowedUrlsHint);
                 }
             } else if (field == "status") {

@@ -33,7 +33,8 @@ TEST_CASE("a datetime value in the forms the text is read in", "[written_values]
     CHECK(utc("2024-03-05 14:05 BST") == "2024-03-05T13:05:00Z");
     CHECK(utc("2024-03-05T14:05:00Z") == "2024-03-05T14:05:00Z");
     CHECK(utc("03/05/2024 14:05 UTC") == "2024-03-05T14:05:00Z");
-    CHECK(utc("2024-07-05 10:00 PT") == "2024-07-05T17:00:00Z");  // PT follows the date
+    CHECK(utc("2024-07-05 10:00 PT") == "2024-07-05T17:00:00Z");    // PT follows the date
+    CHECK(utc("10/Aug/23 1:45 PM UTC") == "2023-08-10T13:45:00Z");  // Jira's dd/MMM/yy
 }
 
 TEST_CASE("a value with more than one instant is not read", "[written_values]") {
@@ -92,6 +93,12 @@ TEST_CASE("durations in the forms teams write", "[written_values]") {
     CHECK(read_duration_minutes("2 hrs 15 mins") == 135);
     CHECK(read_duration_minutes("~2h") == 120);
     CHECK(read_duration_minutes("135 minutes (approx)") == 135);
+    // Seconds after minutes, rounded (bench/frontmatter-probe2 duration-min-sec.md, probe3 27).
+    CHECK(read_duration_minutes("4 min, 51 sec") == 5);
+    CHECK(read_duration_minutes("1 minute and 20 seconds") == 1);
+    // Seconds alone, or after hours, are not the length of an incident as people state it.
+    CHECK_FALSE(read_duration_minutes("45 seconds"));
+    CHECK_FALSE(read_duration_minutes("2 hours 30 seconds"));
 }
 
 TEST_CASE("vague, ranged or wordy durations are not read", "[written_values]") {

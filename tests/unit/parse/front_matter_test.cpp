@@ -91,3 +91,19 @@ TEST_CASE("Hugo's JSON front matter, braces included", "[front_matter]") {
     CHECK(open.body == "{\n\"a\": 1\n# Body\n");
     CHECK_FALSE(split_front_matter("{{< figure >}}\n}\n").present);
 }
+
+TEST_CASE("Hexo's JSON front matter: members without braces, up to ';;;'", "[front_matter]") {
+    // bench/frontmatter-probe2/hexo-json.md
+    const auto split = split_front_matter("\"title\": \"x\",\n\"published\": false\n;;;\n# Body\n");
+    CHECK(split.present);
+    CHECK(split.json_members);
+    CHECK(split.terminated);
+    CHECK(split.yaml == "\"title\": \"x\",\n\"published\": false\n");
+    CHECK(split.yaml_first_line == 1);
+    CHECK(split.body == "# Body\n");
+    CHECK(split.body_first_line == 4);
+    // A quoted first line with no ';;;' after it is the text's own.
+    const auto quote = split_front_matter("\"Hello\": she said.\n\nMore.\n");
+    CHECK_FALSE(quote.present);
+    CHECK(quote.body == "\"Hello\": she said.\n\nMore.\n");
+}

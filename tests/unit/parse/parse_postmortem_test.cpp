@@ -186,3 +186,37 @@ TEST_CASE("JSON front matter is read as its YAML form is", "[parse_postmortem]")
     CHECK(broken.diagnostics.front().location.line == 2);
     CHECK(broken.diagnostics.front().hint.find("JSON front matter") != std::string::npos);
 }
+
+TEST_CASE("when an incident was opened gives the date when nothing else does",
+          "[parse_postmortem]") {
+    // bench/frontmatter-probe2: grafana-oncall-group.md, zenduty-alert.md
+    const auto opened = parse(
+        "---\ntitle: Memory above 90%\ncreated_at: \"2023-05-19T12:37:01Z\"\n---\n\nMemory "
+        "rose.\n");
+    REQUIRE(opened.postmortem->date);
+    CHECK(format_date(*opened.postmortem->date) == "2023-05-19");
+    CHECK(messages(opened) ==
+          std::vector<std::string>{"content/pm.md:3:1: note: read the day of 'created_at: "
+                                   "2023-05-19T12:37:01Z' as the date, when the incident was "
+                                   "opened\n    hint: set date: if the incident began on "
+                                   "another day"});
+    // The text's own date wins, and so does a declared one.
+    const auto told =
+        parse("---\ncreated_at: 2024-02-01T09:00:00Z\n---\n\nOn March 3, 2023 the API was down.\n");
+    CHECK(format_date(*told.postmortem->date) == "2023-03-03");
+    const auto declared =
+        parse("---\ndate: 2023-01-02\ncreated_at: 2024-02-01T09:00:00Z\n---\n\nDown.\n");
+    CHECK(format_date(*declared.postmortem->date) == "2023-01-02");
+}
+
+TEST_CASE("Hexo's JSON front matter is read as the object it lists", "[parse_postmortem]") {
+    const auto hexo = parse(
+        "\"title\": \"Blank thumbnails\",\n\"date\": \"2019-12-08\",\n\"published\": false,\n"
+        "\"duration\": \"35 minutes\",\n;;;\n\n# Summary\n\nThumbnails were blank.\n");
+    REQUIRE(hexo.postmortem);
+    CHECK(hexo.postmortem->title == "Blank thumbnails");
+    CHECK(hexo.postmortem->draft);
+    CHECK(hexo.postmortem->duration == std::chrono::minutes{35});
+    CHECK(hexo.postmortem->body_html.find("Summary") != std::string::npos);
+    CHECK(hexo.postmortem->body_html.find(";;;") == std::string::npos);
+}

@@ -581,3 +581,39 @@ TEST_CASE("a key naming a moment and how it came reads the one time its value ho
     CHECK(!parse("date: 2023-06-07\nDetection: sometime before 09:40 UTC\n").postmortem->detected);
     CHECK(!parse("date: 2023-06-07\nDetection: maybe 09:40 UTC\n").postmortem->detected);
 }
+
+TEST_CASE("tags written as a mapping are fields", "[read_fields]") {
+    // bench/frontmatter-probe2/squadcast-webhook.md
+    const auto tagged = parse("title: Queue stuck\ntags:\n  severity: critical\n  team: orders\n");
+    CHECK(tagged.postmortem->severity == "SEV1");
+    CHECK(tagged.postmortem->extra.count("tags.team") == 1);
+    CHECK(parse("tags: [dns, cache]\n").postmortem->causes ==
+          std::vector<std::string>{"dns", "cache"});
+}
+
+TEST_CASE("the first and the last event seen are the start and the end", "[read_fields]") {
+    // bench/frontmatter-probe2/kaspersky-model.md; Sentry's firstSeen/lastSeen
+    const auto events = parse(
+        "FirstEventTime: 2024-08-19T23:50:00+03:00\nLastEventTime: 2024-08-20T01:20:00+03:00\n");
+    CHECK(iso(events.postmortem->started) == "2024-08-19T20:50:00Z");
+    CHECK(iso(events.postmortem->resolved) == "2024-08-19T22:20:00Z");
+    CHECK(iso(parse("first_seen_at: 2024-08-19T20:50:00Z\n").postmortem->started) ==
+          "2024-08-19T20:50:00Z");
+    CHECK(parse("event_count: 12\n").postmortem->extra.count("event_count") == 1);
+}
+
+TEST_CASE("a state in capitals after an item's ticket is its status", "[read_fields]") {
+    // The SRE book's postmortem template (bench/frontmatter-probe2/google-sre-template.md).
+    const auto items = parse(
+        "action_items:\n  - Action Item: Update playbook\n    Owner: jennifer\n    Bug: n/a DONE\n"
+        "  - Action Item: Plug the leak\n    Bug: Bug 5554825 TODO\n"
+        "  - Action Item: Add alerts\n    Bug: BUG-1 DONE\n    Status: open\n");
+    const auto& list = items.postmortem->action_items;
+    REQUIRE(list.size() == 3);
+    CHECK(list[0].title == "Update playbook");
+    CHECK(list[0].status == ActionStatus::done);
+    CHECK(list[0].link.empty());
+    CHECK(list[1].status == ActionStatus::open);
+    CHECK(list[1].link == "Bug 5554825");
+    CHECK(list[2].status == ActionStatus::open);  // its own status wins
+}
