@@ -413,9 +413,17 @@ class Matcher {
     }
 
     void note_gap(std::size_t i) {
-        if (current_ && !is_filler(i)) {
+        if (current_ && !is_filler(i) && !dash_before_time(i)) {
             close();
         }
+    }
+
+    // "January 13th, 2024 - 21:00 UTC - traffic increases" (real11/002, a timeline's events):
+    // a dash between a day and its time of day; a day and a time are never a range's two ends.
+    bool dash_before_time(std::size_t i) const {
+        std::size_t next = 0;
+        return (is_symbol(i, "-") || is_symbol(i, "~")) && current_->date && !current_->time &&
+               !current_->zone && match_time(i + 1, next).has_value();
     }
 
     Instant& current(std::size_t begin) {
