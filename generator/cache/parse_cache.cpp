@@ -213,6 +213,17 @@ void ParseCache::store(const Digest& key, const ParsedFile& parsed) {
     }
 }
 
+Digest ParseCache::inputs() const {
+    Hasher h;
+    h.add(context_.hex());
+    const std::lock_guard lock(used_mutex_);
+    h.add_number(used_.size());
+    for (const auto& name : used_) {  // sorted: the order files were parsed in does not count
+        h.add(name);
+    }
+    return h.digest();
+}
+
 void ParseCache::finish() {
     if (!usable_) {
         return;

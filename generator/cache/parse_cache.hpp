@@ -39,6 +39,10 @@ class ParseCache {
     bool usable() const { return usable_; }
     int hits() const { return hits_; }
     int misses() const { return misses_; }
+    // A digest of everything this build's parse read: the context and the key of every file
+    // looked up (each a hash of its path and bytes). The same files, configuration, options and
+    // binary give the same digest. Called after the last find().
+    Digest inputs() const;
     // What the user should know about the cache itself (never about the content).
     Diagnostics notes() const;
 
@@ -53,7 +57,7 @@ class ParseCache {
     std::atomic<int> misses_{0};
     std::atomic<int> damaged_{0};
     std::atomic<int> write_failures_{0};
-    std::mutex used_mutex_;
+    mutable std::mutex used_mutex_;
     std::set<std::string> used_;  // entry names of this build
 };
 

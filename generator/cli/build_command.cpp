@@ -14,8 +14,10 @@
 #include "cli/commands.hpp"
 #include "cli/print_diagnostics.hpp"
 #include "output/output_guard.hpp"
+#include "output/site_stamp.hpp"
 #include "output/write_site.hpp"
 #include "render/render_site.hpp"
+#include "render/site_plan.hpp"
 #include "render/theme.hpp"
 #include "search/site_files.hpp"
 
@@ -114,6 +116,37 @@ int run_build(const BuildOptions& options) {
         fmt::print(stderr, "{}; the site was not written\n", problem_summary(diagnostics));
         return 1;
     }
+    // Nothing the site is made from changed since the build that wrote the output folder, and
+    // the folder is still the one it left: the site is there already, byte for byte.
+    std::optional<SiteStamp> stamp;
+    std::optional<Digest> inputs;
+    if (pipeline.cache_dir && loaded.cache.inputs) {
+        Hasher h;
+        h.add(loaded.cache.inputs->hex()).add(theme_digest(theme.theme).hex());
+        h.add_number(options.pipeline.drafts ? 1 : 0).add(output_folder(options).string());
+        inputs = h.digest();
+        const std::string name = output_folder(options).filename().string();
+        stamp.emplace(*pipeline.cache_dir / ("site-" + name),
+                      *pipeline.cache_dir / ("pages-" + name));
+        if (stamp->matches(*inputs, output_folder(options))) {
+            print_diagnostics(diagnostics);
+            if (options.timings) {
+                print_timings(loaded.times, 0, 0, 0, seconds_since(start));
+                fmt::print(stderr, "cache: {} file{} parsed, {} reused; the site is up to date\n",
+                           loaded.cache.misses, loaded.cache.misses == 1 ? "" : "s",
+                           loaded.cache.hits);
+            }
+            if (!options.quiet) {
+                const auto count = loaded.archive.postmortems.size();
+                fmt::print(
+                    "{} postmortem{}: nothing the site is made from changed; {} is up to "
+                    "date ({:.2f} s)\n",
+                    count, count == 1 ? "" : "s", options.output.string(), seconds_since(start));
+            }
+            return 0;
+        }
+        stamp->forget();
+    }
     // Pages stream into a staging folder as they are made; it replaces the output only if the
     // whole site was written, and is removed otherwise (the writer's destructor).
     // Each output folder has its own record of the pages in it, in a cache they may share.
@@ -176,6 +209,11 @@ int run_build(const BuildOptions& options) {
     if (!write_error.empty()) {
         print_tool_error(write_error, "the previous site, if any, was left as it was");
         return 2;
+    }
+    // A site whose making said something of its own (a page's problem) is made again next
+    // time, so that what it said is said again.
+    if (stamp && rendered.diagnostics.empty()) {
+        stamp->record(*inputs, output_folder(options));
     }
     if (options.timings) {
         print_timings(loaded.times, render_seconds, index_seconds, seconds_since(stage_start),

@@ -154,7 +154,8 @@ PipelineResult load_archive(const PipelineOptions& options) {
                             job_count(options.jobs), usable_cache, options.memo, context);
     if (cache) {
         cache->finish();
-        result.cache = {usable_cache != nullptr, cache->hits(), cache->misses(), cache->notes()};
+        result.cache = {usable_cache != nullptr, cache->hits(), cache->misses(), cache->notes(),
+                        usable_cache != nullptr ? std::optional(cache->inputs()) : std::nullopt};
     }
     if (options.memo != nullptr) {
         options.memo->finish();

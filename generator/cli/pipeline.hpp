@@ -42,9 +42,10 @@ struct StageTimes {
 // How much of the parse came from the cache.
 struct CacheUse {
     bool enabled = false;
-    int hits = 0;       // files whose parse result was reused
-    int misses = 0;     // files parsed (new, changed, or not cached)
-    Diagnostics notes;  // about the cache itself: another build's, damaged entries
+    int hits = 0;                  // files whose parse result was reused
+    int misses = 0;                // files parsed (new, changed, or not cached)
+    Diagnostics notes;             // about the cache itself: another build's, damaged entries
+    std::optional<Digest> inputs;  // ParseCache::inputs(), when the cache was usable
 };
 
 struct PipelineResult {

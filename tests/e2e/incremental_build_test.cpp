@@ -63,9 +63,28 @@ TEST_CASE("a cached rebuild equals a clean build after every kind of change", "[
     auto first = f.check_identical();
     CHECK(says(first, "cache: 19 files parsed, 0 reused; 84 of 84 pages rendered"));
 
-    SECTION("nothing changed: nothing is parsed or rendered") {
+    SECTION("nothing changed: the site is left as it is") {
+        const auto page = f.out / "stats/index.html";
+        const auto written = fs::last_write_time(page);
         auto run = f.check_identical();
-        CHECK(says(run, "cache: 0 files parsed, 19 reused; 0 of 84 pages rendered"));
+        CHECK(run.out.find("public is up to date") != std::string::npos);
+        CHECK_FALSE(says(run, "pages rendered"));
+        CHECK(fs::last_write_time(page) == written);
+        // The site's own folder replaced, or a build with other options: made again.
+        fs::remove_all(f.out);
+        CHECK(says(f.check_identical(), "0 files parsed, 19 reused; 84 of 84 pages rendered"));
+        auto drafts = run_hindsight(
+            {"build", f.content.string(), "-o", f.out.string(), "--drafts", "--timings"});
+        REQUIRE(drafts.exit_code == 0);
+        CHECK(drafts.out.find("up to date") == std::string::npos);
+        CHECK(says(f.check_identical(), "pages rendered"));
+    }
+    SECTION("a file added to the site by hand: the site is made again") {
+        write_bytes(f.out / "stray.html", "added by hand");
+        auto run = f.cached_build();
+        REQUIRE(run.exit_code == 0);
+        CHECK(says(run, "0 files parsed, 19 reused; 0 of 84 pages rendered"));
+        CHECK_FALSE(fs::exists(f.out / "stray.html"));
     }
     SECTION("a postmortem added") {
         write_bytes(f.content / "2025-12-01-queue-backlog.md",
