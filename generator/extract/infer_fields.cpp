@@ -12,7 +12,9 @@
 #include "extract/sections.hpp"
 #include "extract/status_updates.hpp"
 #include "extract/summary.hpp"
+#include "extract/time_expressions.hpp"
 #include "extract/times.hpp"
+#include "extract/written_values.hpp"
 
 namespace hindsight {
 namespace {
@@ -220,6 +222,80 @@ class Merger {
         return field == Field::resolved && pm_.mitigated && *pm_.mitigated == found;
     }
 
+    // cState's `date: 2025-04-23 9:10:00` and "a complete loss of power at about 9:10 AM
+    // Winnipeg time" in its text (real13/004; real13/005's `resolvedWhen: ... 17:30:00` and
+    // "Update 17:30 Central Time"): the text writes one of the front matter's zone-less clock
+    // times with its zone, so all of them are in that zone, not the site's.
+    void place_declared_times(const std::vector<SourceLine>& lines) {
+        if (ctx_.zoneless_times.empty() || !pm_.time_zone.empty()) {
+            return;
+        }
+        for (const auto& line : lines) {
+            if (line.kind == LineKind::code) {
+                continue;
+            }
+            for (const auto& instant : scan_times(line.text).instants) {
+                if (!instant.time || !instant.zone) {
+                    continue;
+                }
+                for (const Field field : ctx_.zoneless_times) {
+                    const auto& at = declared_time(field);
+                    if (!at) {
+                        continue;
+                    }
+                    const auto [day, clock] = site_local(*at);
+                    const bool same_day =
+                        !instant.date || instant.date->year == 0 ||
+                        (instant.date->year == day.year && instant.date->month == day.month &&
+                         instant.date->day == day.day);
+                    if (same_day && instant.time->hour == clock.hour &&
+                        instant.time->minute == clock.minute) {
+                        shift_zoneless(*instant.zone, line);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    std::optional<Timestamp>& declared_time(Field field) {
+        return field == Field::started    ? pm_.started
+               : field == Field::resolved ? pm_.resolved
+               : field == Field::detected ? pm_.detected
+                                          : pm_.mitigated;
+    }
+
+    // A moment as the site's clocks show it: the day and the time of day.
+    std::pair<CalendarDate, ClockTime> site_local(Timestamp at) const {
+        const auto local = ctx_.config.time_zone.to_local(at);
+        const auto day = date::floor<date::days>(local);
+        const date::hh_mm_ss clock{local - day};
+        const date::year_month_day ymd{day};
+        return {{static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
+                 static_cast<int>(unsigned(ymd.day()))},
+                {static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+                 static_cast<int>(clock.seconds().count())}};
+    }
+
+    void shift_zoneless(const WrittenZone& zone, const SourceLine& line) {
+        for (const Field field : ctx_.zoneless_times) {
+            auto& at = declared_time(field);
+            if (at) {
+                const auto [day, clock] = site_local(*at);
+                at = local_to_utc(day, clock, zone, ctx_.config.time_zone);
+            }
+        }
+        if (pm_.started && pm_.resolved && *pm_.resolved > *pm_.started) {
+            pm_.duration = date::floor<std::chrono::minutes>(*pm_.resolved - *pm_.started);
+        }
+        ctx_.diagnostics.push_back(make_note(
+            {ctx_.path, line.line + ctx_.line_offset, 0},
+            fmt::format("the front matter's times are written without a zone; they are read in "
+                        "{}, as this line writes one of them",
+                        zone.name),
+            "write the zone in the front matter (2025-04-23 09:10 CDT), or set time_zone"));
+    }
+
     void impact(const ExtractedImpact& found) {
         if (found.conflict && !pm_.users_affected_pct) {
             const auto& [first, second] = *found.conflict;
@@ -290,6 +366,7 @@ void infer_from_text(const std::vector<SourceLine>& lines, Postmortem& postmorte
         postmortem.time_zone.empty() ? std::nullopt : TimeZone::from_name(postmortem.time_zone);
     const TimeContext times{declared_zone ? *declared_zone : context.config.time_zone,
                             postmortem.date, context.line_offset};
+    merger.place_declared_times(lines);
     merger.times(extract_times(lines, contexts, times), lines);
     merger.impact(extract_users_affected(lines, contexts, context.line_offset));
     merger.causes(extract_causes(lines, contexts, context.config.taxonomy, context.line_offset));

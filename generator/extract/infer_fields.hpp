@@ -16,6 +16,9 @@ struct InferContext {
     std::string path;     // for diagnostics
     int line_offset = 0;  // the body's first line is this file line + 1
     Diagnostics& diagnostics;
+    // The front matter's times written with no zone, read in the site's: a clock time the text
+    // writes with a zone says which zone they are in.
+    std::vector<Field> zoneless_times = {};
 };
 
 // Declared values win; a declared value the text contradicts is a warning naming both.

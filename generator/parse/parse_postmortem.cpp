@@ -315,7 +315,8 @@ ParseResult parse_postmortem(const SourceFile& file, const SiteConfig& config,
             pm.title = file_stem(file.relative);
         }
     }
-    InferContext infer{config, file.display, split.body_first_line - 1, result.diagnostics};
+    InferContext infer{config, file.display, split.body_first_line - 1, result.diagnostics,
+                       context.zoneless_times};
     const auto extract_start = std::chrono::steady_clock::now();
     infer_from_text(markdown.lines, pm, infer);
     result.extract_seconds =

@@ -185,6 +185,7 @@ class FieldReader {
             from_alias_ = false;
         }
         times_.finish(pm_);
+        ctx_.zoneless_times = times_.zoneless();
     }
 
   private:

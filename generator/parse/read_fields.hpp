@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "config/site_config.hpp"
 #include "core/diagnostic.hpp"
@@ -19,6 +20,8 @@ struct FieldContext {
     const SiteConfig& config;
     bool strict = false;  // unknown keys are warnings only when strict
     Diagnostics& diagnostics;
+    // Filled by read_front_matter: the times written with no zone and no `time_zone` key.
+    std::vector<Field> zoneless_times = {};
 };
 
 // Liberal in what it accepts: other tools' keys, synonyms of enumerations, human dates and

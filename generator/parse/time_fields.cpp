@@ -116,6 +116,15 @@ std::string zone_words_read(std::string_view written) {
     return text;
 }
 
+// An ISO 8601 value without Z or an offset: read in two zones an hour apart, it names two
+// moments.
+bool written_without_zone(std::string_view text) {
+    static const auto east = TimeZone::from_name("+01:00");
+    const auto as_utc = parse_timestamp(text, TimeZone::utc());
+    const auto as_east = east ? parse_timestamp(text, *east) : std::nullopt;
+    return as_utc && as_east && as_utc->utc != as_east->utc;
+}
+
 }  // namespace
 
 bool TimeFields::read_date(const std::string& key, const std::string& text, const Location& at) {
@@ -132,6 +141,7 @@ bool TimeFields::read_date(const std::string& key, const std::string& text, cons
         date_ = zone().day_of(time->utc);
         date_written_ = written_day(text);
         date_time_ = time->utc;
+        date_time_zoneless_ = !time->date_only && written_without_zone(text);
         return true;
     }
     const auto instant = read_instant(text);
@@ -144,6 +154,7 @@ bool TimeFields::read_date(const std::string& key, const std::string& text, cons
         date_ = to_days(*instant->date);
         if (instant->time) {
             date_time_ = local_to_utc(*instant->date, *instant->time, instant->zone, zone());
+            date_time_zoneless_ = !instant->zone;
         }
         if (!date_ambiguous_) {  // else noted in finish(), once `started` can settle it
             report_.note(at, fmt::format("read '{}: {}' as {}", key, text, format_date(*date_)));
@@ -190,6 +201,7 @@ bool TimeFields::read_time(Field field, const std::string& key, const std::strin
             return true;
         }
         value.utc = parsed->utc;
+        value.zoneless = !parsed->date_only && written_without_zone(text);
         if (field == Field::started) {
             started_day_ = written_day(text);
         }
@@ -209,6 +221,7 @@ bool TimeFields::read_time(Field field, const std::string& key, const std::strin
         report_.unread(at, key, written, "is not a date and time", kTimeHint);
         return true;
     }
+    value.zoneless = instant->time && !instant->zone;
     if (field == Field::started) {
         started_zone_ = instant->zone;
         if (instant->date && instant->date->year != 0) {
@@ -382,6 +395,16 @@ void TimeFields::finish(Postmortem& pm) {
         (pm.resolved || status_page_entry())) {
         pm.started = date_time_;
         pm.declared.insert(Field::started);
+        if (date_time_zoneless_ && !own_zone_) {
+            zoneless_.push_back(Field::started);
+        }
+    }
+    if (!own_zone_) {
+        for (const auto& [field, value] : times_) {
+            if (value.utc && value.zoneless) {
+                zoneless_.push_back(field);
+            }
+        }
     }
     pm.duration = duration_;
     if (pm.started && pm.resolved && *pm.resolved < *pm.started) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/dates.hpp"
 #include "extract/written_values.hpp"
@@ -38,6 +39,10 @@ class TimeFields {
     // fills the postmortem's date, times and duration.
     void finish(Postmortem& pm);
 
+    // After finish(): the times the front matter wrote with no zone and no `time_zone` key, read
+    // in the site's zone. The text may say which zone they are in (extract/infer_fields.hpp).
+    const std::vector<Field>& zoneless() const { return zoneless_; }
+
   private:
     struct TimeValue {
         std::string key;  // as written ("start_time")
@@ -45,6 +50,7 @@ class TimeFields {
         Location at;
         std::optional<Timestamp> utc;
         std::optional<WrittenInstant> waiting;  // a time alone, or a date without a year
+        bool zoneless = false;                  // written with no zone or offset
     };
 
     void settle(Field field, TimeValue& value);
@@ -58,7 +64,9 @@ class TimeFields {
     std::optional<date::sys_days> date_;        // `date`
     std::optional<CalendarDate> date_written_;  // `date`, the day as written
     std::optional<Timestamp> date_time_;        // `date` written with a time of day (cState)
-    bool date_ambiguous_ = false;               // `date` like 05/03/2024: May 3 or 5 March
+    bool date_time_zoneless_ = false;           // ... and with no zone
+    std::vector<Field> zoneless_;
+    bool date_ambiguous_ = false;  // `date` like 05/03/2024: May 3 or 5 March
     std::string date_key_, date_text_;
     Location date_at_;
     std::optional<CalendarDate> started_day_;  // the day `started` was written with
