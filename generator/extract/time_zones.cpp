@@ -5,6 +5,8 @@
 #include <cctype>
 #include <exception>
 #include <iterator>
+#include <map>
+#include <string>
 
 #include <date/tz.h>
 
@@ -153,8 +155,51 @@ std::optional<WrittenZone> zone_abbreviation(std::string_view lower_word) {
     return WrittenZone{upper(zone->name), zone->offset, std::string(zone->region)};
 }
 
+// "Winnipeg time" (real13/004), "Denver time" (corpus/real/051): a city that names a zone of the
+// tz database (America/Winnipeg), in lower case, with its zone. Cities of the five continents'
+// zones only; names that are also words of "... time" are left out ("Christmas time").
+const std::map<std::string, std::string, std::less<>>& city_zones() {
+    static const std::map<std::string, std::string, std::less<>> cities = [] {
+        std::map<std::string, std::string, std::less<>> found;
+        try {
+            for (const auto& zone : date::get_tzdb().zones) {
+                const std::string name(zone.name());
+                const auto slash = name.rfind('/');
+                const std::string area = name.substr(0, name.find('/'));
+                if (slash == std::string::npos || name.find('/') != slash ||
+                    (area != "America" && area != "Europe" && area != "Asia" &&
+                     area != "Australia" && area != "Africa")) {
+                    continue;
+                }
+                std::string city = name.substr(slash + 1);
+                if (city.find('_') != std::string::npos) {
+                    continue;  // "New_York": two words; "Eastern Time" says it
+                }
+                for (char& c : city) {
+                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                }
+                found.emplace(city, name);
+            }
+        } catch (const std::exception&) {
+            // No tz database: no city is a zone.
+        }
+        return found;
+    }();
+    return cities;
+}
+
 std::optional<std::pair<WrittenZone, std::size_t>> zone_in_words(
     const std::vector<TimeToken>& tokens, std::size_t at) {
+    if (at + 1 < tokens.size() && tokens[at].kind == TimeTokenKind::word &&
+        tokens[at + 1].kind == TimeTokenKind::word && tokens[at + 1].text == "time") {
+        const auto& cities = city_zones();
+        if (const auto city = cities.find(tokens[at].text); city != cities.end()) {
+            std::string written = tokens[at].text;
+            written.front() =
+                static_cast<char>(std::toupper(static_cast<unsigned char>(written.front())));
+            return std::pair{WrittenZone{written + " time", 0, city->second}, std::size_t{2}};
+        }
+    }
     const auto& firsts = long_zone_first_words();
     if (at >= tokens.size() || tokens[at].kind != TimeTokenKind::word ||
         !std::binary_search(firsts.begin(), firsts.end(), std::string_view(tokens[at].text))) {

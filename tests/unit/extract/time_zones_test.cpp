@@ -61,3 +61,20 @@ TEST_CASE("every stated duration of a line, with the words around it", "[duratio
     CHECK_FALSE(stated_durations("about 2 hours, then 5 minutes")[1].approximate);
     CHECK(stated_durations("a 2-3 hour window").empty());
 }
+
+TEST_CASE("a city's time is its zone of the tz database", "[zones]") {
+    // real13/004 "9:10 AM Winnipeg time", corpus/real/051 "6:37 Denver time"
+    const auto tokens = tokenize_for_times("at about 9:10 AM Winnipeg time");
+    const auto found = zone_in_words(tokens, 6);
+    REQUIRE(found);
+    CHECK(found->first.region == "America/Winnipeg");
+    CHECK(found->second == 2);
+    CHECK(zone_offset_on(found->first, {2025, 4, 23}) == -300);  // CDT in April
+    CHECK(zone_offset_on(found->first, {2025, 1, 23}) == -360);
+    // Not a city of a zone, or not followed by "time"; the Pacific's and Indian Ocean's names
+    // ("Christmas time", "Easter time") are not read.
+    CHECK_FALSE(zone_in_words(tokenize_for_times("lunch time"), 0));
+    CHECK_FALSE(zone_in_words(tokenize_for_times("Winnipeg office"), 0));
+    CHECK_FALSE(zone_in_words(tokenize_for_times("Christmas time"), 0));
+    CHECK_FALSE(zone_in_words(tokenize_for_times("Easter time"), 0));
+}
