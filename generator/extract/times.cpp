@@ -88,6 +88,39 @@ bool says_resolved(std::string_view lower) {
                 "all clear", "normal operation", "fully functional"});
 }
 
+// "was out of service for six days" (real2/123), "crashing hard for 4 hours straight"
+// (real2/090), "a 7-day suspension" (real12/004), "a 5 day outage": a failure and how long it
+// went on, in a sentence.
+bool failing_for_a_length(std::string_view lower) {
+    for (const std::string_view failure :
+         {"out of service", "unavailable", "offline", "unreachable", "crashing", "crashed",
+          "went down", "is down", "down hard", "broken", "suspended"}) {
+        for (std::size_t at = lower.find(failure); at != std::string_view::npos;
+             at = lower.find(failure, at + 1)) {
+            // "for" within a few words after it: "offline for", "crashing hard for"
+            const std::string_view after = lower.substr(at + failure.size(), 16);
+            if (after.find(" for ") != std::string_view::npos) {
+                return true;
+            }
+        }
+    }
+    for (const std::string_view unit : {"day", "hour", "minute"}) {
+        for (const std::string_view what : {" outage", " suspension", " downtime", " disruption"}) {
+            for (const char joint : {'-', ' '}) {
+                const std::string written =
+                    std::string(1, joint) + std::string(unit) + std::string(what);
+                const auto at = lower.find(written);
+                // A number before it: "7-day suspension", "5 day outage"
+                if (at != std::string_view::npos && at > 0 &&
+                    std::isdigit(static_cast<unsigned char>(lower[at - 1])) != 0) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 bool says_load_rising(std::string_view lower) {
     return contains_any(
         lower, {"increase in traffic", "increase in user traffic", "traffic increase",
@@ -645,7 +678,8 @@ class TimeExtractor {
                 contains(s.lower, "for a period of") || contains(s.lower, "downtime of") ||
                 contains(s.lower, "outage of") || contains(s.lower, "was down for") ||
                 contains(s.lower, "were down for") || contains(s.lower, " hours)") ||
-                contains(s.lower, " minutes)") || contains(s.lower, " hour)");
+                contains(s.lower, " minutes)") || contains(s.lower, " hour)") ||
+                failing_for_a_length(s.lower);
             if (!duration_line && !says_length) {
                 continue;
             }
