@@ -147,6 +147,15 @@ class Merger {
                             timed.line),
                 "declare started and resolved, or duration_minutes, in the front matter"));
         }
+        if (found.reported_after_start && !pm_.started) {
+            const auto& [opening, earlier] = *found.reported_after_start;
+            ctx_.diagnostics.push_back(make_note(
+                {ctx_.path, opening.line, 0},
+                fmt::format("the timeline opens with the problem being reported, but line {} dates "
+                            "the impact earlier: no start or duration is taken from the timeline",
+                            earlier.line),
+                "declare started (and resolved) in the front matter"));
+        }
         if (found.end_unclear && !pm_.resolved) {
             ctx_.diagnostics.push_back(make_note(
                 {ctx_.path, found.end_unclear->first.line, 0},

@@ -121,6 +121,12 @@ bool failing_for_a_length(std::string_view lower) {
     return false;
 }
 
+// An event that says the impact began as it was noticed ("users reported errors"): its time is
+// the start, as far as the text knows.
+bool says_harm_began(std::string_view lower) {
+    return contains_any(lower, {"error", "fail", "down", "outage", "unavailable", "slow"});
+}
+
 bool says_load_rising(std::string_view lower) {
     return contains_any(
         lower, {"increase in traffic", "increase in user traffic", "traffic increase",
@@ -547,12 +553,19 @@ class TimeExtractor {
                         }
                         break;
                     }
+                    if (const auto earlier = dated_before_report(list[first])) {
+                        return end_only(list[first], list[i], *earlier);
+                    }
                     return set_events(list[first], list[i]) && start_before_detection(list[first]);
                 }
             }
         }
         // No event says the impact ended: the start is still known.
         const Event& first_event = list[first];
+        if (const auto earlier = dated_before_report(first_event)) {
+            out_.reported_after_start = std::make_pair(evidence(*first_event.line), *earlier);
+            return false;
+        }
         if (auto start = resolve(first_event.line->times.instants[0],
                                  first_event.day ? &*first_event.day : nullptr)) {
             out_.started = start;
@@ -590,6 +603,78 @@ class TimeExtractor {
             out_.started_from = from;
         }
         return true;
+    }
+
+    // "2025-04-01 13:35 UTC: OSTIF notified conda-forge of the leaked token" opening a response
+    // timeline, and "from on or about 2025-02-10 through 2025-04-01" above it (real8/013);
+    // "Initial Discovery | April 22nd, 2025 08:14 UTC | Ripple alerted by an external security
+    // researcher", and "On April 21st, 2025, several versions ... were published with malicious
+    // code" (real16/002): the line outside the timeline that dates the impact to an earlier day,
+    // when the opening event is the problem being reported.
+    std::optional<Evidence> dated_before_report(const Event& opening) const {
+        const bool reported =
+            says_detected(opening.lower) ||
+            contains_any(opening.lower, {"notified", "informed us", "contacted us", "alerted"});
+        if (!reported || says_harm_began(opening.lower)) {
+            return std::nullopt;
+        }
+        const Instant& at = opening.line->times.instants[0];
+        const auto day = complete(at.date ? at.date : (opening.day ? opening.day->date : at.date));
+        if (!day) {
+            return std::nullopt;
+        }
+        const auto opened = date::sys_days{date::year{day->year} / day->month / day->day};
+        // A text that dates the impact to a time of the report's own day ("On 13:39 UTC on
+        // November 25 2024, ... nodes crashed", real16/001) knows when it began; a line that
+        // tells the report again ("At 8:14 AM UTC on 22 Apr 2025, Ripple teams were alerted")
+        // does not say so.
+        for (const auto& s : scanned_) {
+            if (in_section(s, kTimeline | kActions | kLessons) || says_detected(s.lower) ||
+                contains_any(s.lower, {"notified", "informed us", "contacted us", "alerted"})) {
+                continue;
+            }
+            for (const auto& instant : s.times.instants) {
+                if (instant.time && instant.date && complete(instant.date) &&
+                    complete(instant.date)->year == day->year &&
+                    instant.date->month == day->month && instant.date->day == day->day) {
+                    return std::nullopt;
+                }
+            }
+        }
+        for (const auto& s : scanned_) {
+            if (in_section(s, kTimeline | kActions | kLessons) ||
+                s.line->kind == LineKind::heading) {
+                continue;
+            }
+            for (const auto& instant : s.times.instants) {
+                if (!instant.date || instant.date->year == 0) {
+                    continue;
+                }
+                const auto& d = *instant.date;
+                const date::year_month_day ymd{date::year{d.year} / d.month / d.day};
+                if (!ymd.ok()) {
+                    continue;
+                }
+                const auto when = date::sys_days{ymd};
+                // Days before the report, and in the same year or so: an older incident the text
+                // recalls is not this one's start.
+                if (when < opened && opened - when <= date::days{120}) {
+                    return evidence(s);
+                }
+            }
+        }
+        return std::nullopt;
+    }
+
+    // The timeline's end is kept; its start, opened by a report, is not the impact's.
+    bool end_only(const Event& opening, const Event& last, const Evidence& earlier) {
+        out_.reported_after_start = std::make_pair(evidence(*opening.line), earlier);
+        if (auto end = resolve(last.line->times.instants[0], last.day ? &*last.day : nullptr)) {
+            out_.resolved = end;
+            out_.resolved_from = evidence(*last.line);
+            return true;
+        }
+        return false;
     }
 
     // The first event after `end` that says something is broken again, if any.
@@ -678,14 +763,16 @@ class TimeExtractor {
                 contains(s.lower, "for a period of") || contains(s.lower, "downtime of") ||
                 contains(s.lower, "outage of") || contains(s.lower, "was down for") ||
                 contains(s.lower, "were down for") || contains(s.lower, " hours)") ||
-                contains(s.lower, " minutes)") || contains(s.lower, " hour)") ||
-                failing_for_a_length(s.lower);
-            if (!duration_line && !says_length) {
+                contains(s.lower, " minutes)") || contains(s.lower, " hour)");
+            // "offline for 20 minutes", "a 19-hour outage": said in passing, and rounded, so
+            // times a few minutes off do not contradict it.
+            const bool in_passing = !duration_line && !says_length && failing_for_a_length(s.lower);
+            if (!duration_line && !says_length && !in_passing) {
                 continue;
             }
             if (auto stated = hindsight::stated_duration(s.line->text)) {
                 out_.stated_minutes = stated->minutes;
-                out_.stated_approximate = stated->approximate;
+                out_.stated_approximate = stated->approximate || in_passing;
                 out_.stated_from = evidence(s);
                 return;
             }

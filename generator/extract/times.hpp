@@ -42,6 +42,9 @@ struct ExtractedTimes {
     std::optional<LengthConflict> length_conflict;
     // A stated length not taken, and a line whose clock times gave no window.
     std::optional<std::pair<Evidence, Evidence>> stated_unchecked;
+    // A timeline that opens with the problem being reported, and a line that dates the impact
+    // days before: the start is unknown, so no start or length is taken from the timeline.
+    std::optional<std::pair<Evidence, Evidence>> reported_after_start;
 };
 
 struct TimeContext {
