@@ -203,6 +203,12 @@
     var shards = this.cut + manifest.families.length + likeliest.length;
     this.shards = new Array(shards);  // true once loaded
     this.loading = new Array(shards);  // promises
+    this.unread = Object.create(null);  // shard -> reads it now: it arrived, it was not read yet
+    this.ahead = Object.create(null);  // shards fetched ahead of need, that no search wanted yet
+    this.aheadWanted = [];  // of those, the ones the last prefetch asked for
+    this.aheadReading = false;  // a read ahead is queued
+    this.aheadHeld = false;  // no reading ahead for now (holdAhead)
+    this.aheadBytes = 0;  // the size of what was fetched ahead, in code units
     this.familyOf = Object.create(null);  // prefix -> shard
     manifest.families.forEach(function (prefix, f) { self.familyOf[prefix] = self.cut + f; });
     this.postingOf = Object.create(null);  // term -> its postings (shardPostings), once loaded
@@ -393,14 +399,91 @@
     var self = this;
     return Promise.all(shards.map(function (s) {
       if (self.shards[s]) return null;
-      if (!self.loading[s]) {
-        self.loading[s] = self.load('s-' + s, '?v=' + self.manifest.version).then(function (text) {
-          self.addShard(JSON.parse(text));
-          self.shards[s] = true;
-        });
-      }
+      delete self.ahead[s];  // wanted now: read as soon as it is in
+      if (self.unread[s]) self.unread[s]();
+      if (self.shards[s]) return null;
+      if (!self.loading[s]) self.loading[s] = self.fetchShard(s);
       return self.loading[s];
     }));
+  };
+
+  // Fetches a shard; resolves once it is read (JSON.parse, lunr.Index.load, its postings): at
+  // once when it arrives, unless it was fetched ahead of need (prefetch) and still is, then by
+  // readAhead, or when a search wants it (loadShards).
+  Engine.prototype.fetchShard = function (s) {
+    var self = this;
+    return this.load('s-' + s, '?v=' + this.manifest.version).then(function (text) {
+      return new Promise(function (resolve) {
+        var read = function () {
+          if (self.unread[s] !== read) return;  // read already
+          delete self.unread[s];
+          delete self.ahead[s];
+          self.addShard(JSON.parse(text));
+          self.shards[s] = true;
+          resolve();
+        };
+        self.unread[s] = read;
+        if (!self.ahead[s]) {
+          read();
+          return;
+        }
+        self.aheadBytes += text.length;
+        self.readAhead();
+      });
+    });
+  };
+
+  // Loads the shards ahead of need: what the search page expects the next keystroke to ask for.
+  // Fetched now, read one at a time between other work (readAhead), so that the keystroke that
+  // wants them finds them read, and no keystroke waits behind more than one shard's reading. A
+  // later call replaces the list: a shard of an earlier one that was not read yet (the reader
+  // typed another letter than expected) is kept as text, and read only if a search wants it.
+  Engine.prototype.prefetch = function (shards) {
+    var self = this;
+    this.aheadWanted = [];
+    shards.forEach(function (s) {
+      if (self.shards[s]) return;
+      self.aheadWanted.push(s);
+      if (self.loading[s]) return;
+      self.ahead[s] = true;
+      self.loading[s] = self.fetchShard(s);
+      self.loading[s].then(null, function () {});  // a search that wants it will say it failed
+    });
+    this.readAhead();
+  };
+
+  // Holds reading ahead (`held`) from a keystroke until its results are painted: tasks of reading
+  // queued between a search and its frame delayed the frame (a keystroke whose shards were
+  // loaded was painted 180 ms after its results were ready).
+  Engine.prototype.holdAhead = function (held) {
+    this.aheadHeld = held;
+    if (!held) this.readAhead();
+  };
+
+  // Reads one wanted shard fetched ahead in a task of its own, then the next one in another: a
+  // key pressed meanwhile waits for one shard's reading at most (5 to 15 ms for the largest,
+  // 450 KB, on this machine), as the browser runs input before other tasks. Not
+  // requestIdleCallback: with the dictionary's slices queued there, it ran 120 to 190 ms later,
+  // after the next key.
+  Engine.prototype.readAhead = function () {
+    var self = this;
+    if (this.aheadReading || this.aheadHeld) return;
+    var next = function () {  // in the order asked for: the likeliest letter's first
+      for (var i = 0; i < self.aheadWanted.length; i++) {
+        if (self.unread[self.aheadWanted[i]]) return self.aheadWanted[i];
+      }
+      return null;
+    };
+    if (next() === null) return;
+    this.aheadReading = true;
+    setTimeout(function () {
+      self.aheadReading = false;
+      if (self.aheadHeld) return;
+      var s = next();
+      if (s === null) return;
+      self.unread[s]();
+      self.readAhead();
+    }, 0);
   };
 
   // Takes in a shard's postings and terms. Every shard is a lunr index, and is loaded as one; a
@@ -852,4 +935,5 @@
   };
 
   registry.Engine = Engine;
+  registry.lowerBound = lowerBound;  // for the page's look at the dictionary
 })(typeof window !== 'undefined' ? window : globalThis);

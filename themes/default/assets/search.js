@@ -391,6 +391,7 @@
   var shownGeneration = 0;  // the search whose results the list holds
   var whenDrawn = null;     // called once the list holds the wanted hits
   var firstPainted = false;
+  var fetched = false;      // the search had to fetch a shard (not only read one fetched ahead)
 
   // What later searches will want, loaded ahead: what every result shows but its snippet, for
   // all the postmortems (engine.head), so that a search paints its ranked titles without
@@ -405,7 +406,9 @@
     if (preloading) return;
     preloading = true;
     engine.loadHeads().then(function () { drawReady(); }, function () {});
-    engine.loadDictionary(true).then(null, function () {});
+    engine.loadDictionary(true).then(function () {
+      if (typedSince) loadAhead(input.value);
+    }, function () {});
   }
 
   // Appends, in order, the wanted hits whose heads (or chunks) have arrived, up to the first
@@ -518,6 +521,75 @@
     return parts.length ? ' with ' + parts.join(', ') : '';
   }
 
+  // ---------------------------------------------------------------- loading ahead
+
+  // What the next keystroke will likely ask for, loaded while the reader is still typing this
+  // one: a keystroke that waits for a shard (fetched, then read: 50 to 150 ms at 10,000
+  // postmortems, the third letter of a word most often) is what kept keystrokes over 30 ms.
+  // The letters the term dictionary knows after the word being typed (or, after a space, the
+  // first letters of words), likeliest first; for each, the shards its search would load
+  // (engine.shardsFor), as long as the new requests fit in AHEAD_SHARDS. A word's letters
+  // fetch at most AHEAD_BYTES ahead in all. Only once the reader types (never before the first
+  // result of a page opened with a query), and only with the dictionary in: it loads with the
+  // first keystroke.
+  var AHEAD_SHARDS = 12;
+  var AHEAD_BYTES = 2 << 20;  // code units of JSON, about bytes; a sixth of that gzipped
+  var typedSince = false;  // the reader has typed into the box
+  var aheadWord = -1;      // where the word being typed starts
+  var aheadStart = 0;      // engine.aheadBytes when it started
+  function loadAhead(q) {
+    var terms = engine.termList;
+    if (!terms || !q.trim()) return;
+    var tokens = lunr.tokenizer(q);
+    var last = tokens[tokens.length - 1];
+    var between = tokens.length === 0 || /[\s\-]$/.test(q);  // the next key starts a word
+    var raw = between ? '' : lunr.trimmer(last).toString();
+    var word = between ? q.length : last.metadata.position[0];
+    if (word !== aheadWord) {
+      aheadWord = word;
+      aheadStart = engine.aheadBytes;
+    }
+    if (engine.aheadBytes - aheadStart >= AHEAD_BYTES) return;
+    var shards = [];
+    likelyLetters(terms, raw).forEach(function (letter) {
+      var more = [];
+      needsOf(queryWords(q + letter)).forEach(function (need) {
+        if (engine.hasNeed(need)) return;
+        engine.shardsFor(need).forEach(function (s) {
+          if (!engine.shards[s] && shards.indexOf(s) < 0 && more.indexOf(s) < 0) more.push(s);
+        });
+      });
+      var requests = shards.concat(more).filter(function (s) { return !engine.loading[s]; });
+      if (requests.length <= AHEAD_SHARDS) shards.push.apply(shards, more);
+    });
+    engine.prefetch(shards);
+  }
+
+  // The letters that may follow `raw` in a term, likeliest first. Without the terms' frequencies
+  // (the manifest has none, and adding them would add to the bytes of every first result), a
+  // term with a shard of its own in the cut stands for a frequent one: its postings fill a
+  // shard. So: the letters starting the most such terms, then the most terms.
+  function likelyLetters(terms, raw) {
+    var starts = Object.create(null);
+    var big = Object.create(null);
+    var letter;
+    for (var i = registry.lowerBound(terms, raw); i < terms.length && terms[i].lastIndexOf(raw, 0) === 0; i++) {
+      if (terms[i].length <= raw.length) continue;
+      letter = terms[i].charAt(raw.length);
+      starts[letter] = (starts[letter] || 0) + 1;
+    }
+    var bounds = engine.manifest.bounds;
+    var lasts = engine.manifest.lasts;
+    for (var s = registry.lowerBound(bounds, raw); s < bounds.length && bounds[s].lastIndexOf(raw, 0) === 0; s++) {
+      if (lasts[s] !== 0 || bounds[s].length <= raw.length) continue;
+      letter = bounds[s].charAt(raw.length);
+      big[letter] = (big[letter] || 0) + 1;
+    }
+    return Object.keys(starts).sort(function (a, b) {
+      return (big[b] || 0) - (big[a] || 0) || starts[b] - starts[a] || (a < b ? -1 : 1);
+    });
+  }
+
   // ---------------------------------------------------------------- the search itself
 
   // Calls then() once what a search needs is loaded: at once if it is (so a keystroke on loaded
@@ -541,6 +613,7 @@
     started = started === undefined ? performance.now() : started;
     var mine = ++generation;
     var state = readState();
+    fetched = false;
     followUrl(state);
     if (!typing) flushUrl();
     var words = queryWords(state.q);
@@ -582,7 +655,11 @@
     var needs = needsOf(words);
     var ready = function () { return engine.hasNeeds(needs) && facetsLoaded(); };
     var waited = !ready();
-    whenReady(Promise.all([engine.loadNeeds(needs), engine.loadFacets(filters)]), ready, mine, function () {
+    var loading = Promise.all([engine.loadNeeds(needs), engine.loadFacets(filters)]);
+    // Shards fetched ahead of need are read at once (loadNeeds); bench/search tells a keystroke
+    // that found them in from one that waited for the network.
+    fetched = !ready();
+    whenReady(loading, ready, mine, function () {
       var results = search(words, false);
       if (results.count > 0 || !words.some(function (word) { return word.stem.length >= 4; })) {
         show(state, words, filtered(results, state.filters), false, started, waited);
@@ -594,12 +671,15 @@
         var more = fuzzyNeeds(words);
         var ready = function () { return engine.hasNeeds(more); };
         waited = waited || !ready();
-        whenReady(engine.loadNeeds(more), ready, mine, function () {
+        var loadingMore = engine.loadNeeds(more);
+        fetched = fetched || !ready();
+        whenReady(loadingMore, ready, mine, function () {
           var fuzzy = search(words, true);
           show(state, words, filtered(fuzzy, state.filters), fuzzy.count > 0, started, waited);
         });
       };
       waited = waited || !engine.dictionary;
+      fetched = fetched || !engine.dictionary;
       if (engine.dictionary) {
         afterDictionary();
       } else {
@@ -669,9 +749,15 @@
     }
     var page = showMore();
     var detail = { search: mine, query: state.q, hits: results.count, searched: searched - started,
-      waitedForShards: waited, waitedForChunks: !headsIn, waitedForSnippets: !chunksIn };
+      waitedForShards: waited, waitedForFetch: fetched, waitedForChunks: !headsIn, waitedForSnippets: !chunksIn };
     page.drawn.then(function () {
-      if (mine === generation) afterPaint('hindsight-search', started, detail);
+      if (mine !== generation) return;
+      afterPaint('hindsight-search', started, detail);
+      afterNextPaint(function () {
+        if (mine !== generation) return;
+        engine.holdAhead(false);
+        if (typed && typedSince) loadAhead(state.q);
+      });
     }, function () {});  // a failure is the filled promise's to report
     page.filled.then(function () {
       if (mine !== generation) return;
@@ -692,6 +778,8 @@
   // shard is answered when it arrives, unless the next keystroke came first.
   input.addEventListener('input', function (event) {
     painted = true;  // a reader typing waits for the whole page of results, not the first
+    typedSince = true;
+    engine.holdAhead(true);  // until its results are painted
     preload();
     run(event.timeStamp, true);
   });
