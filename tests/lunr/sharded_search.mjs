@@ -21,6 +21,7 @@ const searchDir = path.join(siteDir, 'search');
 
 globalThis.lunr = lunr;
 vm.runInThisContext(fs.readFileSync(path.join(siteDir, 'assets/search-engine.js'), 'utf8'));
+vm.runInThisContext(fs.readFileSync(path.join(siteDir, 'assets/search-ahead.js'), 'utf8'));
 const registry = globalThis.HindsightSearch;
 
 // What the page's script loader does, from the files: run NAME.js, which registers its text.

@@ -203,19 +203,15 @@
     var shards = this.cut + manifest.families.length + likeliest.length;
     this.shards = new Array(shards);  // true once loaded
     this.loading = new Array(shards);  // promises
-    this.unread = Object.create(null);  // shard -> reads it now: it arrived, it was not read yet
-    this.ahead = Object.create(null);  // shards fetched ahead of need, that no search wanted yet
-    this.aheadWanted = [];  // of those, the ones the last prefetch asked for
-    this.aheadReading = false;  // a read ahead is queued
-    this.aheadHeld = false;  // no reading ahead for now (holdAhead)
-    this.aheadBytes = 0;  // the size of what was fetched ahead, in code units
+    this.unread = {};  // shard -> reads it: arrived, not read
+    this.ahead = {};  // shards fetched ahead (search-ahead.js) that no search wanted yet
     this.familyOf = Object.create(null);  // prefix -> shard
     manifest.families.forEach(function (prefix, f) { self.familyOf[prefix] = self.cut + f; });
     this.postingOf = Object.create(null);  // term -> its postings (shardPostings), once loaded
     this.terms = [];  // every loaded term, sorted
     this.dictionary = null;
     this.dictionaryLoading = null;
-    this.termList = null;  // the dictionary's terms, sorted, as soon as they are read
+    this.termList = null;  // the dictionary's terms, once read
     this.chunks = [];
     this.chunksLoading = [];
     this.pipeline = lunr.Pipeline.load(['stemmer']);  // what Index.load makes of the shards'
@@ -323,8 +319,10 @@
     if (need.term === null) {
       var likeliest = this.likeliestFor(need);
       if (likeliest !== null) return [likeliest];
-      var exact = this.likeliestShards(need);
-      return exact === null ? cut : exact;
+      var terms = this.likeliestTerms(need);
+      return terms === null ? cut : terms.map(this.shardOf, this).filter(function (s, i, all) {
+        return all.indexOf(s) === i;
+      });
     }
     var term = this.shardsOfTerm(need.term);
     var prefix = need.prefix === null ? [] :
@@ -350,11 +348,9 @@
     return terms !== null && terms.every(function (term) { return self.postingOf[term] !== undefined; });
   };
 
-  // Once the term dictionary is in (it comes after the first result, or for a typo), a prefix
-  // that asks only for its `likeliest` terms needs no more than their shards: the search page
-  // keeps the shortest of the loaded terms it starts, and those are then the dictionary's
-  // shortest. "race con" read 25 shards (3.1 MB) of the cut for its 12 terms, and this 6.
-  // The terms, shortest first, or null without the dictionary or such a need.
+  // With the dictionary in, a prefix asking for its `likeliest` terms needs only their shards:
+  // the page keeps the shortest loaded terms, which are then the dictionary's ("race con": 7
+  // shards, not the cut's 25). Those terms, or null.
   Engine.prototype.likeliestTerms = function (need) {
     var terms = this.termList;
     if (!terms || need.prefix === null || need.term !== null || !need.likeliest) return null;
@@ -367,18 +363,6 @@
       .slice(0, need.likeliest);
   };
 
-  // The shards of the cut holding those terms, or null (likeliestTerms).
-  Engine.prototype.likeliestShards = function (need) {
-    var self = this;
-    var terms = this.likeliestTerms(need);
-    if (terms === null) return null;
-    var shards = [];
-    terms.forEach(function (term) {
-      var s = self.shardOf(term);
-      if (shards.indexOf(s) < 0) shards.push(s);
-    });
-    return shards;
-  };
 
   Engine.prototype.hasNeeds = function (needs) {
     var self = this;
@@ -399,7 +383,7 @@
     var self = this;
     return Promise.all(shards.map(function (s) {
       if (self.shards[s]) return null;
-      delete self.ahead[s];  // wanted now: read as soon as it is in
+      delete self.ahead[s];  // wanted now
       if (self.unread[s]) self.unread[s]();
       if (self.shards[s]) return null;
       if (!self.loading[s]) self.loading[s] = self.fetchShard(s);
@@ -407,83 +391,25 @@
     }));
   };
 
-  // Fetches a shard; resolves once it is read (JSON.parse, lunr.Index.load, its postings): at
-  // once when it arrives, unless it was fetched ahead of need (prefetch) and still is, then by
-  // readAhead, or when a search wants it (loadShards).
+  // Fetches a shard; resolves once it is read: at once, unless fetched ahead and still unwanted
+  // (search-ahead.js), then by readAhead or when a search wants it.
   Engine.prototype.fetchShard = function (s) {
     var self = this;
     return this.load('s-' + s, '?v=' + this.manifest.version).then(function (text) {
       return new Promise(function (resolve) {
-        var read = function () {
-          if (self.unread[s] !== read) return;  // read already
+        var read = self.unread[s] = function () {
+          if (self.unread[s] !== read) return;
           delete self.unread[s];
           delete self.ahead[s];
           self.addShard(JSON.parse(text));
           self.shards[s] = true;
           resolve();
         };
-        self.unread[s] = read;
-        if (!self.ahead[s]) {
-          read();
-          return;
-        }
+        if (!self.ahead[s]) return read();
         self.aheadBytes += text.length;
         self.readAhead();
       });
     });
-  };
-
-  // Loads the shards ahead of need: what the search page expects the next keystroke to ask for.
-  // Fetched now, read one at a time between other work (readAhead), so that the keystroke that
-  // wants them finds them read, and no keystroke waits behind more than one shard's reading. A
-  // later call replaces the list: a shard of an earlier one that was not read yet (the reader
-  // typed another letter than expected) is kept as text, and read only if a search wants it.
-  Engine.prototype.prefetch = function (shards) {
-    var self = this;
-    this.aheadWanted = [];
-    shards.forEach(function (s) {
-      if (self.shards[s]) return;
-      self.aheadWanted.push(s);
-      if (self.loading[s]) return;
-      self.ahead[s] = true;
-      self.loading[s] = self.fetchShard(s);
-      self.loading[s].then(null, function () {});  // a search that wants it will say it failed
-    });
-    this.readAhead();
-  };
-
-  // Holds reading ahead (`held`) from a keystroke until its results are painted: tasks of reading
-  // queued between a search and its frame delayed the frame (a keystroke whose shards were
-  // loaded was painted 180 ms after its results were ready).
-  Engine.prototype.holdAhead = function (held) {
-    this.aheadHeld = held;
-    if (!held) this.readAhead();
-  };
-
-  // Reads one wanted shard fetched ahead in a task of its own, then the next one in another: a
-  // key pressed meanwhile waits for one shard's reading at most (5 to 15 ms for the largest,
-  // 450 KB, on this machine), as the browser runs input before other tasks. Not
-  // requestIdleCallback: with the dictionary's slices queued there, it ran 120 to 190 ms later,
-  // after the next key.
-  Engine.prototype.readAhead = function () {
-    var self = this;
-    if (this.aheadReading || this.aheadHeld) return;
-    var next = function () {  // in the order asked for: the likeliest letter's first
-      for (var i = 0; i < self.aheadWanted.length; i++) {
-        if (self.unread[self.aheadWanted[i]]) return self.aheadWanted[i];
-      }
-      return null;
-    };
-    if (next() === null) return;
-    this.aheadReading = true;
-    setTimeout(function () {
-      self.aheadReading = false;
-      if (self.aheadHeld) return;
-      var s = next();
-      if (s === null) return;
-      self.unread[s]();
-      self.readAhead();
-    }, 0);
   };
 
   // Takes in a shard's postings and terms. Every shard is a lunr index, and is loaded as one; a
@@ -935,5 +861,5 @@
   };
 
   registry.Engine = Engine;
-  registry.lowerBound = lowerBound;  // for the page's look at the dictionary
+  registry.lowerBound = lowerBound;
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -391,7 +391,7 @@
   var shownGeneration = 0;  // the search whose results the list holds
   var whenDrawn = null;     // called once the list holds the wanted hits
   var firstPainted = false;
-  var fetched = false;      // the search had to fetch a shard (not only read one fetched ahead)
+  var fetched = false;      // the search fetched a shard (not only read one fetched ahead)
 
   // What later searches will want, loaded ahead: what every result shows but its snippet, for
   // all the postmortems (engine.head), so that a search paints its ranked titles without
@@ -406,9 +406,7 @@
     if (preloading) return;
     preloading = true;
     engine.loadHeads().then(function () { drawReady(); }, function () {});
-    engine.loadDictionary(true).then(function () {
-      if (typedSince) loadAhead(input.value);
-    }, function () {});
+    engine.loadDictionary(true).then(loadAhead, function () {});
   }
 
   // Appends, in order, the wanted hits whose heads (or chunks) have arrived, up to the first
@@ -523,71 +521,20 @@
 
   // ---------------------------------------------------------------- loading ahead
 
-  // What the next keystroke will likely ask for, loaded while the reader is still typing this
-  // one: a keystroke that waits for a shard (fetched, then read: 50 to 150 ms at 10,000
-  // postmortems, the third letter of a word most often) is what kept keystrokes over 30 ms.
-  // The letters the term dictionary knows after the word being typed (or, after a space, the
-  // first letters of words), likeliest first; for each, the shards its search would load
-  // (engine.shardsFor), as long as the new requests fit in AHEAD_SHARDS. A word's letters
-  // fetch at most AHEAD_BYTES ahead in all. Only once the reader types (never before the first
-  // result of a page opened with a query), and only with the dictionary in: it loads with the
-  // first keystroke.
-  var AHEAD_SHARDS = 12;
-  var AHEAD_BYTES = 2 << 20;  // code units of JSON, about bytes; a sixth of that gzipped
-  var typedSince = false;  // the reader has typed into the box
-  var aheadWord = -1;      // where the word being typed starts
-  var aheadStart = 0;      // engine.aheadBytes when it started
-  function loadAhead(q) {
-    var terms = engine.termList;
-    if (!terms || !q.trim()) return;
-    var tokens = lunr.tokenizer(q);
-    var last = tokens[tokens.length - 1];
-    var between = tokens.length === 0 || /[\s\-]$/.test(q);  // the next key starts a word
-    var raw = between ? '' : lunr.trimmer(last).toString();
-    var word = between ? q.length : last.metadata.position[0];
-    if (word !== aheadWord) {
-      aheadWord = word;
-      aheadStart = engine.aheadBytes;
-    }
-    if (engine.aheadBytes - aheadStart >= AHEAD_BYTES) return;
-    var shards = [];
-    likelyLetters(terms, raw).forEach(function (letter) {
-      var more = [];
-      needsOf(queryWords(q + letter)).forEach(function (need) {
-        if (engine.hasNeed(need)) return;
-        engine.shardsFor(need).forEach(function (s) {
-          if (!engine.shards[s] && shards.indexOf(s) < 0 && more.indexOf(s) < 0) more.push(s);
-        });
-      });
-      var requests = shards.concat(more).filter(function (s) { return !engine.loading[s]; });
-      if (requests.length <= AHEAD_SHARDS) shards.push.apply(shards, more);
-    });
-    engine.prefetch(shards);
+  // Once the reader types, the page loads search-ahead.js (so not among the bytes before a first
+  // result): after each key's results are painted, it loads what the next key will likely need.
+  var typedSince = false;
+  function needsOfText(text) { return needsOf(queryWords(text)); }
+  function loadAhead() {
+    if (engine.loadAhead) engine.loadAhead(input.value, needsOfText);
   }
-
-  // The letters that may follow `raw` in a term, likeliest first. Without the terms' frequencies
-  // (the manifest has none, and adding them would add to the bytes of every first result), a
-  // term with a shard of its own in the cut stands for a frequent one: its postings fill a
-  // shard. So: the letters starting the most such terms, then the most terms.
-  function likelyLetters(terms, raw) {
-    var starts = Object.create(null);
-    var big = Object.create(null);
-    var letter;
-    for (var i = registry.lowerBound(terms, raw); i < terms.length && terms[i].lastIndexOf(raw, 0) === 0; i++) {
-      if (terms[i].length <= raw.length) continue;
-      letter = terms[i].charAt(raw.length);
-      starts[letter] = (starts[letter] || 0) + 1;
-    }
-    var bounds = engine.manifest.bounds;
-    var lasts = engine.manifest.lasts;
-    for (var s = registry.lowerBound(bounds, raw); s < bounds.length && bounds[s].lastIndexOf(raw, 0) === 0; s++) {
-      if (lasts[s] !== 0 || bounds[s].length <= raw.length) continue;
-      letter = bounds[s].charAt(raw.length);
-      big[letter] = (big[letter] || 0) + 1;
-    }
-    return Object.keys(starts).sort(function (a, b) {
-      return (big[b] || 0) - (big[a] || 0) || starts[b] - starts[a] || (a < b ? -1 : 1);
-    });
+  function startAhead() {
+    if (typedSince) return;
+    typedSince = true;
+    var script = document.createElement('script');
+    script.src = '../assets/search-ahead.js';
+    script.onload = loadAhead;
+    document.head.appendChild(script);
   }
 
   // ---------------------------------------------------------------- the search itself
@@ -656,9 +603,7 @@
     var ready = function () { return engine.hasNeeds(needs) && facetsLoaded(); };
     var waited = !ready();
     var loading = Promise.all([engine.loadNeeds(needs), engine.loadFacets(filters)]);
-    // Shards fetched ahead of need are read at once (loadNeeds); bench/search tells a keystroke
-    // that found them in from one that waited for the network.
-    fetched = !ready();
+    fetched = !ready();  // loadNeeds reads at once what was fetched ahead
     whenReady(loading, ready, mine, function () {
       var results = search(words, false);
       if (results.count > 0 || !words.some(function (word) { return word.stem.length >= 4; })) {
@@ -754,9 +699,9 @@
       if (mine !== generation) return;
       afterPaint('hindsight-search', started, detail);
       afterNextPaint(function () {
-        if (mine !== generation) return;
+        if (mine !== generation || !engine.holdAhead) return;
         engine.holdAhead(false);
-        if (typed && typedSince) loadAhead(state.q);
+        loadAhead();
       });
     }, function () {});  // a failure is the filled promise's to report
     page.filled.then(function () {
@@ -778,8 +723,8 @@
   // shard is answered when it arrives, unless the next keystroke came first.
   input.addEventListener('input', function (event) {
     painted = true;  // a reader typing waits for the whole page of results, not the first
-    typedSince = true;
-    engine.holdAhead(true);  // until its results are painted
+    startAhead();
+    if (engine.holdAhead) engine.holdAhead(true);  // until its results are painted
     preload();
     run(event.timeStamp, true);
   });
