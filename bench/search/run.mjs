@@ -1,6 +1,6 @@
 // The search page as a reader meets it, in Chromium over loopback with a cold cache, on a site
 // hindsight built: node run.mjs SITE_DIR [SCREENSHOT_DIR] [--first | --keys] [--match=REGEX]
-// [--rounds=N] [--same-process]. Prints Markdown on stdout. For quicker runs while working:
+// [--rounds=N] [--same-process] [--json=FILE]. Prints Markdown on stdout. For quicker runs while working:
 // --first measures only the first results, --keys only the keystrokes, --match only the queries
 // it matches, and --rounds types each query N times (one fresh page each) for a steadier
 // distribution.
@@ -132,9 +132,16 @@ async function firstResult(entry) {
 async function keystrokes(entry) {
   const q = new URLSearchParams(entry.query).get('q');
   if (!q) return [];
-  const { page, context } = await freshPage();
+  const { page, context, requests } = await freshPage();
+  // When each key was pressed: the page measures from its input event, which Chromium makes
+  // once it handles the key, so not the time the key waited behind other work of the page.
+  await page.addInitScript(() => {
+    window.__keydowns = [];
+    window.addEventListener('keydown', (event) => window.__keydowns.push(event.timeStamp), true);
+  });
   await page.goto(`${server.origin}/search/index.html`);
   await page.waitForFunction(() => document.getElementById('hs-status').textContent !== '');
+  const before = requests.length;
   await page.evaluate(() => performance.clearMeasures('hindsight-search'));
   await page.type('#hs-q', q, { delay: KEY_DELAY_MS });
   await page.waitForTimeout(1000);
@@ -144,15 +151,22 @@ async function keystrokes(entry) {
   const measures = await page.evaluate(() => {
     const snippets = new Map(performance.getEntriesByName('hindsight-snippets')
       .map((m) => [m.detail.search, m.duration]));
+    const keydown = (at) => Math.max(...window.__keydowns.filter((k) => k <= at + 0.001));
     return performance.getEntriesByName('hindsight-search')
       .map((m) => ({ duration: m.duration, query: m.detail.query, searched: m.detail.searched,
-        shards: m.detail.waitedForShards, chunks: m.detail.waitedForChunks,
+        shards: m.detail.waitedForShards, chunks: m.detail.waitedForChunks, fetch: m.detail.waitedForFetch,
+        fromKey: m.duration + (m.startTime - keydown(m.startTime)),
         snippets: m.detail.search === undefined ? m.duration : snippets.get(m.detail.search) }));
   });
+  // The shards fetched while typing (gzip bytes): what the keys needed, and what was loaded ahead.
+  const shardBytes = requests.slice(before).filter((r) => /\/search\/s-\d+\.js/.test(r.url))
+    .reduce((sum, r) => sum + gzipSize(r.url), 0);
   await context.close();
+  shardBytesTyped.push({ q, bytes: shardBytes });
   return measures.map((m) => ({ ...m, of: q, keys: q.length }));
 }
 
+const shardBytesTyped = [];
 const rows = [];
 if (!option('keys')) for (const entry of QUERIES) rows.push(await firstResult(entry));
 const typed = [];
@@ -217,6 +231,8 @@ for (const r of rows) {
     `${r.dictionary ? ', dictionary included' : `, limit ${limit}`}) | ${kib(r.bytes)} KiB (${kib(r.dataBytes)}) | ${r.status} |`);
 }
 console.log('');
+// --json=FILE: every keystroke's measures, for a closer look.
+if (option('json')) fs.writeFileSync(option('json'), JSON.stringify({ typed, shardBytesTyped }, null, 1));
 const durations = typed.map((t) => t.duration).sort((a, b) => a - b);
 const keys = QUERIES.reduce((s, e) => s + (new URLSearchParams(e.query).get('q') || '').length, 0);
 if (typed.length === 0) process.exit(0);
@@ -235,6 +251,10 @@ const line = (label, list) => {
 line('every keystroke', typed);
 line('its shards and hits already loaded', typed.filter((t) => !t.shards && !t.chunks));
 line('waited for a shard (or the dictionary)', typed.filter((t) => t.shards));
+if (typed.some((t) => t.fetch !== undefined)) {
+  line('of those, read at the key a shard fetched ahead', typed.filter((t) => t.shards && !t.fetch));
+  line('of those, fetched at the key', typed.filter((t) => t.shards && t.fetch));
+}
 line('waited only for hits (chunks) to show', typed.filter((t) => !t.shards && t.chunks));
 // Snippets: a result drawn from the heads before its chunk arrived gets its snippet after.
 // (A search overtaken by the next keystroke before its snippets came has none.)
@@ -242,12 +262,18 @@ if (typed.some((t) => t.snippets !== t.duration)) {
   line('every keystroke, to its snippets painted too',
     typed.filter((t) => t.snippets !== undefined).map((t) => ({ ...t, duration: t.snippets })));
 }
+line('every keystroke, from its keydown', typed.map((t) => ({ ...t, duration: t.fromKey })));
+console.log('');
+const typedWords = shardBytesTyped.reduce((n, t) => n + t.q.split(/[\s-]+/).filter(Boolean).length, 0);
+const typedBytes = shardBytesTyped.reduce((n, t) => n + t.bytes, 0);
+console.log(`Shards fetched while typing: ${kib(typedBytes)} KiB gzipped for ${shardBytesTyped.length} queries ` +
+  `(${typedWords} words), ${kib(typedBytes / typedWords)} KiB a word typed.`);
 console.log('');
 console.log('Slowest keystrokes (the text in the box):');
 console.log('');
 const loaded = typed.filter((t) => !t.shards && !t.chunks);
 for (const t of [...typed].sort((a, b) => b.duration - a.duration).slice(0, 6)
   .concat([...loaded].sort((a, b) => b.duration - a.duration).slice(0, 4))) {
-  console.log(`- \`${t.query}\`: ${ms(t.duration)} ms (results computed after ${ms(t.searched)} ms; ` +
+  console.log(`- \`${t.query}\`: ${ms(t.duration)} ms (${ms(t.fromKey)} from its keydown; results computed after ${ms(t.searched)} ms; ` +
     `${t.shards ? 'waited for a shard' : 'shards loaded'}, ${t.chunks ? 'waited for hits' : 'hits loaded'})`);
 }

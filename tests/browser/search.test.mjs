@@ -132,6 +132,51 @@ describe('search over http', () => {
     await page.context().close();
   });
 
+  test('while a word is typed, the shards of its next letters load ahead; never before typing', async () => {
+    // A page opened with a query loads no shard once its first result is painted: loading ahead
+    // waits for the reader to type.
+    const opened = await newPage();
+    const shardsOf = (page) => {
+      const names = [];
+      page.on('request', (request) => {
+        const name = new URL(request.url()).pathname.split('/').pop();
+        if (/^s-\d+\.js$/.test(name)) names.push(name);
+      });
+      return names;
+    };
+    const openedShards = shardsOf(opened);
+    await opened.goto(searchUrl('?q=min'));
+    const expected = await results(opened);
+    assert.ok(expected.length > 0);
+    await opened.waitForTimeout(1000);
+    const beforeFirst = await opened.evaluate(() => {
+      const at = performance.getEntriesByName('hindsight-first-result')[0].startTime;
+      return performance.getEntriesByType('resource').filter((r) => r.startTime <= at)
+        .map((r) => new URL(r.name).pathname.split('/').pop()).filter((name) => /^s-\d+\.js$/.test(name));
+    });
+    assert.deepEqual([...openedShards].sort(), [...beforeFirst].sort());
+    await opened.context().close();
+
+    // Typed: "mi" needs no shard ("mi" is no term, and too short to expand), "min" does; with
+    // "mi" typed and the page idle, it is in already, and the results are the same.
+    const page = await newPage();
+    const shards = shardsOf(page);
+    await page.goto(searchUrl());
+    await page.type('#hs-q', 'mi');
+    await page.waitForFunction(() => document.getElementById('hs-status').textContent.includes('“mi”'));
+    await page.waitForTimeout(1000);
+    assert.ok(shards.length > 0, 'shards were loaded ahead');
+    const ahead = shards.length;
+    await page.type('#hs-q', 'n');
+    await page.waitForFunction(() => document.getElementById('hs-status').textContent.includes('“min”'));
+    assert.deepEqual(await results(page), expected);
+    assert.deepEqual(shards.slice(ahead), [], 'the third letter fetched no shard');
+    const typed = await page.evaluate(() => performance.getEntriesByName('hindsight-search').at(-1).detail);
+    assert.equal(typed.query, 'min');
+    assert.equal(typed.waitedForShards, false);
+    await page.context().close();
+  });
+
   test('a word too short to search for waits for more letters', async () => {
     const page = await newPage();
     await page.goto(searchUrl());

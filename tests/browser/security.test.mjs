@@ -28,7 +28,7 @@ const MARKER = 'HS-PWNED';
 
 // The theme's own scripts: any other <script> on a page was injected.
 const THEME_SCRIPTS = ['assets/site.js', 'assets/search.js', 'assets/search-engine.js',
-  'assets/lunr.min.js', 'search/manifest.js'];
+  'assets/search-ahead.js', 'assets/lunr.min.js', 'search/manifest.js'];
 // The search data the search page loads as a query needs it: dictionary and facets (named by a
 // hash), shards and hit chunks (numbered).
 const SEARCH_DATA = '/search/([tf]-[0-9a-f]{10}([0-9a-f]{22})?|[sd]-[0-9]+)\\.js$';

@@ -47,8 +47,10 @@ void check_sharded(const std::string& name, const fs::path& content, std::size_t
     for (const auto& file : search::site_search_files(loaded.archive, loaded.config, sizes)) {
         write_bytes(site / file.path, file.bytes);
     }
-    write_bytes(site / "assets/search-engine.js",
-                read_file(source_dir() / "themes/default/assets/search-engine.js"));
+    for (const char* asset : {"search-engine.js", "search-ahead.js"}) {
+        write_bytes(site / "assets" / asset,
+                    read_file(source_dir() / "themes/default/assets" / asset));
+    }
 
     const auto input = search::site_index_input(loaded.archive, loaded.config);
     const std::string docs = site_documents_json(input);

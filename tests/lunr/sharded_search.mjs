@@ -21,6 +21,7 @@ const searchDir = path.join(siteDir, 'search');
 
 globalThis.lunr = lunr;
 vm.runInThisContext(fs.readFileSync(path.join(siteDir, 'assets/search-engine.js'), 'utf8'));
+vm.runInThisContext(fs.readFileSync(path.join(siteDir, 'assets/search-ahead.js'), 'utf8'));
 const registry = globalThis.HindsightSearch;
 
 // What the page's script loader does, from the files: run NAME.js, which registers its text.
@@ -124,6 +125,38 @@ for (const prefix of prefixes) {
   }
   report.prefixes += 1;
   report.prefixRequests = Math.max(report.prefixRequests || 0, requested.length);
+}
+// The same with the term dictionary in, as the page has it once the reader types: a prefix then
+// loads only the shards of its likeliest terms (no more requests than without it), and every
+// other prefix has them fetched ahead first (prefetch, as the page does for the next letter, so
+// that loadNeeds reads them as they arrive); the likeliest terms are still the whole index's.
+const dictionaryTerms = JSON.parse(registeredText(manifest.terms));
+report.prefixRequestsWithout = 0;
+report.prefixRequestsWithDictionary = 0;
+let ahead = false;
+for (const prefix of prefixes) {
+  const stem = lunr.stemmer(new lunr.Token(prefix)).toString();
+  const need = { term: stem, prefix, likeliest: manifest.likeliest.terms };
+  const without = new registry.Engine(manifest, load);
+  requested.length = 0;
+  await without.loadNeeds([need]);
+  report.prefixRequestsWithout += requested.length;
+  const engine = new registry.Engine(manifest, load);
+  engine.termList = dictionaryTerms;
+  requested.length = 0;
+  ahead = !ahead;
+  if (ahead) engine.prefetch(engine.shardsFor(need));
+  await engine.loadNeeds([need]);
+  report.prefixRequestsWithDictionary += requested.length;
+  const expected = likeliest(wholeTerms.filter((t) => t.startsWith(prefix)), manifest.likeliest.terms);
+  const got = likeliest(engine.loadedTermsWithPrefix(prefix), manifest.likeliest.terms);
+  const stemOk = (engine.posting(stem) !== null) === (whole.invertedIndex[stem] !== undefined);
+  if (!engine.hasNeed(need) || JSON.stringify(expected) !== JSON.stringify(got) || !stemOk) {
+    report.structure.push(`typed ${prefix} with the dictionary${ahead ? ', loaded ahead' : ''}: ${got.join(' ')} rather than ${expected.join(' ')}${stemOk ? '' : ` (stem ${stem})`}`);
+  }
+}
+if (report.prefixRequestsWithDictionary > report.prefixRequestsWithout) {
+  report.structure.push(`the dictionary made typed prefixes ask for more: ${report.prefixRequestsWithDictionary} requests, not ${report.prefixRequestsWithout}`);
 }
 if (seen.size !== wholeTerms.length) report.structure.push(`${seen.size} terms in the shards, ${wholeTerms.length} in the whole index`);
 report.structure = report.structure.slice(0, 10);

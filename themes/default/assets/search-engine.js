@@ -203,12 +203,15 @@
     var shards = this.cut + manifest.families.length + likeliest.length;
     this.shards = new Array(shards);  // true once loaded
     this.loading = new Array(shards);  // promises
+    this.unread = {};  // shard -> reads it: arrived, not read
+    this.ahead = {};  // shards fetched ahead (search-ahead.js) that no search wanted yet
     this.familyOf = Object.create(null);  // prefix -> shard
     manifest.families.forEach(function (prefix, f) { self.familyOf[prefix] = self.cut + f; });
     this.postingOf = Object.create(null);  // term -> its postings (shardPostings), once loaded
     this.terms = [];  // every loaded term, sorted
     this.dictionary = null;
     this.dictionaryLoading = null;
+    this.termList = null;  // the dictionary's terms, once read
     this.chunks = [];
     this.chunksLoading = [];
     this.pipeline = lunr.Pipeline.load(['stemmer']);  // what Index.load makes of the shards'
@@ -315,7 +318,11 @@
     if (family !== null) return [family];
     if (need.term === null) {
       var likeliest = this.likeliestFor(need);
-      return likeliest === null ? cut : [likeliest];
+      if (likeliest !== null) return [likeliest];
+      var terms = this.likeliestTerms(need);
+      return terms === null ? cut : terms.map(this.shardOf, this).filter(function (s, i, all) {
+        return all.indexOf(s) === i;
+      });
     }
     var term = this.shardsOfTerm(need.term);
     var prefix = need.prefix === null ? [] :
@@ -336,8 +343,26 @@
         this.hasNeed({ term: null, prefix: need.prefix, likeliest: need.likeliest });
     }
     var likeliest = this.likeliestFor(need);
-    return likeliest !== null && this.shards[likeliest] === true;
+    if (likeliest !== null && this.shards[likeliest] === true) return true;
+    var terms = this.likeliestTerms(need);
+    return terms !== null && terms.every(function (term) { return self.postingOf[term] !== undefined; });
   };
+
+  // With the dictionary in, a prefix asking for its `likeliest` terms needs only their shards:
+  // the page keeps the shortest loaded terms, which are then the dictionary's ("race con": 7
+  // shards, not the cut's 25). Those terms, or null.
+  Engine.prototype.likeliestTerms = function (need) {
+    var terms = this.termList;
+    if (!terms || need.prefix === null || need.term !== null || !need.likeliest) return null;
+    var matches = [];
+    for (var i = lowerBound(terms, need.prefix); i < terms.length && terms[i].lastIndexOf(need.prefix, 0) === 0; i++) {
+      matches.push(terms[i]);
+    }
+    return matches
+      .sort(function (a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); })
+      .slice(0, need.likeliest);
+  };
+
 
   Engine.prototype.hasNeeds = function (needs) {
     var self = this;
@@ -358,14 +383,33 @@
     var self = this;
     return Promise.all(shards.map(function (s) {
       if (self.shards[s]) return null;
-      if (!self.loading[s]) {
-        self.loading[s] = self.load('s-' + s, '?v=' + self.manifest.version).then(function (text) {
-          self.addShard(JSON.parse(text));
-          self.shards[s] = true;
-        });
-      }
+      delete self.ahead[s];  // wanted now
+      if (self.unread[s]) self.unread[s]();
+      if (self.shards[s]) return null;
+      if (!self.loading[s]) self.loading[s] = self.fetchShard(s);
       return self.loading[s];
     }));
+  };
+
+  // Fetches a shard; resolves once it is read: at once, unless fetched ahead and still unwanted
+  // (search-ahead.js), then by readAhead or when a search wants it.
+  Engine.prototype.fetchShard = function (s) {
+    var self = this;
+    return this.load('s-' + s, '?v=' + this.manifest.version).then(function (text) {
+      return new Promise(function (resolve) {
+        var read = self.unread[s] = function () {
+          if (self.unread[s] !== read) return;
+          delete self.unread[s];
+          delete self.ahead[s];
+          self.addShard(JSON.parse(text));
+          self.shards[s] = true;
+          resolve();
+        };
+        if (!self.ahead[s]) return read();
+        self.aheadBytes += text.length;
+        self.readAhead();
+      });
+    });
   };
 
   // Takes in a shard's postings and terms. Every shard is a lunr index, and is loaded as one; a
@@ -392,6 +436,7 @@
       this.dictionaryBuild = { now: !ahead, hurry: null };
       this.dictionaryLoading = this.load(this.manifest.terms).then(function (text) {
         var terms = JSON.parse(text);
+        self.termList = terms;
         return tokenSetOf(terms, self.dictionaryBuild).then(function (tokenSet) {
           self.dictionary = { terms: terms, tokenSet: tokenSet };
         });
@@ -816,4 +861,5 @@
   };
 
   registry.Engine = Engine;
+  registry.lowerBound = lowerBound;
 })(typeof window !== 'undefined' ? window : globalThis);

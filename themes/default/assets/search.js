@@ -391,6 +391,7 @@
   var shownGeneration = 0;  // the search whose results the list holds
   var whenDrawn = null;     // called once the list holds the wanted hits
   var firstPainted = false;
+  var fetched = false;      // the search fetched a shard (not only read one fetched ahead)
 
   // What later searches will want, loaded ahead: what every result shows but its snippet, for
   // all the postmortems (engine.head), so that a search paints its ranked titles without
@@ -405,7 +406,7 @@
     if (preloading) return;
     preloading = true;
     engine.loadHeads().then(function () { drawReady(); }, function () {});
-    engine.loadDictionary(true).then(null, function () {});
+    engine.loadDictionary(true).then(loadAhead, function () {});
   }
 
   // Appends, in order, the wanted hits whose heads (or chunks) have arrived, up to the first
@@ -518,6 +519,24 @@
     return parts.length ? ' with ' + parts.join(', ') : '';
   }
 
+  // ---------------------------------------------------------------- loading ahead
+
+  // Once the reader types, the page loads search-ahead.js (so not among the bytes before a first
+  // result): after each key's results are painted, it loads what the next key will likely need.
+  var typedSince = false;
+  function needsOfText(text) { return needsOf(queryWords(text)); }
+  function loadAhead() {
+    if (engine.loadAhead) engine.loadAhead(input.value, needsOfText);
+  }
+  function startAhead() {
+    if (typedSince) return;
+    typedSince = true;
+    var script = document.createElement('script');
+    script.src = '../assets/search-ahead.js';
+    script.onload = loadAhead;
+    document.head.appendChild(script);
+  }
+
   // ---------------------------------------------------------------- the search itself
 
   // Calls then() once what a search needs is loaded: at once if it is (so a keystroke on loaded
@@ -541,6 +560,7 @@
     started = started === undefined ? performance.now() : started;
     var mine = ++generation;
     var state = readState();
+    fetched = false;
     followUrl(state);
     if (!typing) flushUrl();
     var words = queryWords(state.q);
@@ -582,7 +602,9 @@
     var needs = needsOf(words);
     var ready = function () { return engine.hasNeeds(needs) && facetsLoaded(); };
     var waited = !ready();
-    whenReady(Promise.all([engine.loadNeeds(needs), engine.loadFacets(filters)]), ready, mine, function () {
+    var loading = Promise.all([engine.loadNeeds(needs), engine.loadFacets(filters)]);
+    fetched = !ready();  // loadNeeds reads at once what was fetched ahead
+    whenReady(loading, ready, mine, function () {
       var results = search(words, false);
       if (results.count > 0 || !words.some(function (word) { return word.stem.length >= 4; })) {
         show(state, words, filtered(results, state.filters), false, started, waited);
@@ -594,12 +616,15 @@
         var more = fuzzyNeeds(words);
         var ready = function () { return engine.hasNeeds(more); };
         waited = waited || !ready();
-        whenReady(engine.loadNeeds(more), ready, mine, function () {
+        var loadingMore = engine.loadNeeds(more);
+        fetched = fetched || !ready();
+        whenReady(loadingMore, ready, mine, function () {
           var fuzzy = search(words, true);
           show(state, words, filtered(fuzzy, state.filters), fuzzy.count > 0, started, waited);
         });
       };
       waited = waited || !engine.dictionary;
+      fetched = fetched || !engine.dictionary;
       if (engine.dictionary) {
         afterDictionary();
       } else {
@@ -669,9 +694,15 @@
     }
     var page = showMore();
     var detail = { search: mine, query: state.q, hits: results.count, searched: searched - started,
-      waitedForShards: waited, waitedForChunks: !headsIn, waitedForSnippets: !chunksIn };
+      waitedForShards: waited, waitedForFetch: fetched, waitedForChunks: !headsIn, waitedForSnippets: !chunksIn };
     page.drawn.then(function () {
-      if (mine === generation) afterPaint('hindsight-search', started, detail);
+      if (mine !== generation) return;
+      afterPaint('hindsight-search', started, detail);
+      afterNextPaint(function () {
+        if (mine !== generation || !engine.holdAhead) return;
+        engine.holdAhead(false);
+        loadAhead();
+      });
     }, function () {});  // a failure is the filled promise's to report
     page.filled.then(function () {
       if (mine !== generation) return;
@@ -692,6 +723,8 @@
   // shard is answered when it arrives, unless the next keystroke came first.
   input.addEventListener('input', function (event) {
     painted = true;  // a reader typing waits for the whole page of results, not the first
+    startAhead();
+    if (engine.holdAhead) engine.holdAhead(true);  // until its results are painted
     preload();
     run(event.timeStamp, true);
   });
