@@ -17,8 +17,9 @@ namespace fs = std::filesystem;
 namespace hindsight {
 namespace {
 
-// The output folder as the file system knows it: every file's path, size and modification time,
-// so that a page edited, added or removed by hand since the last build is noticed. "" when the
+// The output folder as the file system knows it: every file's path, inode, size and modification
+// time, so that a page edited, added, removed or copied back by hand since the last build is
+// noticed. "" when the
 // folder cannot be read. Sizes and times only say the files were not touched; what the site holds
 // was made from the inputs' digest.
 std::string identity(const fs::path& output) {
@@ -36,10 +37,10 @@ std::string identity(const fs::path& output) {
             return {};
         }
         std::string entry = path.substr(prefix);
-        fmt::format_to(std::back_inserter(entry), " {} {} {}.{}",
-                       static_cast<unsigned>(info.st_mode), static_cast<long long>(info.st_size),
-                       static_cast<long long>(info.st_mtim.tv_sec),
-                       static_cast<long>(info.st_mtim.tv_nsec));
+        fmt::format_to(
+            std::back_inserter(entry), " {} {} {} {}.{}", static_cast<unsigned>(info.st_mode),
+            static_cast<unsigned long long>(info.st_ino), static_cast<long long>(info.st_size),
+            static_cast<long long>(info.st_mtim.tv_sec), static_cast<long>(info.st_mtim.tv_nsec));
         entries.push_back(std::move(entry));
     }
     if (ec) {

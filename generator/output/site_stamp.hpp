@@ -10,7 +10,7 @@
 namespace hindsight {
 
 // A file in the cache folder, one per output folder, holding the inputs' digest and a digest of
-// the output tree (each file's path, size and modification time) as the last build left it.
+// the output tree (each file's path, inode, size and modification time) as the last build left it.
 class SiteStamp {
   public:
     // `pages` is the record of the pages the site holds (SiteWriter::PageRecord), which the next
