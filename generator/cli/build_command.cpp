@@ -118,17 +118,18 @@ int run_build(const BuildOptions& options) {
     }
     // Nothing the site is made from changed since the build that wrote the output folder, and
     // the folder is still the one it left: the site is there already, byte for byte.
+    const fs::path out = output_folder(options);
     std::optional<SiteStamp> stamp;
     std::optional<Digest> inputs;
     if (pipeline.cache_dir && loaded.cache.inputs) {
         Hasher h;
         h.add(loaded.cache.inputs->hex()).add(theme_digest(theme.theme).hex());
-        h.add_number(options.pipeline.drafts ? 1 : 0).add(output_folder(options).string());
+        h.add_number(options.pipeline.drafts ? 1 : 0).add(out.string());
         inputs = h.digest();
-        const std::string name = output_folder(options).filename().string();
+        const std::string name = out.filename().string();
         stamp.emplace(*pipeline.cache_dir / ("site-" + name),
                       *pipeline.cache_dir / ("pages-" + name));
-        if (stamp->matches(*inputs, output_folder(options))) {
+        if (stamp->matches(*inputs, out)) {
             print_diagnostics(diagnostics);
             if (options.timings) {
                 print_timings(loaded.times, 0, 0, 0, seconds_since(start));
@@ -152,9 +153,8 @@ int run_build(const BuildOptions& options) {
     // Each output folder has its own record of the pages in it, in a cache they may share.
     std::optional<SiteWriter::PageRecord> record;
     if (pipeline.cache_dir && loaded.cache.enabled) {
-        record = SiteWriter::PageRecord{
-            *pipeline.cache_dir / ("pages-" + output_folder(options).filename().string()),
-            *build_id()};
+        record = SiteWriter::PageRecord{*pipeline.cache_dir / ("pages-" + out.filename().string()),
+                                        *build_id()};
     }
     SiteWriter writer(options.output, record);
     if (auto error = writer.open(); !error.empty()) {
@@ -213,7 +213,7 @@ int run_build(const BuildOptions& options) {
     // A site whose making said something of its own (a page's problem) is made again next
     // time, so that what it said is said again.
     if (stamp && rendered.diagnostics.empty()) {
-        stamp->record(*inputs, output_folder(options));
+        stamp->record(*inputs, out);
     }
     if (options.timings) {
         print_timings(loaded.times, render_seconds, index_seconds, seconds_since(stage_start),

@@ -17,11 +17,11 @@ std::optional<int> amount_word(std::string_view word) {
     return number_word(word);
 }
 
+}  // namespace
+
 bool is_seconds(std::string_view word) {
     return word == "second" || word == "seconds" || word == "sec" || word == "secs" || word == "s";
 }
-
-}  // namespace
 
 std::vector<StatedDuration> stated_durations(std::string_view line) {
     std::vector<StatedDuration> found;

@@ -22,4 +22,7 @@ std::optional<StatedDuration> stated_duration(std::string_view line);
 // Every duration a line states, in order.
 std::vector<StatedDuration> stated_durations(std::string_view line);
 
+// A word for seconds ("sec", "seconds"): read only after minutes ("4 min, 51 sec").
+bool is_seconds(std::string_view word);
+
 }  // namespace hindsight

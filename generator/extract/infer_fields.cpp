@@ -46,6 +46,12 @@ class Merger {
                          "the declared value is used; correct whichever is wrong"));
     }
 
+    // A note at a line of the file: what was read or left out, and what to write instead.
+    void note(int line, std::string message, std::string hint) {
+        ctx_.diagnostics.push_back(
+            make_note({ctx_.path, line, 0}, std::move(message), std::move(hint)));
+    }
+
     // A time not read from a Start/End line or a Duration range is the extractor's choice
     // among the text's times.
     static Evidence with_doubt(Evidence from, bool outright, const char* doubt) {
@@ -120,49 +126,45 @@ class Merger {
                           found.duration_from);
         }
         if (found.too_long && !pm_.duration) {
-            ctx_.diagnostics.push_back(make_note(
-                {ctx_.path, found.too_long->first.line, 0},
-                fmt::format("the times here span {} days, too long for one incident: the text's "
-                            "dates disagree, and no window is taken from them",
-                            found.too_long->second),
-                "declare started and resolved in the front matter"));
+            note(found.too_long->first.line,
+                 fmt::format("the times here span {} days, too long for one incident: the text's "
+                             "dates disagree, and no window is taken from them",
+                             found.too_long->second),
+                 "declare started and resolved in the front matter");
         }
         if (found.length_conflict && !pm_.duration) {
             const auto& conflict = *found.length_conflict;
-            ctx_.diagnostics.push_back(make_note(
-                {ctx_.path, conflict.from.line, 0},
-                fmt::format("the text says the incident lasted {}, but the timeline's events span "
-                            "{}: which event ended it is unclear, so no end or duration is taken",
-                            format_duration(std::chrono::minutes{conflict.stated}),
-                            format_duration(std::chrono::minutes{conflict.spanned})),
-                "declare resolved or duration_minutes in the front matter"));
+            note(conflict.from.line,
+                 fmt::format("the text says the incident lasted {}, but the timeline's events span "
+                             "{}: which event ended it is unclear, so no end or duration is taken",
+                             format_duration(std::chrono::minutes{conflict.stated}),
+                             format_duration(std::chrono::minutes{conflict.spanned})),
+                 "declare resolved or duration_minutes in the front matter");
         }
         if (found.stated_unchecked && !pm_.duration) {
             const auto& [stated, timed] = *found.stated_unchecked;
-            ctx_.diagnostics.push_back(make_note(
-                {ctx_.path, stated.line, 0},
-                fmt::format("the text states a length of {}, but line {} gives times no window "
-                            "was read from: the length is not taken unchecked",
-                            format_duration(std::chrono::minutes{*found.stated_minutes}),
-                            timed.line),
-                "declare started and resolved, or duration_minutes, in the front matter"));
+            note(stated.line,
+                 fmt::format("the text states a length of {}, but line {} gives times no window "
+                             "was read from: the length is not taken unchecked",
+                             format_duration(std::chrono::minutes{*found.stated_minutes}),
+                             timed.line),
+                 "declare started and resolved, or duration_minutes, in the front matter");
         }
         if (found.reported_after_start && !pm_.started) {
             const auto& [opening, earlier] = *found.reported_after_start;
-            ctx_.diagnostics.push_back(make_note(
-                {ctx_.path, opening.line, 0},
+            note(
+                opening.line,
                 fmt::format("the timeline opens with the problem being reported, but line {} dates "
                             "the impact earlier: no start or duration is taken from the timeline",
                             earlier.line),
-                "declare started (and resolved) in the front matter"));
+                "declare started (and resolved) in the front matter");
         }
         if (found.end_unclear && !pm_.resolved) {
-            ctx_.diagnostics.push_back(make_note(
-                {ctx_.path, found.end_unclear->first.line, 0},
-                fmt::format("this event says the impact ended, but line {} says it went on; no "
-                            "end is taken from the timeline",
-                            found.end_unclear->second.line),
-                "declare resolved in the front matter"));
+            note(found.end_unclear->first.line,
+                 fmt::format("this event says the impact ended, but line {} says it went on; no "
+                             "end is taken from the timeline",
+                             found.end_unclear->second.line),
+                 "declare resolved in the front matter");
         }
         if (!pm_.date && found.date) {
             pm_.date = found.date;
@@ -174,13 +176,12 @@ class Merger {
         if (found.zone_assumed &&
             (pm_.is_inferred(Field::started) || pm_.is_inferred(Field::resolved)) &&
             pm_.time_zone.empty()) {
-            ctx_.diagnostics.push_back(make_note(
-                {ctx_.path, found.started_from.line, 0},
-                fmt::format("times are written without a time zone; read them in the site's "
-                            "time zone ({})",
-                            ctx_.config.time_zone.name()),
-                "write the zone next to the times (UTC, PST, +02:00), or set time_zone in "
-                "hindsight.yaml"));
+            note(found.started_from.line,
+                 fmt::format("times are written without a time zone; read them in the site's "
+                             "time zone ({})",
+                             ctx_.config.time_zone.name()),
+                 "write the zone next to the times (UTC, PST, +02:00), or set time_zone in "
+                 "hindsight.yaml");
         }
     }
 
@@ -198,14 +199,13 @@ class Merger {
             return;
         }
         const Evidence from = pm_.evidence[field];
-        ctx_.diagnostics.push_back(make_note(
-            {ctx_.path, from.line, 0},
-            fmt::format("{} {} read from the text is {} the impact ({} to {}); it is left out",
-                        field_name(field), format_iso_utc(*value),
-                        before ? "before" : "over a month after",
-                        pm_.started ? format_iso_utc(*pm_.started) : "?",
-                        pm_.resolved ? format_iso_utc(*pm_.resolved) : "?"),
-            fmt::format("declare {} in the front matter if the text means it", field_name(field))));
+        note(from.line,
+             fmt::format("{} {} read from the text is {} the impact ({} to {}); it is left out",
+                         field_name(field), format_iso_utc(*value),
+                         before ? "before" : "over a month after",
+                         pm_.started ? format_iso_utc(*pm_.started) : "?",
+                         pm_.resolved ? format_iso_utc(*pm_.resolved) : "?"),
+             fmt::format("declare {} in the front matter if the text means it", field_name(field)));
         value.reset();
         pm_.inferred.erase(field);
         pm_.evidence.erase(field);
@@ -248,11 +248,11 @@ class Merger {
                     continue;
                 }
                 for (const Field field : ctx_.zoneless_times) {
-                    const auto& at = declared_time(field);
+                    const auto& at = *moment(pm_, field);
                     if (!at) {
                         continue;
                     }
-                    const auto [day, clock] = site_local(*at);
+                    const auto [day, clock] = day_and_time(ctx_.config.time_zone.to_local(*at));
                     const bool same_day =
                         !instant.date || instant.date->year == 0 ||
                         (instant.date->year == day.year && instant.date->month == day.month &&
@@ -267,54 +267,33 @@ class Merger {
         }
     }
 
-    std::optional<Timestamp>& declared_time(Field field) {
-        return field == Field::started    ? pm_.started
-               : field == Field::resolved ? pm_.resolved
-               : field == Field::detected ? pm_.detected
-                                          : pm_.mitigated;
-    }
-
-    // A moment as the site's clocks show it: the day and the time of day.
-    std::pair<CalendarDate, ClockTime> site_local(Timestamp at) const {
-        const auto local = ctx_.config.time_zone.to_local(at);
-        const auto day = date::floor<date::days>(local);
-        const date::hh_mm_ss clock{local - day};
-        const date::year_month_day ymd{day};
-        return {{static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
-                 static_cast<int>(unsigned(ymd.day()))},
-                {static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
-                 static_cast<int>(clock.seconds().count())}};
-    }
-
     void shift_zoneless(const WrittenZone& zone, const SourceLine& line) {
         for (const Field field : ctx_.zoneless_times) {
-            auto& at = declared_time(field);
+            auto& at = *moment(pm_, field);
             if (at) {
-                const auto [day, clock] = site_local(*at);
+                const auto [day, clock] = day_and_time(ctx_.config.time_zone.to_local(*at));
                 at = local_to_utc(day, clock, zone, ctx_.config.time_zone);
             }
         }
         if (pm_.started && pm_.resolved && *pm_.resolved > *pm_.started) {
             pm_.duration = date::floor<std::chrono::minutes>(*pm_.resolved - *pm_.started);
         }
-        ctx_.diagnostics.push_back(make_note(
-            {ctx_.path, line.line + ctx_.line_offset, 0},
-            fmt::format("the front matter's times are written without a zone; they are read in "
-                        "{}, as this line writes one of them",
-                        zone.name),
-            "write the zone in the front matter (2025-04-23 09:10 CDT), or set time_zone"));
+        note(line.line + ctx_.line_offset,
+             fmt::format("the front matter's times are written without a zone; they are read in "
+                         "{}, as this line writes one of them",
+                         zone.name),
+             "write the zone in the front matter (2025-04-23 09:10 CDT), or set time_zone");
     }
 
     void impact(const ExtractedImpact& found) {
         if (found.conflict && !pm_.users_affected_pct) {
             const auto& [first, second] = *found.conflict;
-            ctx_.diagnostics.push_back(
-                make_note({ctx_.path, first.line, 0},
-                          fmt::format("the text gives users affected as {}% and as {}% (line {}); "
-                                      "neither is used",
-                                      found.conflicting_values.first,
-                                      found.conflicting_values.second, second.line),
-                          "declare users_affected_pct in the front matter"));
+            note(first.line,
+                 fmt::format("the text gives users affected as {}% and as {}% (line {}); "
+                             "neither is used",
+                             found.conflicting_values.first, found.conflicting_values.second,
+                             second.line),
+                 "declare users_affected_pct in the front matter");
         }
         if (!found.users_affected_pct) {
             return;

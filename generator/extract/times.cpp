@@ -170,6 +170,12 @@ bool says_detected(std::string_view lower) {
                                 "received calls", "complaints", "first report", "monitoring"});
 }
 
+// The problem noticed, or reported to the writer by someone else ("OSTIF notified conda-forge").
+bool says_reported(std::string_view lower) {
+    return says_detected(lower) ||
+           contains_any(lower, {"notified", "informed us", "contacted us", "alerted"});
+}
+
 // The most times a line may hold for a range in it to be the incident's window.
 constexpr std::size_t kMaxInstantsInRangeLine = 6;
 
@@ -612,10 +618,7 @@ class TimeExtractor {
     // code" (real16/002): the line outside the timeline that dates the impact to an earlier day,
     // when the opening event is the problem being reported.
     std::optional<Evidence> dated_before_report(const Event& opening) const {
-        const bool reported =
-            says_detected(opening.lower) ||
-            contains_any(opening.lower, {"notified", "informed us", "contacted us", "alerted"});
-        if (!reported || says_harm_began(opening.lower)) {
+        if (!says_reported(opening.lower) || says_harm_began(opening.lower)) {
             return std::nullopt;
         }
         const Instant& at = opening.line->times.instants[0];
@@ -629,8 +632,7 @@ class TimeExtractor {
         // tells the report again ("At 8:14 AM UTC on 22 Apr 2025, Ripple teams were alerted")
         // does not say so.
         for (const auto& s : scanned_) {
-            if (in_section(s, kTimeline | kActions | kLessons) || says_detected(s.lower) ||
-                contains_any(s.lower, {"notified", "informed us", "contacted us", "alerted"})) {
+            if (in_section(s, kTimeline | kActions | kLessons) || says_reported(s.lower)) {
                 continue;
             }
             for (const auto& instant : s.times.instants) {

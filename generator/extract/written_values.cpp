@@ -195,6 +195,16 @@ date::local_seconds local_time(const CalendarDate& day, const ClockTime& time) {
            std::chrono::seconds{time.second};
 }
 
+std::pair<CalendarDate, ClockTime> day_and_time(date::local_seconds local) {
+    const auto day = date::floor<date::days>(local);
+    const date::hh_mm_ss clock{local - day};
+    const date::year_month_day ymd{day};
+    return {{static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
+             static_cast<int>(unsigned(ymd.day()))},
+            {static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+             static_cast<int>(clock.seconds().count())}};
+}
+
 Timestamp local_to_utc(const CalendarDate& day, const ClockTime& time,
                        const std::optional<WrittenZone>& zone, const TimeZone& site_zone) {
     const date::local_seconds local = local_time(day, time);
@@ -262,7 +272,7 @@ std::optional<int> read_duration_minutes(std::string_view value) {
     // and 20 seconds" is 1).
     const bool minutes_and_seconds =
         units.size() == 2 && is_one_of(units[0]->text, {"minute", "minutes", "min", "mins", "m"}) &&
-        is_one_of(units[1]->text, {"second", "seconds", "sec", "secs"});
+        is_seconds(units[1]->text);
     if (units.size() == 2 && !minutes_and_seconds) {
         const auto first = stated_duration(text.substr(0, units[0]->end));
         if (!first || first->minutes == stated->minutes) {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "core/dates.hpp"
 #include "extract/time_zones.hpp"
@@ -34,6 +35,9 @@ std::optional<InstantInWords> read_instant_in_words(std::string_view value);
 
 // A day and a time of day as a local time, in no zone yet.
 date::local_seconds local_time(const CalendarDate& day, const ClockTime& time);
+
+// The day and the time of day of a local time: local_time's inverse.
+std::pair<CalendarDate, ClockTime> day_and_time(date::local_seconds local);
 
 // The moment a day and a time of day name: in the written zone, at its offset on that day
 // (regions such as PT follow daylight-saving time), else in the site's zone.

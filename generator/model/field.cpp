@@ -60,6 +60,21 @@ std::vector<std::string> field_names(const std::set<Field>& fields) {
     return names;
 }
 
+std::optional<Timestamp>* moment(Postmortem& pm, Field field) {
+    switch (field) {
+        case Field::started:
+            return &pm.started;
+        case Field::detected:
+            return &pm.detected;
+        case Field::mitigated:
+            return &pm.mitigated;
+        case Field::resolved:
+            return &pm.resolved;
+        default:
+            return nullptr;
+    }
+}
+
 bool has_value(const Postmortem& pm, Field field) {
     switch (field) {
         case Field::source:

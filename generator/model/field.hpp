@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/dates.hpp"
+
 namespace hindsight {
 
 struct Postmortem;
@@ -53,5 +55,9 @@ inline constexpr Field kRecordFields[] = {
 
 // Whether the record holds a value for the field, declared or inferred.
 bool has_value(const Postmortem& pm, Field field);
+
+// The record's slot for a moment of the incident (started, detected, mitigated, resolved); null
+// for any other field.
+std::optional<Timestamp>* moment(Postmortem& pm, Field field);
 
 }  // namespace hindsight

@@ -358,21 +358,8 @@ void TimeFields::finish(Postmortem& pm) {
     }
     pm.date = date_;
     for (auto& [field, value] : times_) {
-        switch (field) {
-            case Field::started:
-                pm.started = value.utc;
-                break;
-            case Field::detected:
-                pm.detected = value.utc;
-                break;
-            case Field::mitigated:
-                pm.mitigated = value.utc;
-                break;
-            case Field::resolved:
-                pm.resolved = value.utc;
-                break;
-            default:
-                break;
+        if (auto* slot = moment(pm, field)) {
+            *slot = value.utc;
         }
     }
     // cState and similar status pages write the start as 'date': a full timestamp there is the
