@@ -155,6 +155,16 @@ for (const prefix of prefixes) {
     report.structure.push(`typed ${prefix} with the dictionary${ahead ? ', loaded ahead' : ''}: ${got.join(' ')} rather than ${expected.join(' ')}${stemOk ? '' : ` (stem ${stem})`}`);
   }
 }
+// A key painted before the dictionary arrived releases the hold on reading ahead before anything
+// was fetched ahead (a page threw "reading 'find'" of undefined in the browser tests).
+{
+  const engine = new registry.Engine(manifest, load);
+  const released = outcome(() => {
+    engine.holdAhead(true);
+    engine.holdAhead(false);
+  });
+  if (released && released.error) report.structure.push(`holdAhead before any prefetch: ${released.error}`);
+}
 if (report.prefixRequestsWithDictionary > report.prefixRequestsWithout) {
   report.structure.push(`the dictionary made typed prefixes ask for more: ${report.prefixRequestsWithDictionary} requests, not ${report.prefixRequestsWithout}`);
 }

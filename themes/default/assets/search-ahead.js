@@ -83,7 +83,11 @@
 
   Engine.prototype.readAhead = function () {
     var self = this;
-    var next = function () { return self.aheadWanted.find(function (s) { return self.unread[s]; }); };
+    // Nothing is wanted ahead before the first prefetch: a key painted before the term
+    // dictionary arrived releases the hold with no list yet.
+    var next = function () {
+      return (self.aheadWanted || []).find(function (s) { return self.unread[s]; });
+    };
     if (this.aheadReading || this.aheadHeld || next() === undefined) return;
     this.aheadReading = true;
     setTimeout(function () {
