@@ -95,6 +95,13 @@ class NamedFiles {
         }
     }
 
+    // An error of a file added to the sink by other means, kept if it is the first.
+    void add_error(const std::string& error) {
+        if (!error.empty() && error_.empty()) {
+            error_ = error;
+        }
+    }
+
     std::string error() const { return error_; }
 
   private:
@@ -157,7 +164,7 @@ std::string collapsed_space(std::string_view text) {
 }
 
 // What a hit shows: the page builds the result from these alone.
-std::string hit_json(const Postmortem& pm, const SiteConfig& config, const std::string& body) {
+std::string hit_json(const Postmortem& pm, const SiteConfig& config, std::string_view body) {
     json causes = json::array();
     for (const auto& key : pm.causes) {
         const CauseDefinition* cause = config.taxonomy.find(key);
@@ -338,17 +345,40 @@ std::size_t chunk_size(const std::vector<std::string>& hits, std::size_t bytes) 
 std::string site_search_files(const Archive& archive, const SiteConfig& config, FileSink& sink,
                               const SearchFileSizes& sizes) {
     NamedFiles files(sink);
-    const std::vector<std::string> bodies = capped_bodies(archive, config);
-    // What each hit shows does not depend on the index: it is made on a thread of its own while
-    // the index is built, and written after the shards, in the same order as ever.
-    auto made_hits = std::async(std::launch::async, [&] {
+    const std::vector<std::string_view> bodies = capped_bodies(archive, config);
+    // What each hit shows does not depend on the index: its chunks are made and written on a
+    // thread of their own while the index is built. Only their digests are kept for the
+    // manifest's version: held until the shards were written, the hits (each with its capped
+    // body) were about a tenth of a 50,000-postmortem build's peak memory.
+    struct Chunks {
+        std::size_t size = 0;
+        std::vector<Digest> digests;
+        std::string error;
+    };
+    auto made_chunks = std::async(std::launch::async, [&] {
         std::vector<std::string> hits;
         hits.reserve(archive.newest_first.size());
         for (std::size_t n = 0; n < archive.newest_first.size(); ++n) {
             hits.push_back(
                 hit_json(archive.postmortems[archive.newest_first[n]], config, bodies[n]));
         }
-        return hits;
+        Chunks chunks{chunk_size(hits, sizes.chunk), {}, {}};
+        for (std::size_t first = 0; first < hits.size(); first += chunks.size) {
+            std::string text = "[";
+            for (std::size_t n = first; n < std::min(hits.size(), first + chunks.size); ++n) {
+                text += n == first ? "" : ",";
+                text += hits[n];
+                hits[n] = {};
+            }
+            text += "]";
+            chunks.digests.push_back(hash_bytes(text));
+            const std::string name = fmt::format("d-{}", chunks.digests.size() - 1);
+            if (auto failed = sink.add(OutputFile{"search/" + name + ".js", script(name, text)});
+                !failed.empty() && chunks.error.empty()) {
+                chunks.error = std::move(failed);
+            }
+        }
+        return chunks;
     });
 
     // Shards and chunks are numbered, not named by their contents: at 10,000 postmortems their
@@ -424,20 +454,13 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
     lasts += ']';
     families += ']';
 
-    const std::vector<std::string> hits = made_hits.get();
-    const std::size_t chunk = chunk_size(hits, sizes.chunk);
-    std::size_t chunks = 0;
-    for (std::size_t first = 0; first < hits.size(); first += chunk, ++chunks) {
-        std::string text = "[";
-        for (std::size_t n = first; n < std::min(hits.size(), first + chunk); ++n) {
-            text += n == first ? "" : ",";
-            text += hits[n];
-        }
-        text += "]";
-        version.add(text);
-        const std::string name = fmt::format("d-{}", chunks);
-        files.add_file("search/" + name + ".js", script(name, text));
+    const Chunks chunked = made_chunks.get();
+    for (const Digest& digest : chunked.digests) {
+        version.add(digest.hex());
     }
+    const std::size_t chunk = chunked.size;
+    const std::size_t chunks = chunked.digests.size();
+    files.add_error(chunked.error);
 
     // An archive of one chunk has every head in it already.
     const std::string heads = chunks > 1 ? files.add("h", heads_json(archive, config)) : "";

@@ -42,7 +42,7 @@ std::string action_titles(const Postmortem& pm) {
 }
 
 std::string field_text(const std::string& field, const Postmortem& pm, const SiteConfig& config,
-                       const std::string& body) {
+                       std::string_view body) {
     if (field == "title") {
         return pm.title;
     }
@@ -64,12 +64,12 @@ std::string field_text(const std::string& field, const Postmortem& pm, const Sit
     if (field == "action_items") {
         return action_titles(pm);
     }
-    return body;  // "body": config accepts no other name
+    return std::string(body);  // "body": config accepts no other name
 }
 
 }  // namespace
 
-std::string capped_words(const std::string& text, int max_words) {
+std::string_view capped_words(std::string_view text, int max_words) {
     if (max_words <= 0) {
         return text;
     }
@@ -96,7 +96,7 @@ std::string capped_words(const std::string& text, int max_words) {
 namespace {
 
 SiteIndexInput index_input(const Archive& archive, const SiteConfig& config,
-                           const std::vector<std::string>& bodies) {
+                           const std::vector<std::string_view>& bodies) {
     SiteIndexInput input;
     for (const auto& field : config.search.fields) {
         input.fields.push_back({field.name, field.boost});
@@ -111,7 +111,7 @@ SiteIndexInput index_input(const Archive& archive, const SiteConfig& config,
 }  // namespace
 
 std::vector<FieldValue> postmortem_values(const Postmortem& pm, const SiteConfig& config,
-                                          const std::string& capped_body) {
+                                          std::string_view capped_body) {
     std::vector<FieldValue> values;
     for (const auto& field : config.search.fields) {
         values.emplace_back(field_text(field.name, pm, config, capped_body));
@@ -119,8 +119,9 @@ std::vector<FieldValue> postmortem_values(const Postmortem& pm, const SiteConfig
     return values;
 }
 
-std::vector<std::string> capped_bodies(const Archive& archive, const SiteConfig& config) {
-    std::vector<std::string> bodies;
+std::vector<std::string_view> capped_bodies(const Archive& archive, const SiteConfig& config) {
+    std::vector<std::string_view> bodies;
+    bodies.reserve(archive.newest_first.size());
     for (const std::size_t index : archive.newest_first) {
         bodies.push_back(
             capped_words(archive.postmortems[index].body_text, config.search.max_words));
@@ -133,7 +134,7 @@ SiteIndexInput site_index_input(const Archive& archive, const SiteConfig& config
 }
 
 LunrIndex site_lunr_index(const Archive& archive, const SiteConfig& config,
-                          const std::vector<std::string>& bodies) {
+                          const std::vector<std::string_view>& bodies) {
     std::vector<LunrField> fields;
     for (const auto& field : config.search.fields) {
         fields.push_back({field.name, field.boost});
