@@ -388,6 +388,25 @@ TEST_CASE("search files are the same bytes for the same archive", "[site_index]"
     }
 }
 
+// The hits' chunks are written as they are made and the version hashes their digests: a change
+// that only a hit shows (a duration is not indexed) must still give the manifest a new version,
+// or a browser would pair the new shards with chunks of an older build.
+TEST_CASE("the manifest's version changes when only what a hit shows changes", "[site_index]") {
+    SiteConfig config;
+    auto pm = postmortem("old", "Cache stampede", 2023, "Redis evicted keys");
+    pm.duration = std::chrono::minutes{130};
+    const auto version_of = [&](const Postmortem& one) {
+        const auto data = registered(search::site_search_files(archive_of({one}, config), config));
+        return std::pair{data.at("manifest")["version"].get<std::string>(), data.at("s-0").dump()};
+    };
+    const auto [before, shard_before] = version_of(pm);
+    CHECK(version_of(pm).first == before);
+    pm.duration = std::chrono::minutes{75};
+    const auto [after, shard_after] = version_of(pm);
+    CHECK(shard_after == shard_before);  // the index is the same
+    CHECK(after != before);
+}
+
 TEST_CASE("registered_json reads back what a search file registers", "[site_index]") {
     SiteConfig config;
     config.search.fields = {{"title", 1}};
