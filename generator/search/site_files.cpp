@@ -89,16 +89,13 @@ class NamedFiles {
     }
 
     void add_file(const std::string& path, std::string bytes) {
-        if (auto failed = sink_.add(OutputFile{path, std::move(bytes)});
-            !failed.empty() && error_.empty()) {
-            error_ = std::move(failed);
-        }
+        add_error(sink_.add(OutputFile{path, std::move(bytes)}));
     }
 
-    // An error of a file added to the sink by other means, kept if it is the first.
-    void add_error(const std::string& error) {
+    // Keeps the first error: of a file added here, or of another NamedFiles on the same sink.
+    void add_error(std::string error) {
         if (!error.empty() && error_.empty()) {
-            error_ = error;
+            error_ = std::move(error);
         }
     }
 
@@ -353,7 +350,7 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
     struct Chunks {
         std::size_t size = 0;
         std::vector<Digest> digests;
-        std::string error;
+        std::string error;  // the first file the sink refused
     };
     auto made_chunks = std::async(std::launch::async, [&] {
         std::vector<std::string> hits;
@@ -363,6 +360,7 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
                 hit_json(archive.postmortems[archive.newest_first[n]], config, bodies[n]));
         }
         Chunks chunks{chunk_size(hits, sizes.chunk), {}, {}};
+        NamedFiles chunk_files(sink);  // its own: `files` belongs to the index's thread
         for (std::size_t first = 0; first < hits.size(); first += chunks.size) {
             std::string text = "[";
             for (std::size_t n = first; n < std::min(hits.size(), first + chunks.size); ++n) {
@@ -373,11 +371,9 @@ std::string site_search_files(const Archive& archive, const SiteConfig& config, 
             text += "]";
             chunks.digests.push_back(hash_bytes(text));
             const std::string name = fmt::format("d-{}", chunks.digests.size() - 1);
-            if (auto failed = sink.add(OutputFile{"search/" + name + ".js", script(name, text)});
-                !failed.empty() && chunks.error.empty()) {
-                chunks.error = std::move(failed);
-            }
+            chunk_files.add_file("search/" + name + ".js", script(name, text));
         }
+        chunks.error = chunk_files.error();
         return chunks;
     });
 
