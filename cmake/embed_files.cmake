@@ -1,6 +1,7 @@
-# cmake -P script: writes every file under THEME_DIR, and each EXTRA name=path ('|'-separated),
-# into OUTPUT as byte arrays (see render/embedded_theme.hpp), or into the table HEADER, NAMESPACE
-# and FUNCTION name when given.
+# cmake -P script: writes every file under THEME_DIR, and each EXTRA name=path ('|'-separated; in
+# place of the theme's file of that name), into OUTPUT as byte arrays (see
+# render/embedded_theme.hpp), or into the table HEADER, NAMESPACE and FUNCTION name when given.
+cmake_policy(VERSION 3.25)  # a -P script starts with no policies set (IN_LIST below)
 if(NOT HEADER)
   set(HEADER "render/embedded_theme.hpp")
 endif()
@@ -11,14 +12,23 @@ if(NOT FUNCTION)
   set(FUNCTION "embedded_theme")
 endif()
 file(GLOB_RECURSE names RELATIVE ${THEME_DIR} ${THEME_DIR}/*)
-set(files "")
-foreach(f IN LISTS names)
-  list(APPEND files "${f}=${THEME_DIR}/${f}")
-endforeach()
+# An EXTRA file takes the place of the theme's file of the same name (its minified copy).
+set(extra "")
+set(extra_names "")
 if(EXTRA)
   string(REPLACE "|" ";" extra "${EXTRA}")
-  list(APPEND files ${extra})
+  foreach(pair IN LISTS extra)
+    string(REGEX REPLACE "=.*$" "" f "${pair}")
+    list(APPEND extra_names "${f}")
+  endforeach()
 endif()
+set(files "")
+foreach(f IN LISTS names)
+  if(NOT f IN_LIST extra_names)
+    list(APPEND files "${f}=${THEME_DIR}/${f}")
+  endif()
+endforeach()
+list(APPEND files ${extra})
 list(SORT files)
 set(body "// Generated from ${THEME_DIR} by cmake/embed_files.cmake; do not edit.\n")
 string(APPEND body "#include \"${HEADER}\"\n\nnamespace ${NAMESPACE} {\nnamespace {\n")

@@ -2,7 +2,8 @@
 set(_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/embed_files.cmake)
 
 # embed_theme(target theme_dir [EXTRA name=path ...]): EXTRA files join the theme under `name`,
-# for assets that come from elsewhere (lunr.js from node_modules) rather than from the repo.
+# for assets that come from elsewhere (lunr.js from node_modules) rather than from the repo, or take
+# the place of the theme's file of that name (its minified copy).
 # HEADER, NAMESPACE and FUNCTION name another table to fill than the theme's
 # (render/embedded_theme.hpp), for other folders compiled in (the postmortem templates).
 function(embed_theme target theme_dir)

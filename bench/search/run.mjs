@@ -123,6 +123,10 @@ async function firstResult(entry) {
   const data = urls.filter((url) => /\/search\/(?!index\.html)/.test(new URL(url).pathname));
   const bytes = urls.reduce((sum, url) => sum + gzipSize(url), 0);
   const dataBytes = data.reduce((sum, url) => sum + gzipSize(url), 0);
+  // --urls: each request before the first result, with its gzip bytes, on stderr.
+  if (option('urls')) {
+    for (const url of urls) console.error(`${entry.query}\t${(gzipSize(url) / 1024).toFixed(1)} KiB\t${url}`);
+  }
   await context.close();
   return { ...entry, words: wordCount(entry.query), firstAt, requests: urls.length,
     dataRequests: data.length, bytes, dataBytes, status,
@@ -231,7 +235,7 @@ for (const r of rows) {
     `${r.dictionary ? ', dictionary included' : `, limit ${limit}`}) | ${kib(r.bytes)} KiB (${kib(r.dataBytes)}) | ${r.status} |`);
 }
 console.log('');
-// --json=FILE: every keystroke's measures, for a closer look.
+// --json=FILE: every keystroke's measures, for a closer look. --urls: see firstResult.
 if (option('json')) fs.writeFileSync(option('json'), JSON.stringify({ typed, shardBytesTyped }, null, 1));
 const durations = typed.map((t) => t.duration).sort((a, b) => a - b);
 const keys = QUERIES.reduce((s, e) => s + (new URLSearchParams(e.query).get('q') || '').length, 0);
