@@ -24,7 +24,9 @@ const std::vector<KindWords>& kind_words() {
          {"summary", "overview", "tl dr", "tldr", "description", "introduction", "background",
           "what happened", "incident report"}},
         {kImpact, {"impact", "affected", "customer experience"}},
-        {kTimeline, {"timeline", "chronology", "sequence of events", "time line"}},
+        // "Key events" heads the timeline of the Ministry of Justice's reports (real24/001,
+        // 003, 004: "First detected 2020-08-14 10:43", "Repaired ...", "Resolved ...").
+        {kTimeline, {"timeline", "chronology", "sequence of events", "time line", "key events"}},
         // Contributing factors are causes the text lists beside the root cause.
         {kRootCause,
          {"root cause", "cause", "why it happened", "what caused", "analysis",
@@ -106,7 +108,20 @@ bool reads_as_heading(std::string_view text) {
 struct OpenSection {
     int level;
     unsigned kinds;
+    int item_depth = 0;  // a list item written as a heading: its depth; 0 for any other
 };
+
+// A list item that is only a bold label or a bare "Label:", naming a timeline or actions
+// ("- **Key events**", "- **Review actions**:" with the part's lines under it; real22/001,
+// real24/006, 010): parts that are lists by nature. An item naming no such part stays an item:
+// "- **Add alerting**" with its details under it is an action, and "- **Impact**:" opens no
+// impact part whose symptoms ("crashlooping") would then stand for the cause (real24/003).
+bool item_heading(const SourceLine& line, const LineContext& context) {
+    return line.kind == LineKind::item && line.item_start && !line.in_quote &&
+           (line.bold_only || (!context.label.empty() && context.value.empty())) &&
+           line.text.size() <= 80 &&
+           (section_kinds(normalize_label(line.text)) & (kTimeline | kActions)) != 0;
+}
 
 bool opens_with_digit(std::string_view text) {
     return !text.empty() && std::isdigit(static_cast<unsigned char>(text.front()));
@@ -177,7 +192,16 @@ std::vector<LineContext> annotate_sections(const std::vector<SourceLine>& lines)
         if (line.kind != LineKind::code) {
             split_label(line.text, context.label, context.value);
         }
+        // An item heading's part ends at the next item of its list, or of a list around it,
+        // that opens with a bold label ("- **Impact**: ..."): a sibling field of the report.
+        if (line.kind == LineKind::item && line.item_start && line.bold_lead) {
+            while (!stack.empty() && stack.back().item_depth >= line.list_depth &&
+                   stack.back().item_depth > 0) {
+                stack.pop_back();
+            }
+        }
         int level = 0;
+        int item_depth = 0;
         std::string heading_text;
         if (line.kind == LineKind::heading) {
             level = line.heading_level;
@@ -187,6 +211,10 @@ std::vector<LineContext> annotate_sections(const std::vector<SourceLine>& lines)
                    (line.bold_only || (!context.label.empty() && context.value.empty())) &&
                    line.text.size() <= 80) {
             level = deepest_real + 1;  // a bold or "Label:" line heads what follows it
+            heading_text = line.text;
+        } else if (item_heading(line, context)) {
+            level = deepest_real + 1;
+            item_depth = line.list_depth;
             heading_text = line.text;
         } else if (line.kind == LineKind::text && line.list_depth == 0 && !line.in_quote &&
                    reads_as_heading(line.text)) {
@@ -229,7 +257,7 @@ std::vector<LineContext> annotate_sections(const std::vector<SourceLine>& lines)
                     }
                 }
             }
-            stack.push_back({level, kinds});
+            stack.push_back({level, kinds, item_depth});
             context.is_heading = true;
         }
         for (auto it = stack.rbegin(); it != stack.rend(); ++it) {

@@ -85,7 +85,10 @@ bool says_resolved(std::string_view lower) {
         lower, {"outage ends", "outage ended", "incident ends", "impact ends", "restored",
                 "back to normal", "back online", "returned to normal", "returns to normal",
                 "back to 100%", "service was back", "services were back", "issue was fixed",
-                "all clear", "normal operation", "fully functional"});
+                "all clear", "normal operation", "fully functional",
+                // "Repaired 2021-07-12 15:51" before "Resolved 2021-07-13 11:49": the service
+                // works again, and the incident is closed later (real22/001, real24/004, 006).
+                "repaired"});
 }
 
 // "was out of service for six days" (real2/123), "crashing hard for 4 hours straight"
