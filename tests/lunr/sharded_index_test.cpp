@@ -47,9 +47,10 @@ void check_sharded(const std::string& name, const fs::path& content, std::size_t
     for (const auto& file : search::site_search_files(loaded.archive, loaded.config, sizes)) {
         write_bytes(site / file.path, file.bytes);
     }
+    // The engine as the site ships it: minified by the build (cmake/minify_asset.mjs).
     for (const char* asset : {"search-engine.js", "search-ahead.js"}) {
         write_bytes(site / "assets" / asset,
-                    read_file(source_dir() / "themes/default/assets" / asset));
+                    read_file(fs::path(HINDSIGHT_MINIFIED_DIR) / "assets" / asset));
     }
 
     const auto input = search::site_index_input(loaded.archive, loaded.config);
