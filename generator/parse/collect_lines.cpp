@@ -9,6 +9,7 @@
 #include <cmark-gfm.h>
 
 #include "core/text.hpp"
+#include "parse/html_lines.hpp"
 
 namespace hindsight {
 namespace {
@@ -297,7 +298,26 @@ class LineCollector {
     // count like Markdown items, and tags are dropped from the text.
     void add_html(cmark_node* node, Context& context) {
         const char* literal = cmark_node_get_literal(node);
-        int line = cmark_node_get_start_line(node);
+        const int first_line = cmark_node_get_start_line(node);
+        if (const auto read = html_lines(literal == nullptr ? "" : literal)) {
+            for (const HtmlLine& html : *read) {
+                ++block_;
+                Context inner = context;
+                inner.list_depth = context.list_depth + html.list_depth;
+                inner.item_pending = html.item_start;
+                const LineKind kind = html.heading_level > 0 ? LineKind::heading
+                                      : inner.list_depth > 0 ? LineKind::item
+                                                             : LineKind::text;
+                SourceLine& l = open(kind, first_line + html.line - 1, inner);
+                l.text = html.text;
+                l.heading_level = html.heading_level;
+                l.bold_only = html.bold_only && html.heading_level == 0;
+                l.bold_lead = html.bold_lead;
+            }
+            return;
+        }
+        // More tags than gumbo should build a tree of: each line, its tags removed.
+        int line = first_line;
         std::string_view rest = literal == nullptr ? "" : literal;
         while (!rest.empty()) {
             const auto end = rest.find('\n');
