@@ -64,12 +64,13 @@ bool is_end_label(std::string_view label) {
 // "Provider systems recovered" may precede "All services confirmed operational": the weaker
 // words count only when no event says the stronger ones.
 bool says_recovering(std::string_view lower) {
-    return contains_any(
-        lower, {"recovered",        "recovering",       "mitigated",       "stabiliz",
-                "fix was deployed", "is fixed",         "was fixed",       "now running",
-                "running again",    "up and running",   "working again",   "is now working",
-                "back up",          "working normally", "now working",     "available again",
-                "up again",         "accessible again", "reachable again", "online again"});
+    return contains_any(lower,
+                        {"recovered",        "recovering",    "mitigated",        "stabiliz",
+                         "fix was deployed", "is fixed",      "was fixed",        "been fixed",
+                         "now running",      "running again", "up and running",   "working again",
+                         "is now working",   "back up",       "working normally", "now working",
+                         "available again",  "up again",      "accessible again", "reachable again",
+                         "online again"});
 }
 
 bool says_resolved(std::string_view lower) {
@@ -280,6 +281,9 @@ class TimeExtractor {
         from_labels() || from_range() || (timeline_window = from_timeline()) || from_quoted_range();
         if (!out_.started && !out_.resolved && !date_) {
             timeline_window = dateless_window();
+        }
+        if (!out_.started && !out_.resolved && !dateless_minutes_) {
+            status_notice_window();
         }
         stated_duration();
         if (timeline_window) {
@@ -898,6 +902,100 @@ class TimeExtractor {
     // "The outage started at 08:00 GMT and ended at 10:00 GMT" with no date anywhere: the
     // window is found as if on a day of the document's own (a January one, so "PT" reads as
     // PST), and only its length is kept. Start and end stay empty (labelling.md).
+    // A status notice: "the updates have been failing since 5 am", then "Update 6/2/2016,
+    // 2:10 pm - The problem has been fixed" (real27/004; real25/002: "This problem started at
+    // about 9 am", "Update 5:20 pm - The updates are working again"). The two clock times give
+    // the length, as dateless times do in labelling.md; the notice's days are left alone, since
+    // a post's date is when it was written. Two sentences saying when it began: none.
+    void status_notice_window() {
+        const ScannedLine* end_line = nullptr;
+        const Instant* end = nullptr;
+        for (const auto& s : scanned_) {
+            if (!s.lower.starts_with("update") || s.times.instants.empty()) {
+                continue;
+            }
+            const Instant& first = s.times.instants.front();
+            if (!first.time || first.begin > 24) {
+                continue;
+            }
+            const std::string_view after = std::string_view(s.lower).substr(first.end);
+            if (says_resolved(after) || says_recovering(after)) {
+                end_line = &s;
+                end = &first;
+                break;
+            }
+        }
+        if (end_line == nullptr) {
+            return;
+        }
+        const ScannedLine* start_line = nullptr;
+        const Instant* start = nullptr;
+        for (const auto& s : scanned_) {
+            if (&s == end_line) {
+                break;
+            }
+            if (in_section(s, kTimeline | kActions | kLessons) || s.lower.starts_with("update") ||
+                !says_harm_began(s.lower)) {
+                continue;
+            }
+            for (const auto& instant : s.times.instants) {
+                if (!instant.time || instant.date || !said_to_begin_at(s.lower, instant.begin)) {
+                    continue;
+                }
+                if (start_line != nullptr) {
+                    return;
+                }
+                start_line = &s;
+                start = &instant;
+            }
+        }
+        if (start_line == nullptr) {
+            return;
+        }
+        const int from = start->time->hour * 60 + start->time->minute;
+        const int to = end->time->hour * 60 + end->time->minute;
+        if (to <= from) {
+            return;  // past midnight, or an update before the start: unclear
+        }
+        dateless_minutes_ = to - from;
+        dateless_from_ = evidence(*start_line);
+    }
+
+    // "since 5 am", "started at about 9 am", "began around 14:10": the words before a time say
+    // the problem began then.
+    static bool said_to_begin_at(std::string_view lower, std::size_t at) {
+        std::string_view before = lower.substr(0, at);
+        const auto drop_tail = [&](std::string_view word) {
+            std::string_view t = before;
+            while (!t.empty() && t.back() == ' ') {
+                t.remove_suffix(1);
+            }
+            if (t.ends_with(word) &&
+                (t.size() == word.size() || t[t.size() - word.size() - 1] == ' ')) {
+                before = t.substr(0, t.size() - word.size());
+                return true;
+            }
+            return false;
+        };
+        for (const std::string_view about : {"about", "approximately", "around", "roughly", "~"}) {
+            if (drop_tail(about)) {
+                break;
+            }
+        }
+        if (drop_tail("since")) {
+            return true;
+        }
+        if (!drop_tail("at") && !drop_tail("around")) {
+            return false;
+        }
+        for (const std::string_view verb : {"started", "began", "starting", "beginning", "begun"}) {
+            if (drop_tail(verb)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     bool dateless_window() {
         date_ = CalendarDate{2001, 1, 1};
         bool timeline_window = false;
