@@ -911,7 +911,7 @@ class TimeExtractor {
         const ScannedLine* end_line = nullptr;
         const Instant* end = nullptr;
         for (const auto& s : scanned_) {
-            if (!s.lower.starts_with("update") || s.times.instants.empty()) {
+            if (!opens_update(s.lower) || s.times.instants.empty()) {
                 continue;
             }
             const Instant& first = s.times.instants.front();
@@ -934,7 +934,7 @@ class TimeExtractor {
             if (&s == end_line) {
                 break;
             }
-            if (in_section(s, kTimeline | kActions | kLessons) || s.lower.starts_with("update") ||
+            if (in_section(s, kTimeline | kActions | kLessons) || opens_update(s.lower) ||
                 !says_harm_began(s.lower)) {
                 continue;
             }
@@ -959,6 +959,12 @@ class TimeExtractor {
         }
         dateless_minutes_ = to - from;
         dateless_from_ = evidence(*start_line);
+    }
+
+    // "Update 5:20 pm - ...", "UPDATE: ...", not "Updated the DNS record at 14:05".
+    static bool opens_update(std::string_view lower) {
+        return lower.starts_with("update") &&
+               (lower.size() == 6 || std::isalpha(static_cast<unsigned char>(lower[6])) == 0);
     }
 
     // "since 5 am", "started at about 9 am", "began around 14:10": the words before a time say

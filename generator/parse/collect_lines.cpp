@@ -294,8 +294,9 @@ class LineCollector {
         line_offset_ = 0;
     }
 
-    // HTML lists (<ul><li>…</li></ul>) are how some postmortems were pasted; their items
-    // count like Markdown items, and tags are dropped from the text.
+    // HTML blocks as a browser lays them out (html_lines): a line for each paragraph, <br>,
+    // heading and row; <li>s count like Markdown items (some postmortems were pasted as
+    // <ul><li>…</li></ul>), and tags are dropped from the text.
     void add_html(cmark_node* node, Context& context) {
         const char* literal = cmark_node_get_literal(node);
         const int first_line = cmark_node_get_start_line(node);
