@@ -306,9 +306,10 @@ class LineCollector {
                 Context inner = context;
                 inner.list_depth = context.list_depth + html.list_depth;
                 inner.item_pending = html.item_start;
-                const LineKind kind = html.heading_level > 0 ? LineKind::heading
-                                      : inner.list_depth > 0 ? LineKind::item
-                                                             : LineKind::text;
+                const LineKind kind = html.code                ? LineKind::code
+                                      : html.heading_level > 0 ? LineKind::heading
+                                      : inner.list_depth > 0   ? LineKind::item
+                                                               : LineKind::text;
                 SourceLine& l = open(kind, first_line + html.line - 1, inner);
                 l.text = html.text;
                 l.heading_level = html.heading_level;

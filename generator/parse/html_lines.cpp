@@ -120,6 +120,14 @@ class Reader {
             return;
         }
         flush();
+        if (tag == GUMBO_TAG_PRE) {
+            // A log or a command: its lines as written, each a line of code.
+            ++pre_;
+            children(node, depth);
+            flush();
+            --pre_;
+            return;
+        }
         const int saved_depth = list_depth_;
         const int saved_heading = heading_;
         if (tag == GUMBO_TAG_LI) {
@@ -139,8 +147,14 @@ class Reader {
     }
 
     void text(const GumboText& text) {
+        int line = static_cast<int>(text.start_pos.line);
         for (const char* c = text.text; *c != '\0'; ++c) {
             const auto byte = static_cast<unsigned char>(*c);
+            if (pre_ > 0 && *c == '\n') {
+                flush();
+                ++line;
+                continue;
+            }
             if (std::isspace(byte) != 0) {
                 if (!current_.empty() && current_.back() != ' ') {
                     current_ += ' ';
@@ -148,7 +162,7 @@ class Reader {
                 continue;
             }
             if (current_.empty()) {
-                line_ = static_cast<int>(text.start_pos.line);
+                line_ = line;
                 lead_bold_ = bold_ > 0;
             }
             current_ += *c;
@@ -165,8 +179,9 @@ class Reader {
             line.list_depth = list_depth_;
             line.item_start = item_pending_ && list_depth_ > 0;
             line.heading_level = heading_;
-            line.bold_only = plain_letters_ == 0 && bold_letters_ > 0;
-            line.bold_lead = lead_bold_;
+            line.bold_only = plain_letters_ == 0 && bold_letters_ > 0 && pre_ == 0;
+            line.bold_lead = lead_bold_ && pre_ == 0;
+            line.code = pre_ > 0;
             item_pending_ = false;
         }
         current_.clear();
@@ -182,6 +197,7 @@ class Reader {
     int list_depth_ = 0;
     int heading_ = 0;
     int bold_ = 0;  // how many <strong> or <b> hold the text being read
+    int pre_ = 0;   // how many <pre> hold it
     long bold_letters_ = 0;
     long plain_letters_ = 0;
     bool lead_bold_ = false;

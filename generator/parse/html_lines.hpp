@@ -16,6 +16,7 @@ struct HtmlLine {
     int heading_level = 0;    // <h1> to <h6>; 0 for any other line
     bool bold_only = false;   // every letter of it in <strong> or <b>: a heading written bold
     bool bold_lead = false;   // it opens with bold text
+    bool code = false;        // a line of a <pre>: a log or a command, kept as written
 };
 
 // A post written in HTML (a blog migrated from Tumblr or WordPress often has its whole body as

@@ -60,3 +60,17 @@ TEST_CASE("a block with more tags than a document has is left to the caller", "[
     }
     CHECK_FALSE(html_lines(nested).has_value());
 }
+
+TEST_CASE("a <pre> keeps its lines, as code", "[html_lines]") {
+    const auto lines =
+        html_lines("<p>The log:</p>\n<pre>10:02 ERROR disk full\n10:05 retry\n</pre>");
+    REQUIRE(lines);
+    REQUIRE(lines->size() == 3);
+    CHECK_FALSE((*lines)[0].code);
+    CHECK((*lines)[1].text == "10:02 ERROR disk full");
+    CHECK((*lines)[1].code);
+    CHECK((*lines)[1].line == 2);
+    CHECK((*lines)[2].text == "10:05 retry");
+    CHECK((*lines)[2].code);
+    CHECK((*lines)[2].line == 3);
+}
