@@ -7,13 +7,10 @@
 #include <gumbo.h>
 
 #include "core/text.hpp"
+#include "parse/html_fragment.hpp"
 
 namespace hindsight {
 namespace {
-
-// As sanitize_html.cpp: deeper nesting or more tags than any pasted document has.
-constexpr int kMaxDepth = 64;
-constexpr long kMaxTags = 5000;
 
 bool is_block(GumboTag tag) {
     switch (tag) {
@@ -77,7 +74,7 @@ class Reader {
     }
 
     void node(const GumboNode* node, int depth) {
-        if (depth > kMaxDepth) {
+        if (depth > kMaxHtmlDepth) {
             return;
         }
         switch (node->type) {
@@ -207,24 +204,13 @@ class Reader {
 }  // namespace
 
 std::optional<std::vector<HtmlLine>> html_lines(std::string_view html) {
-    if (std::count(html.begin(), html.end(), '<') > kMaxTags) {
+    const HtmlFragment fragment(html);
+    if (fragment.root() == nullptr) {
         return std::nullopt;
     }
-    GumboOptions options = kGumboDefaultOptions;
-    options.fragment_context = GUMBO_TAG_DIV;
-    options.max_errors = 0;
-    GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
-    if (output == nullptr) {
-        return std::nullopt;
-    }
-    std::optional<std::vector<HtmlLine>> lines;
-    if (output->root != nullptr) {
-        Reader reader;
-        reader.node(output->root, 0);
-        lines = reader.take();
-    }
-    gumbo_destroy_output(&options, output);
-    return lines;
+    Reader reader;
+    reader.node(fragment.root(), 0);
+    return reader.take();
 }
 
 }  // namespace hindsight

@@ -10,17 +10,11 @@
 
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "parse/html_fragment.hpp"
 #include "parse/inline_html.hpp"
 
 namespace hindsight {
 namespace {
-
-// Deeper than any pasted document goes; past it, only the text is written, which keeps the
-// recursion bounded on hostile input.
-constexpr int kMaxDepth = 64;
-
-// More tags than this in one block are shown as text, unparsed.
-constexpr long kMaxTags = 5000;
 
 enum class Treatment { keep, unwrap, show };
 
@@ -140,7 +134,7 @@ class Writer {
             case GUMBO_NODE_TEMPLATE:
                 break;
         }
-        if (depth >= kMaxDepth) {
+        if (depth >= kMaxHtmlDepth) {  // past it, only the text is written
             text_only(node);
             return;
         }
@@ -234,32 +228,18 @@ class Writer {
 }  // namespace
 
 std::string sanitize_html_block(std::string_view html) {
-    // gumbo's tree building is quadratic in the depth of nesting (50,000 nested tags take
-    // seconds); no pasted document has this many tags in one block, hostile input may.
-    if (std::count(html.begin(), html.end(), '<') > kMaxTags) {
+    const HtmlFragment fragment(html);
+    if (fragment.root() == nullptr) {
+        // Too many tags to parse, or no tree: shown as written.
         std::string shown = "<p>";
         shown += xml_escape(trim(html));
         return shown + "</p>\n";
     }
-    GumboOptions options = kGumboDefaultOptions;
-    options.fragment_context = GUMBO_TAG_DIV;
-    options.max_errors = 0;
-    GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
-    std::string result;
-    if (output == nullptr || output->root == nullptr) {
-        result = "<p>";
-        result += xml_escape(trim(html));  // unparsable: shown as written
-        result += "</p>";
-    } else {
-        Writer writer;
-        writer.children(output->root, 0);
-        result = std::string(trim(writer.out));
-        if (!writer.has_block && !result.empty()) {
-            result = "<p>" + result + "</p>";
-        }
-    }
-    if (output != nullptr) {
-        gumbo_destroy_output(&options, output);
+    Writer writer;
+    writer.children(fragment.root(), 0);
+    std::string result(trim(writer.out));
+    if (!writer.has_block && !result.empty()) {
+        result = "<p>" + result + "</p>";
     }
     return result.empty() ? result : result + "\n";
 }
