@@ -899,9 +899,6 @@ class TimeExtractor {
         }
     }
 
-    // "The outage started at 08:00 GMT and ended at 10:00 GMT" with no date anywhere: the
-    // window is found as if on a day of the document's own (a January one, so "PT" reads as
-    // PST), and only its length is kept. Start and end stay empty (labelling.md).
     // A status notice: "the updates have been failing since 5 am", then "Update 6/2/2016,
     // 2:10 pm - The problem has been fixed" (real27/004; real25/002: "This problem started at
     // about 9 am", "Update 5:20 pm - The updates are working again"). The two clock times give
@@ -1002,6 +999,9 @@ class TimeExtractor {
         return false;
     }
 
+    // "The outage started at 08:00 GMT and ended at 10:00 GMT" with no date anywhere: the
+    // window is found as if on a day of the document's own (a January one, so "PT" reads as
+    // PST), and only its length is kept. Start and end stay empty (labelling.md).
     bool dateless_window() {
         date_ = CalendarDate{2001, 1, 1};
         bool timeline_window = false;
