@@ -150,6 +150,14 @@ class Merger {
                              timed.line),
                  "declare started and resolved, or duration_minutes, in the front matter");
         }
+        if (found.zones_differ && !pm_.duration) {
+            const ZonesDiffer& differ = *found.zones_differ;
+            note(differ.began.line,
+                 fmt::format("the problem began at a time in {} and was fixed at one in {} (line "
+                             "{}): no length is taken from two zones' clock times",
+                             differ.began_zone, differ.fixed_zone, differ.fixed.line),
+                 "declare started and resolved (or duration_minutes) in the front matter");
+        }
         if (found.reported_after_start && !pm_.started) {
             const auto& [opening, earlier] = *found.reported_after_start;
             note(

@@ -949,6 +949,17 @@ class TimeExtractor {
         if (start_line == nullptr) {
             return;
         }
+        // Clock times in two different written zones ("since 5 am PT", "Update 2:10 pm ET") are
+        // not read as one day's clock: which zone the reader meant for each is unclear.
+        // (A region's zone, "PT", has its offset only once a day is known: the regions compare.)
+        if (start->zone && end->zone &&
+            (start->zone->region != end->zone->region ||
+             (start->zone->region.empty() &&
+              start->zone->offset_minutes != end->zone->offset_minutes))) {
+            out_.zones_differ = ZonesDiffer{evidence(*start_line), evidence(*end_line),
+                                            start->zone->name, end->zone->name};
+            return;
+        }
         const int from = start->time->hour * 60 + start->time->minute;
         const int to = end->time->hour * 60 + end->time->minute;
         if (to <= from) {

@@ -19,6 +19,12 @@ struct LengthConflict {
     int spanned = 0;  // minutes between the chosen events
 };
 
+// Where a status notice says the problem began and was fixed, and the two zones written there.
+struct ZonesDiffer {
+    Evidence began, fixed;
+    std::string began_zone, fixed_zone;  // as written, upper-cased: "PT", "ET"
+};
+
 struct ExtractedTimes {
     std::optional<Timestamp> started;
     std::optional<Timestamp> resolved;
@@ -45,6 +51,8 @@ struct ExtractedTimes {
     // A timeline that opens with the problem being reported, and a line that dates the impact
     // days before: the start is unknown, so no start or length is taken from the timeline.
     std::optional<std::pair<Evidence, Evidence>> reported_after_start;
+    // A status notice's start and its update, their clock times written in two zones: no length.
+    std::optional<ZonesDiffer> zones_differ;
 };
 
 struct TimeContext {
