@@ -35,8 +35,9 @@ const std::vector<KindWords>& kind_words() {
         {kActions,
          {"corrective", "preventive", "preventative", "prevention", "action item", "actions",
           "improvement", "task", "follow up", "followup", "next step", "remediation", "measures",
-          "to do", "todo", "future work", "going forward", "what we are doing", "what we re doing",
-          "what we will do", "what s next", "plan", "recommendation", "safeguard",
+          "to do", "todo", "future work", "going forward", "looking forward", "looking ahead",
+          "moving forward", "what we are doing", "what we re doing", "what we will do",
+          "what s next", "plan", "recommendation", "safeguard",
           // "What could be done to avoid this in future?" (real10/003, 005), "How we'll prevent
           // this", "Preventing recurrence"
           "prevent", "avoid", "in future", "in the future", "recurrence"}},
