@@ -121,24 +121,6 @@ std::vector<CauseTrigger> classify_causes(std::string_view text, const Taxonomy&
 
 namespace {
 
-// A status update's opening word ("Update 5:20 pm - ...", "UPDATE: ...", "Update (14:30)") marks
-// the post, and says nothing of a software update: the line is read without it. "Update the DNS
-// record" and "Updated ..." keep theirs.
-std::string_view without_update_marker(std::string_view text) {
-    constexpr std::string_view kWord = "update";
-    if (text.size() < kWord.size() || to_lower_ascii(text.substr(0, kWord.size())) != kWord) {
-        return text;
-    }
-    std::string_view rest = text.substr(kWord.size());
-    const std::string_view after = trim(rest);
-    if (!after.empty() && std::isdigit(static_cast<unsigned char>(after.front())) == 0 &&
-        std::string_view(":-(\xe2").find(after.front()) ==
-            std::string_view::npos) {  // \xe2: a dash (– —)
-        return text;                   // a word follows: "Update the DNS record", "Updates to ..."
-    }
-    return rest;
-}
-
 ExtractedCauses causes_in(const std::vector<SourceLine>& lines,
                           const std::vector<LineContext>& contexts, const Taxonomy& taxonomy,
                           int line_offset, bool read_quotes) {
@@ -162,7 +144,7 @@ ExtractedCauses causes_in(const std::vector<SourceLine>& lines,
             if (result.from.line == 0) {
                 result.from = {line.line + line_offset, line.text};
             }
-            text += without_update_marker(line.text);
+            text += line.text;
             text += '\n';
         }
         if (!text.empty()) {
