@@ -90,6 +90,11 @@ json group_view(const Archive& archive, const SiteConfig& config, const std::str
     view["count"] = group.postmortems.size();
     view["stats"] = stats_row(group.label, "", group.stats);
     view["postmortems"] = postmortem_list(archive, config, group.postmortems, page);
+    bool marks = false;
+    for (std::size_t i = page.begin; i < page.end && !marks; ++i) {
+        marks = marks_inferred(archive.postmortems[group.postmortems[i]]);
+    }
+    view["marks_inferred"] = marks;
     view["pagination"] = pager_view(dir, page);
     return view;
 }

@@ -317,6 +317,12 @@ json headline_view(const Archive& archive) {
 
 }  // namespace
 
+bool marks_inferred(const Postmortem& pm) {
+    return (pm.is_inferred(Field::causes) && !pm.causes.empty()) ||
+           (pm.is_inferred(Field::duration_minutes) && pm.duration) ||
+           (pm.is_inferred(Field::users_affected_pct) && pm.users_affected_pct);
+}
+
 json list_item_view(const Postmortem& pm, const SiteConfig& config) {
     return {
         {"title", pm.title},
@@ -338,6 +344,11 @@ json list_item_view(const Postmortem& pm, const SiteConfig& config) {
         {"severity_rank", config.severity_rank(pm.severity)},
         {"has_causes", !pm.causes.empty()},
         {"causes", causes_view(pm, config)},
+        // What the text gave rather than the front matter is marked in lists too, as on the
+        // postmortem's page: a reader weighs a keyword's guess apart from a declared cause.
+        {"causes_inferred", pm.is_inferred(Field::causes)},
+        {"duration_inferred", pm.is_inferred(Field::duration_minutes)},
+        {"users_affected_inferred", pm.is_inferred(Field::users_affected_pct)},
         {"has_services", !pm.services.empty()},
         {"services", names_view(pm.services)}};
 }
@@ -380,6 +391,7 @@ json home_view(const Archive& archive, const SiteConfig& config, const std::vect
     const std::size_t size = std::max<std::size_t>(1, static_cast<std::size_t>(config.page_size));
     json years = json::array();
     json year_nav = json::array();
+    bool marks = false;
     for (const auto& span : spans) {
         // The year list names every year, each linked to the page its first postmortem is on.
         year_nav.push_back(
@@ -392,7 +404,9 @@ json home_view(const Archive& archive, const SiteConfig& config, const std::vect
         }
         json items = json::array();
         for (std::size_t i = from; i < to; ++i) {
-            items.push_back(list_item_view(archive.postmortems[archive.newest_first[i]], config));
+            const Postmortem& pm = archive.postmortems[archive.newest_first[i]];
+            items.push_back(list_item_view(pm, config));
+            marks = marks || marks_inferred(pm);
         }
         years.push_back({{"year", span.year},
                          {"count", span.count},
@@ -402,6 +416,7 @@ json home_view(const Archive& archive, const SiteConfig& config, const std::vect
     view["count"] = archive.postmortems.size();
     view["has_postmortems"] = !archive.postmortems.empty();
     view["years"] = std::move(years);
+    view["marks_inferred"] = marks;
     view["year_nav"] = std::move(year_nav);
     view["headline"] = headline_view(archive);
     view["pagination"] = pager_view("", page);

@@ -43,6 +43,42 @@ TEST_CASE("a postmortem view marks inferred values", "[view_models]") {
     CHECK(page["toc"].size() == 2);
 }
 
+TEST_CASE("a list row marks what the text gave, and its page says what the marks mean",
+          "[view_models]") {
+    const SiteConfig config;
+    Archive archive;
+    for (const bool inferred : {false, true}) {
+        Postmortem pm;
+        pm.slug = inferred ? "guessed" : "declared";
+        pm.title = pm.slug;
+        pm.date = parse_date("2024-05-01");
+        pm.duration = std::chrono::minutes{40};
+        pm.users_affected_pct = 12;
+        pm.causes = {"dns"};
+        if (inferred) {
+            pm.inferred = {Field::causes, Field::duration_minutes};
+        }
+        archive.postmortems.push_back(pm);
+    }
+    const auto declared = list_item_view(archive.postmortems[0], config);
+    CHECK(declared["causes_inferred"] == false);
+    CHECK(declared["duration_inferred"] == false);
+    const auto guessed = list_item_view(archive.postmortems[1], config);
+    CHECK(guessed["causes_inferred"] == true);
+    CHECK(guessed["duration_inferred"] == true);
+    CHECK(guessed["users_affected_inferred"] == false);  // declared, though its causes were not
+
+    archive.newest_first = {0};
+    CHECK(home_view(archive, config, year_spans(archive), list_page(1, 50, 1))["marks_inferred"] ==
+          false);
+    archive.newest_first = {0, 1};
+    // The second row is on the second page only: the first page has nothing to explain.
+    CHECK(home_view(archive, config, year_spans(archive), list_page(2, 1, 1))["marks_inferred"] ==
+          false);
+    CHECK(home_view(archive, config, year_spans(archive), list_page(2, 1, 2))["marks_inferred"] ==
+          true);
+}
+
 TEST_CASE("the home view groups by year, newest first", "[view_models]") {
     const SiteConfig config;
     Archive archive;
