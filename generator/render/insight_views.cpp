@@ -232,6 +232,24 @@ json stats_view(const Archive& archive, const SiteConfig& config) {
                        {"age_90_to_365_days", a.age_90_to_365_days},
                        {"age_over_a_year", a.age_over_a_year}};
     view["as_of"] = s.as_of ? format_display_date(*s.as_of) : "";
+    // How many of the figures averaged here a postmortem declared, and how many its text gave:
+    // a reader who knows the extractor can be wrong weighs the statistics by it.
+    std::size_t durations = 0, durations_inferred = 0, shares = 0, shares_inferred = 0;
+    for (const auto& pm : archive.postmortems) {
+        if (pm.duration) {
+            ++durations;
+            durations_inferred += pm.is_inferred(Field::duration_minutes) ? 1 : 0;
+        }
+        if (pm.users_affected_pct) {
+            ++shares;
+            shares_inferred += pm.is_inferred(Field::users_affected_pct) ? 1 : 0;
+        }
+    }
+    view["inferred"] = {{"any", durations_inferred + shares_inferred > 0},
+                        {"durations", durations_inferred},
+                        {"durations_total", durations},
+                        {"users", shares_inferred},
+                        {"users_total", shares}};
     return view;
 }
 

@@ -67,3 +67,22 @@ TEST_CASE("wordings without ASCII letters are the same only when their bytes are
     CHECK(page["items"][0]["reworded"] == false);
     CHECK(page["items"][1]["reworded"] == true);
 }
+
+TEST_CASE("the statistics say how many of their durations and shares the text gave",
+          "[insight_views]") {
+    Archive archive = one_cluster("Improve monitoring", {"a", "b", "c"});
+    archive.postmortems[0].duration = std::chrono::minutes{30};
+    archive.postmortems[1].duration = std::chrono::minutes{90};
+    archive.postmortems[1].inferred = {Field::duration_minutes};
+    archive.postmortems[2].users_affected_pct = 40;
+    const SiteConfig config;
+    const auto view = stats_view(archive, config);
+    CHECK(view["inferred"]["any"] == true);
+    CHECK(view["inferred"]["durations"] == 1);
+    CHECK(view["inferred"]["durations_total"] == 2);
+    CHECK(view["inferred"]["users"] == 0);
+    CHECK(view["inferred"]["users_total"] == 1);
+
+    archive.postmortems[1].inferred.clear();
+    CHECK(stats_view(archive, config)["inferred"]["any"] == false);
+}
