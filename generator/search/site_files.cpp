@@ -160,6 +160,13 @@ std::string collapsed_space(std::string_view text) {
     return out;
 }
 
+// What of a hit's row was inferred from its text rather than declared, as bits: 1 its causes,
+// 2 its duration. The result marks them as list pages do.
+int inferred_bits(const Postmortem& pm) {
+    return (pm.is_inferred(Field::causes) && !pm.causes.empty() ? 1 : 0) |
+           (pm.is_inferred(Field::duration_minutes) && pm.duration ? 2 : 0);
+}
+
 // What a hit shows: the page builds the result from these alone.
 std::string hit_json(const Postmortem& pm, const SiteConfig& config, std::string_view body) {
     json causes = json::array();
@@ -175,6 +182,7 @@ std::string hit_json(const Postmortem& pm, const SiteConfig& config, std::string
         {"severity", pm.severity.empty() ? json(nullptr) : json(pm.severity)},
         {"severity_rank", config.severity_rank(pm.severity)},  // the theme's colour
         {"causes", std::move(causes)},
+        {"inferred", inferred_bits(pm)},
         {"summary", pm.summary},
         {"text", collapsed_space(body)},  // the capped body, for the snippet around the match
     };
@@ -195,6 +203,7 @@ std::string heads_json(const Archive& archive, const SiteConfig& config) {
     json durations = json::array();
     json severity_of = json::array();
     json causes_of = json::array();
+    json inferred = json::array();
     std::map<std::string, int> labels;
     json label_list = json::array();
     std::map<std::string, int> severities;
@@ -225,6 +234,7 @@ std::string heads_json(const Archive& archive, const SiteConfig& config) {
             causes.push_back(it->second);
         }
         causes_of.push_back(std::move(causes));
+        inferred.push_back(inferred_bits(pm));
     }
     const json heads = {
         {"url", {kPostmortemUrlBefore, kPostmortemUrlAfter}},
@@ -236,6 +246,7 @@ std::string heads_json(const Archive& archive, const SiteConfig& config) {
         {"duration", std::move(durations)},
         {"severity", std::move(severity_of)},
         {"causes", std::move(causes_of)},
+        {"inferred", std::move(inferred)},
     };
     return heads.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -79,6 +79,9 @@ async function results(page) {
     href: item.querySelector('.search-result-title').getAttribute('href'),
     chips: Array.from(item.querySelectorAll('.search-result-meta .chip'), (c) => c.textContent),
     date: item.querySelector('time')?.textContent ?? '',
+    // What the result marks as inferred from the text: its causes, its duration.
+    marks: (item.querySelector('.chip-inferred') ? 'causes ' : '') +
+      (item.querySelector('.search-result-meta .is-inferred') ? 'duration' : ''),
   })));
 }
 
@@ -334,6 +337,8 @@ describe('search over http', () => {
       href: item.querySelector('.search-result-title').getAttribute('href'),
       chips: Array.from(item.querySelectorAll('.search-result-meta .chip'), (c) => c.textContent),
       date: item.querySelector('time')?.textContent ?? '',
+      marks: (item.querySelector('.chip-inferred') ? 'causes ' : '') +
+        (item.querySelector('.search-result-meta .is-inferred') ? 'duration' : ''),
       loading: item.querySelectorAll('.search-result-snippet.is-loading').length,
     })));
     assert.ok(held.length > 0, 'the chunks were asked for');
@@ -346,6 +351,18 @@ describe('search over http', () => {
     assert.deepEqual(await results(page), expected);
     assert.equal(await page.locator('#hs-results .search-result-snippet.is-loading').count(), 0);
     assert.equal(await page.locator('#hs-results .search-result-snippet').count(), 10);
+    await page.context().close();
+  });
+
+  test('a result marks the causes and duration its postmortem did not declare', async () => {
+    const page = await newPage();
+    await page.goto(searchUrl('?q=memory'));
+    const hits = await results(page);
+    const bySlug = Object.fromEntries(hits.map((hit) => [slugOf(hit.href), hit]));
+    // Written without front matter: its causes and duration come from its text.
+    assert.equal(bySlug['2024-11-29-notifications-worker-memory-leak']?.marks, 'causes duration');
+    const declared = hits.filter((hit) => hit.marks === '');
+    assert.ok(declared.length > 0, 'the postmortems with front matter are not marked');
     await page.context().close();
   });
 

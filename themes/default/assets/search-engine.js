@@ -790,7 +790,8 @@
   };
 
   // What a hit shows but its snippet (url, title, date, duration, severity, severity_rank,
-  // causes): from its chunk if that is loaded, else from the heads, else undefined.
+  // causes, inferred: 1 its causes, 2 its duration were inferred from its text): from its
+  // chunk if that is loaded, else from the heads, else undefined.
   Engine.prototype.head = function (doc) {
     var hit = this.hit(doc);
     var heads = this.heads || this.readHeads();
@@ -804,6 +805,7 @@
       severity: severity && severity[0],
       severity_rank: severity ? severity[1] : 0,
       causes: heads.causes[doc].map(function (label) { return heads.labels[label]; }),
+      inferred: heads.inferred ? heads.inferred[doc] : 0,
     };
   };
 

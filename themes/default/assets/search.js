@@ -14,6 +14,8 @@
   var FILTERS = ['cause', 'service', 'severity', 'year'];
   // How long typing pauses before the URL follows it (below).
   var URL_DELAY_MS = 300;
+  // What a mark on a result's duration or causes means, on hover.
+  var INFERRED = 'Inferred from the postmortem\'s text, not declared in its front matter';
 
   var form = document.getElementById('hs-search-form');
   var input = document.getElementById('hs-q');
@@ -338,12 +340,24 @@
       time.dateTime = doc.date;
       meta.appendChild(time);
     }
-    if (doc.duration) meta.appendChild(element('span', '', doc.duration));
+    // Values the text gave rather than the front matter, marked as the list pages mark them.
+    var inferred = doc.inferred || 0;
+    if (doc.duration) {
+      var duration = meta.appendChild(element('span', inferred & 2 ? 'is-inferred' : '', doc.duration));
+      if (inferred & 2) {
+        duration.title = INFERRED;
+        duration.appendChild(element('span', 'vh', ' (inferred)'));
+      }
+    }
     if (doc.severity) {
       meta.appendChild(element('span', 'sev sev-rank-' + doc.severity_rank, doc.severity));
     }
+    if (inferred & 1 && doc.causes.length) {
+      meta.appendChild(element('span', 'vh', 'Causes inferred from the text:'));
+    }
     doc.causes.forEach(function (label) {
-      meta.appendChild(element('span', 'chip', label));
+      var chip = meta.appendChild(element('span', inferred & 1 ? 'chip chip-inferred' : 'chip', label));
+      if (inferred & 1) chip.title = INFERRED;
     });
     item.appendChild(meta);
 
