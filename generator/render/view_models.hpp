@@ -33,6 +33,7 @@ nlohmann::json list_item_view(const Postmortem& postmortem, const SiteConfig& co
 // Whether a list row marks a value of the postmortem as inferred from its text (its causes,
 // duration or share of users): a list page then says what the marks mean.
 bool marks_inferred(const Postmortem& postmortem);
+
 nlohmann::json postmortem_view(const Postmortem& postmortem, const SiteConfig& config);
 nlohmann::json not_found_view(const SiteConfig& config);
 
