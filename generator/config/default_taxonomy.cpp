@@ -73,7 +73,6 @@ Taxonomy default_taxonomy() {
           "too many connections",
           "max connections",
           "used most of",
-
           "limit was reached",
           "quota"},
          true},
