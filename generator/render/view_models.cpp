@@ -315,15 +315,28 @@ json headline_view(const Archive& archive) {
     return headline;
 }
 
+// The values a list row shows that the text gave rather than the front matter.
+struct InferredMarks {
+    bool causes = false;
+    bool duration = false;
+    bool users_affected = false;
+};
+
+InferredMarks inferred_marks(const Postmortem& pm) {
+    return {pm.is_inferred(Field::causes) && !pm.causes.empty(),
+            pm.is_inferred(Field::duration_minutes) && pm.duration.has_value(),
+            pm.is_inferred(Field::users_affected_pct) && pm.users_affected_pct.has_value()};
+}
+
 }  // namespace
 
 bool marks_inferred(const Postmortem& pm) {
-    return (pm.is_inferred(Field::causes) && !pm.causes.empty()) ||
-           (pm.is_inferred(Field::duration_minutes) && pm.duration) ||
-           (pm.is_inferred(Field::users_affected_pct) && pm.users_affected_pct);
+    const InferredMarks marks = inferred_marks(pm);
+    return marks.causes || marks.duration || marks.users_affected;
 }
 
 json list_item_view(const Postmortem& pm, const SiteConfig& config) {
+    const InferredMarks marks = inferred_marks(pm);
     return {
         {"title", pm.title},
         {"url", postmortem_url(pm)},
@@ -346,9 +359,9 @@ json list_item_view(const Postmortem& pm, const SiteConfig& config) {
         {"causes", causes_view(pm, config)},
         // What the text gave rather than the front matter is marked in lists too, as on the
         // postmortem's page: a reader weighs a keyword's guess apart from a declared cause.
-        {"causes_inferred", pm.is_inferred(Field::causes)},
-        {"duration_inferred", pm.is_inferred(Field::duration_minutes)},
-        {"users_affected_inferred", pm.is_inferred(Field::users_affected_pct)},
+        {"causes_inferred", marks.causes},
+        {"duration_inferred", marks.duration},
+        {"users_affected_inferred", marks.users_affected},
         {"has_services", !pm.services.empty()},
         {"services", names_view(pm.services)}};
 }
